@@ -1,0 +1,1 @@
+//! corroborate: the pipeline facade (ingest, clean, annotate, link, report).
