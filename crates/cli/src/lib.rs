@@ -1,1 +1,287 @@
-//! corroborate: the pipeline facade (ingest, clean, annotate, link, report).
+//! corroborate: the pipeline facade.
+//!
+//! ingest → clean → annotate (per document) → link (across documents) → report.
+//!
+//! # Architecture invariants
+//! - This crate wires the stages; it holds no linguistic logic of its own beyond merging
+//!   metadata from the places it can come from and identifying the language.
+//! - Per-document work ([`prepare`], [`annotate_doc`]) is a pure function of one raw
+//!   document and the [`Config`]: it can run on any worker, in any order.
+//! - Only the binary prints; this library returns data and notices.
+#![warn(missing_docs)]
+
+use corroborate_annotate::Options;
+use corroborate_ingest::{Content, RawDoc};
+use corroborate_model::{Annotations, DateBasis, DateValue, Dossier, Problem, Removed, Source};
+
+pub mod demo;
+
+pub use corroborate_ingest as ingest;
+pub use corroborate_link as link;
+pub use corroborate_model as model;
+pub use corroborate_report as report;
+
+/// Settings shared by every document of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The publication date to use when a source has none of its own (`--dct`).
+    pub dct: Option<DateValue>,
+    /// Keep the input text byte for byte (no cleaning): offsets index the input itself.
+    pub raw: bool,
+}
+
+/// Parses a `--dct` value (`YYYY-MM-DD`, also `YYYY-MM` or an ISO date-time).
+pub fn parse_dct(s: &str) -> Option<DateValue> {
+    DateValue::parse(s, DateBasis::Given)
+}
+
+/// Cleans one raw document into a [`Source`]: main text, what was removed, flags,
+/// metadata merged from the container, the page, the URL and the run's `--dct`, the
+/// language, and a stable id.
+pub fn prepare(doc: &RawDoc, config: &Config) -> Source {
+    let cleaned = match &doc.content {
+        Content::Html(h) => corroborate_clean::clean_html(h),
+        Content::Text(t) => corroborate_clean::clean_text(t, doc.meta.title.as_deref()),
+    };
+    let meta = &cleaned.meta;
+    let url = doc.meta.url.clone().or_else(|| meta.url.clone());
+    let published = doc
+        .meta
+        .published
+        .clone()
+        .or_else(|| meta.published.clone())
+        .or_else(|| {
+            url.as_deref()
+                .and_then(corroborate_ingest::url::date_from_url)
+        })
+        .or_else(|| config.dct.clone());
+    let outlet = doc
+        .meta
+        .outlet
+        .clone()
+        .or_else(|| meta.outlet.clone())
+        .or_else(|| url.as_deref().and_then(corroborate_ingest::url::host));
+    let title = doc.meta.title.clone().or_else(|| meta.title.clone());
+    let (text, removed, flag_evidence) = if config.raw {
+        (
+            doc.content.as_str().to_string(),
+            Vec::<Removed>::new(),
+            Vec::new(),
+        )
+    } else {
+        (cleaned.text, cleaned.removed, cleaned.flags)
+    };
+    let language = detect_language(&text).or_else(|| meta.language.clone());
+    let mut source = Source {
+        id: doc.stable_id(),
+        origin: doc.origin.clone(),
+        title: title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        outlet: outlet
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        language,
+        published,
+        text,
+        removed,
+        flags: Vec::new(),
+        copy_of: None,
+        url,
+        flag_evidence: Vec::new(),
+    };
+    for f in flag_evidence {
+        source.add_flag(&f.flag, f.detail, f.spans);
+    }
+    source
+}
+
+/// Cleans (unless raw) and annotates one raw document.
+pub fn annotate_doc(doc: &RawDoc, config: &Config) -> (Annotations, Vec<Problem>) {
+    let source = prepare(doc, config);
+    let options = Options {
+        default_dct: config.dct.clone(),
+    };
+    corroborate_annotate::annotate(source, &options)
+}
+
+/// Annotates many documents on all cores, keeping their order.
+pub fn annotate_all(docs: &[RawDoc], config: &Config) -> Vec<(Annotations, Vec<Problem>)> {
+    use rayon::prelude::*;
+    docs.par_iter().map(|d| annotate_doc(d, config)).collect()
+}
+
+/// Makes source ids unique within a run: a second source with the same id (the same
+/// content read twice) gets `-2`, `-3`, ... so evidence stays unambiguous.
+pub fn dedupe_ids(docs: &mut [Annotations]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for d in docs.iter_mut() {
+        let n = seen.entry(d.source.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            d.source.id = format!("{}-{}", d.source.id, n);
+        }
+    }
+}
+
+/// Links annotated documents into a dossier and records skipped inputs.
+pub fn analyze(mut docs: Vec<Annotations>, skipped: Vec<String>) -> Dossier {
+    dedupe_ids(&mut docs);
+    let mut dossier = corroborate_link::link(docs);
+    dossier.skipped = skipped;
+    dossier
+}
+
+/// ISO 639-1 code of the text's language (ISO 639-3 when there is no two-letter code),
+/// or `None` when the text is too short or the guess unreliable.
+pub fn detect_language(text: &str) -> Option<String> {
+    let sample = match text.char_indices().nth(4000) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    if sample.split_whitespace().count() < 5 {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    let code = info.lang().code();
+    let two = match code {
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "pol" => "pl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "ces" => "cs",
+        "slk" => "sk",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "nb",
+        "fin" => "fi",
+        "hun" => "hu",
+        "ron" => "ro",
+        "bul" => "bg",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "slv" => "sl",
+        "ell" => "el",
+        "tur" => "tr",
+        "ara" => "ar",
+        "heb" => "he",
+        "pes" => "fa",
+        "hin" => "hi",
+        "ben" => "bn",
+        "urd" => "ur",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "vie" => "vi",
+        "tha" => "th",
+        "ind" => "id",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "kat" => "ka",
+        "bel" => "be",
+        "cat" => "ca",
+        other => other,
+    };
+    Some(two.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_ingest::Meta;
+
+    fn text_doc(origin: &str, text: &str) -> RawDoc {
+        RawDoc {
+            origin: origin.into(),
+            content: Content::Text(text.into()),
+            meta: Meta::default(),
+        }
+    }
+
+    #[test]
+    fn raw_mode_keeps_input_byte_for_byte() {
+        let input = "date: 2023-06-05\nRelated: other story\n\nThe hall was evacuated on Sunday.";
+        let cfg = Config {
+            raw: true,
+            ..Config::default()
+        };
+        let s = prepare(&text_doc("a.txt", input), &cfg);
+        assert_eq!(s.text, input);
+        assert!(s.removed.is_empty());
+    }
+
+    #[test]
+    fn dct_is_used_only_when_the_source_has_no_date() {
+        let cfg = Config {
+            dct: parse_dct("2023-06-06"),
+            raw: false,
+        };
+        let mut doc = text_doc(
+            "a.txt",
+            "The blast shook the city on Saturday evening, officials said.",
+        );
+        let s = prepare(&doc, &cfg);
+        assert_eq!(
+            s.published.as_ref().map(|d| (d.value.as_str(), d.basis)),
+            Some(("2023-06-06", DateBasis::Given))
+        );
+        doc.meta.published = DateValue::parse("2023-06-04", DateBasis::Metadata);
+        let s = prepare(&doc, &cfg);
+        assert_eq!(s.published.map(|d| d.basis), Some(DateBasis::Metadata));
+    }
+
+    #[test]
+    fn url_date_and_host_fill_gaps() {
+        let mut doc = text_doc(
+            "a.txt",
+            "A story about the port strike that went on for days.",
+        );
+        doc.meta.url = Some("https://www.harbour.example/2023/06/05/strike".into());
+        let s = prepare(&doc, &Config::default());
+        assert_eq!(
+            s.published.map(|d| (d.value, d.basis)),
+            Some(("2023-06-05".to_string(), DateBasis::Url))
+        );
+        assert_eq!(s.outlet.as_deref(), Some("harbour.example"));
+    }
+
+    #[test]
+    fn duplicate_ids_get_suffixes() {
+        let cfg = Config::default();
+        let a = annotate_doc(&text_doc("a.txt", "Same text here, twice over."), &cfg).0;
+        let b = annotate_doc(&text_doc("b.txt", "Same text here, twice over."), &cfg).0;
+        let mut v = vec![a, b];
+        dedupe_ids(&mut v);
+        assert_ne!(v[0].source.id, v[1].source.id);
+        assert!(v[1].source.id.ends_with("-2"));
+    }
+
+    #[test]
+    fn language_of_english_and_german() {
+        assert_eq!(
+            detect_language(
+                "The ministry said the hall would stay closed for the rest of the week."
+            )
+            .as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            detect_language(
+                "Das Ministerium sagte, die Halle bleibe für den Rest der Woche geschlossen."
+            )
+            .as_deref(),
+            Some("de")
+        );
+        assert_eq!(detect_language("Hi"), None);
+    }
+}

@@ -129,6 +129,77 @@ impl DateValue {
         }
     }
 
+    /// Parses a date as found in metadata: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+    /// `YYYY/MM/DD`, or an ISO date-time (`2023-06-04T10:00:00Z`, `2023-06-04 10:00`).
+    /// Returns `None` for anything else or an impossible month or day.
+    pub fn parse(raw: &str, basis: DateBasis) -> Option<Self> {
+        let s = raw.trim();
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        };
+        let year = digits(0..4)?;
+        if !(1000..=2999).contains(&year) {
+            return None;
+        }
+        if b.len() == 4 {
+            return Some(DateValue::new(s, basis));
+        }
+        let sep = *b.get(4)?;
+        if sep != b'-' && sep != b'/' {
+            return None;
+        }
+        let month = digits(5..7)?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        if b.len() == 7 {
+            return Some(DateValue::new(format!("{year:04}-{month:02}"), basis));
+        }
+        if *b.get(7)? != sep {
+            return None;
+        }
+        let day = digits(8..10)?;
+        let max_day = match month {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if !(1..=max_day).contains(&day) {
+            return None;
+        }
+        let date = format!("{year:04}-{month:02}-{day:02}");
+        if b.len() == 10 {
+            return Some(DateValue::new(date, basis));
+        }
+        let t = *b.get(10)?;
+        if t != b'T' && t != b' ' {
+            return None;
+        }
+        let hour = digits(11..13)?;
+        let minute = digits(14..16)?;
+        if hour > 23 || minute > 59 || b.get(13) != Some(&b':') {
+            return None;
+        }
+        // Keep seconds and zone as written (validated loosely): ISO date-time.
+        let rest = s.get(16..).unwrap_or("");
+        let rest_ok = rest
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z' | b'z'));
+        let value = if rest_ok {
+            format!("{date}T{hour:02}:{minute:02}{rest}")
+        } else {
+            format!("{date}T{hour:02}:{minute:02}")
+        };
+        Some(DateValue::new(value, basis))
+    }
+
     /// The `YYYY-MM-DD` prefix, when the precision is day or finer.
     pub fn day(&self) -> Option<&str> {
         match self.precision {
@@ -457,7 +528,10 @@ impl Annotations {
             .into_iter()
             .filter_map(|(span, claimed)| {
                 if !span.is_valid_in(text) {
-                    return Some(format!("{}..{} out of range or off a char boundary", span.start, span.end));
+                    return Some(format!(
+                        "{}..{} out of range or off a char boundary",
+                        span.start, span.end
+                    ));
                 }
                 match claimed {
                     Some(c) if c != span.slice(text) => Some(format!(
@@ -698,7 +772,10 @@ impl Dossier {
                 None => Some(format!("evidence names unknown source {}", e.source)),
                 Some(src) => match src.text.get(e.start..e.end) {
                     Some(t) if t == e.text => None,
-                    Some(t) => Some(format!("{}:{}..{} claims {:?}, text has {:?}", e.source, e.start, e.end, e.text, t)),
+                    Some(t) => Some(format!(
+                        "{}:{}..{} claims {:?}, text has {:?}",
+                        e.source, e.start, e.end, e.text, t
+                    )),
                     None => Some(format!("{}:{}..{} out of range", e.source, e.start, e.end)),
                 },
             })
@@ -711,15 +788,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn parse_dates() {
+        let d = |s| DateValue::parse(s, DateBasis::Metadata).map(|d| d.value);
+        assert_eq!(d("2023-06-04").as_deref(), Some("2023-06-04"));
+        assert_eq!(d("2023/06/04").as_deref(), Some("2023-06-04"));
+        assert_eq!(d(" 2023-06 ").as_deref(), Some("2023-06"));
+        assert_eq!(
+            d("2023-06-04T10:05:00Z").as_deref(),
+            Some("2023-06-04T10:05:00Z")
+        );
+        assert_eq!(d("2023-06-04 10:05").as_deref(), Some("2023-06-04T10:05"));
+        assert_eq!(d("2023-02-29"), None);
+        assert_eq!(d("2023-13-01"), None);
+        assert_eq!(d("June 4"), None);
+        assert_eq!(d("2023-06-04T25:00"), None);
+        assert_eq!(
+            DateValue::parse("2023-06-04T10:05:00+02:00", DateBasis::Url).map(|d| d.precision),
+            Some(Precision::Time)
+        );
+    }
+
+    #[test]
     fn date_precision_from_shape() {
-        assert_eq!(DateValue::new("2023", DateBasis::Text).precision, Precision::Year);
-        assert_eq!(DateValue::new("2023-06", DateBasis::Text).precision, Precision::Month);
-        assert_eq!(DateValue::new("2023-06-02", DateBasis::Text).precision, Precision::Day);
+        assert_eq!(
+            DateValue::new("2023", DateBasis::Text).precision,
+            Precision::Year
+        );
+        assert_eq!(
+            DateValue::new("2023-06", DateBasis::Text).precision,
+            Precision::Month
+        );
+        assert_eq!(
+            DateValue::new("2023-06-02", DateBasis::Text).precision,
+            Precision::Day
+        );
         assert_eq!(
             DateValue::new("2023-06-02T10:00:00Z", DateBasis::Text).precision,
             Precision::Time
         );
-        assert_eq!(DateValue::new("2023-06-02T10:00", DateBasis::Url).day(), Some("2023-06-02"));
+        assert_eq!(
+            DateValue::new("2023-06-02T10:00", DateBasis::Url).day(),
+            Some("2023-06-02")
+        );
     }
 
     #[test]
