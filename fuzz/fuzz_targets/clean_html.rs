@@ -1,0 +1,12 @@
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let html = String::from_utf8_lossy(data);
+    let c = corroborate_clean::clean_html(&html);
+    for f in &c.flags {
+        for s in &f.spans {
+            assert!(s.is_valid_in(&c.text));
+        }
+    }
+});

@@ -1,0 +1,8 @@
+#![no_main]
+use corroborate_ingest::{Collect, Limits, jsonl};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut c = Collect::default();
+    jsonl::read("fuzz", data, Limits::default(), &mut c);
+});
