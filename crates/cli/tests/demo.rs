@@ -150,3 +150,36 @@ fn markdown_and_json_render() {
     };
     assert_eq!(&back, d);
 }
+
+fn schema_errors(name: &str, instance: &Value) -> Vec<String> {
+    let path = format!("{}/../../docs/schema/{name}.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema: Value = match std::fs::read_to_string(&path).map(|t| serde_json::from_str(&t)) {
+        Ok(Ok(v)) => v,
+        other => panic!("{path}: {other:?}"),
+    };
+    let validator = match jsonschema::draft202012::new(&schema) {
+        Ok(v) => v,
+        Err(e) => panic!("{path} does not compile: {e}"),
+    };
+    validator.iter_errors(instance).map(|e| format!("{e} at {}", e.instance_path())).collect()
+}
+
+#[test]
+fn real_output_validates_against_the_schemas() {
+    let r = run();
+    let dossier: Value = match serde_json::from_str(&report::to_json(&r.dossier)) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    let errors = schema_errors("dossier", &dossier);
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(!r.dossier.stories.is_empty());
+    for a in &r.annotations {
+        let v = match serde_json::to_value(a) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        };
+        let errors = schema_errors("annotations", &v);
+        assert!(errors.is_empty(), "{}: {errors:#?}", a.source.origin);
+    }
+}

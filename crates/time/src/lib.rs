@@ -1,16 +1,660 @@
 //! Temporal expressions: recognition and TIMEX3 normalisation.
 //!
+//! A rule-based tagger for English news in the spirit of HeidelTime and SUTime: one
+//! tokenizer pass, then a hand-written grammar tried only at trigger tokens (numbers,
+//! month and weekday names, a few dozen temporal words), leftmost-longest, no overlaps.
+//! Values follow TIMEX3 (`2023-06-06`, `2023-W23`, `P2D`, `PRESENT_REF`, `XXXX-WXX-5`).
+//!
+//! Resolution, in text order:
+//! - explicit dates are `absolute`;
+//! - DCT-relative expressions ("yesterday", "last week", "on Sunday") resolve against the
+//!   DCT (`dct`); a bare weekday goes back or forward by the tense of the nearest verb;
+//! - "the day before", "hours later", "a year earlier" resolve against the most recently
+//!   mentioned date (`previous`);
+//! - "two days after the June 3 blast", "the night before the concert" resolve against the
+//!   event's date, given in the expression or else the previous date (`event`).
+//!
 //! # Architecture invariants
 //! - Pure: text in, spans out; offsets are byte offsets into the given text.
 //! - Never fails: an expression that cannot be resolved keeps an underspecified value
 //!   (`XXXX-XX-XX`), it is not dropped.
 
-use chrono::NaiveDate;
-use corroborate_model::TimeMention;
+#![warn(missing_docs)]
+
+mod grammar;
+mod lex;
+mod value;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use corroborate_model::{TimeMention, TimeType};
+
+use grammar::{G, M, Sem, Tense};
+pub use lex::Unit;
+pub use value::{Direction, Point, Relative, parse_point, resolve_relative, weekday_from};
+
+/// What a tagging run knows besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Document creation time.
+    pub dct: Option<NaiveDate>,
+}
+
+/// A temporal expression with how it was resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    /// The mention (contract type).
+    pub mention: TimeMention,
+    /// The expression as a relative one, when it is relative to the DCT, to a previous
+    /// date or to an event: lets a later stage re-resolve it with [`resolve_relative`]
+    /// against a better anchor (an inferred DCT, an event's date).
+    pub relative: Option<Relative>,
+}
 
 /// Finds and normalises temporal expressions in `text`, resolving relative ones against
 /// `dct` (the document creation time) when given.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<TimeMention> {
-    let _ = (text, dct);
-    Vec::new()
+    tag_with(text, &Context { dct })
+        .into_iter()
+        .map(|t| t.mention)
+        .collect()
 }
+
+/// As [`tag`], with the resolution details of every expression.
+pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
+    let toks = lex::tokenize(text);
+    let g = G { t: &toks };
+    let mut matches: Vec<M> = Vec::new();
+    let mut cands: Vec<M> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        cands.clear();
+        g.candidates(i, &mut cands);
+        let best = cands
+            .drain(..)
+            .filter(|m| m.end > m.start && m.start == i && m.end <= toks.len())
+            .max_by_key(|m| m.end);
+        match best {
+            Some(m) => {
+                i = m.end;
+                matches.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    let mut r = Resolver {
+        dct: ctx.dct,
+        events: std::collections::HashMap::new(),
+        prev: None,
+        prev_day: None,
+    };
+    let mut out = Vec::with_capacity(matches.len());
+    for m in matches {
+        let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end - 1)) else {
+            continue;
+        };
+        let (s, e) = (first.s, last.e);
+        let Some(span_text) = text.get(s..e) else {
+            continue;
+        };
+        let tense = grammar::tense_near(&toks, m.start, m.end);
+        let res = r.resolve(&m.sem, tense);
+        let direct = matches!(
+            m.sem,
+            Sem::Abs(_)
+                | Sem::PartDate { .. }
+                | Sem::RelYearDate { .. }
+                | Sem::Weekday { .. }
+                | Sem::Dct { .. }
+                | Sem::Holiday(_)
+        ) || (matches!(m.sem, Sem::Unknown) && m.clock.is_some());
+        if direct {
+            let day = match m.sem {
+                Sem::Unknown => r.prev_day,
+                _ => res
+                    .value
+                    .get(..10)
+                    .and_then(parse_point)
+                    .and_then(|p| match p {
+                        Point::Day(d) => Some(d),
+                        _ => None,
+                    }),
+            };
+            if let Some(day) = day {
+                r.note_sentence_nouns(&toks, m.start, day);
+            }
+        }
+        let mut value = res.value;
+        let mut kind = m.kind;
+        let mut relative = res.relative;
+        if let Some((h, mi)) = m.clock {
+            value = with_suffix(&value, &format!("T{h:02}:{mi:02}"));
+            kind = TimeType::TIME;
+            if matches!(m.sem, Sem::Unknown) {
+                // a bare clock time: the previous date, else the DCT
+                let (v, anchor) = match (r.prev_day, r.dct) {
+                    (Some(d), _) => (Point::Day(d).to_string(), "previous"),
+                    (None, Some(d)) => (Point::Day(d).to_string(), "dct"),
+                    _ => ("XXXX-XX-XX".to_string(), ""),
+                };
+                value = format!("{v}T{h:02}:{mi:02}");
+                let anchor = (!anchor.is_empty()).then(|| anchor.to_string());
+                out.push(Timex {
+                    mention: TimeMention {
+                        start: s,
+                        end: e,
+                        text: span_text.to_string(),
+                        kind,
+                        value,
+                        anchor,
+                    },
+                    relative: Some(Relative::Same {
+                        suffix: format!("T{h:02}:{mi:02}"),
+                    }),
+                });
+                continue;
+            }
+        } else if let Some(p) = m.pod {
+            value = with_suffix(&value, p);
+            kind = TimeType::TIME;
+        }
+        if let (Some(Relative::Same { suffix }), Some(sfx)) = (
+            &mut relative,
+            m.clock
+                .map(|(h, mi)| format!("T{h:02}:{mi:02}"))
+                .or(m.pod.map(str::to_string)),
+        ) && suffix.is_empty()
+        {
+            *suffix = sfx;
+        }
+        out.push(Timex {
+            mention: TimeMention {
+                start: s,
+                end: e,
+                text: span_text.to_string(),
+                kind,
+                value,
+                anchor: res.anchor.map(str::to_string),
+            },
+            relative,
+        });
+    }
+    out
+}
+
+/// The year (DCT year, one before or one after) that puts a month-day nearest the DCT,
+/// with a tense bias: a past-tense sentence prefers dates before the DCT, a future one
+/// dates after it.
+fn pick_year(dct: NaiveDate, tense: Tense, mk: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
+    const BIAS: i64 = 120;
+    let mut best = (i64::MAX, dct.year());
+    for y in [dct.year(), dct.year() - 1, dct.year() + 1] {
+        let Some(c) = mk(y) else { continue };
+        let diff = (c - dct).num_days();
+        let mut cost = diff.abs();
+        if diff > 0 && tense == Tense::Past {
+            cost += BIAS;
+        }
+        if diff < 0 && tense == Tense::Future {
+            cost += BIAS;
+        }
+        if cost < best.0 {
+            best = (cost, y);
+        }
+    }
+    best.1
+}
+
+/// The date of a holiday in year `y`.
+fn holiday_date(h: grammar::Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        grammar::Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        grammar::Holiday::Thanksgiving => {
+            NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4)
+        }
+        grammar::Holiday::ElectionDay => {
+            let mon = NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)?;
+            mon.succ_opt()
+        }
+    }
+}
+
+/// Appends a time suffix to a day value; other values are left alone.
+fn with_suffix(v: &str, suffix: &str) -> String {
+    let is_day = v.len() == 10
+        && (v.as_bytes().get(4) == Some(&b'-'))
+        && (v.as_bytes().get(7) == Some(&b'-'));
+    if is_day {
+        format!("{v}{suffix}")
+    } else {
+        v.to_string()
+    }
+}
+
+struct Resolved {
+    value: String,
+    anchor: Option<&'static str>,
+    relative: Option<Relative>,
+}
+
+struct Resolver {
+    dct: Option<NaiveDate>,
+    /// Event nouns seen in a sentence with a day date ("concert" -> 2023-06-03).
+    events: std::collections::HashMap<String, NaiveDate>,
+    prev: Option<Point>,
+    prev_day: Option<NaiveDate>,
+}
+
+fn unknown_of(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Year => "XXXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Weekend => "XXXX-WXX-WE",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        _ => "XXXX-XX-XX",
+    }
+}
+
+fn wd_of(n: u32) -> Weekday {
+    match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+impl Resolver {
+    /// Remembers the nouns of the sentence around token `k` as events of `day`, for
+    /// "the night before the concert".
+    fn note_sentence_nouns(&mut self, toks: &[lex::Tok], k: usize, day: NaiveDate) {
+        let mut s = k;
+        while s > 0 && !grammar::is_boundary(toks, s - 1) && k - s < 60 {
+            s -= 1;
+        }
+        let mut e = k;
+        while e < toks.len() && !grammar::is_boundary(toks, e) && e - k < 60 {
+            e += 1;
+        }
+        for t in toks.get(s..e).unwrap_or(&[]) {
+            if t.kind == lex::Kind::Word
+                && !t.cap
+                && t.low.len() >= 4
+                && !grammar::is_function_word(&t.low)
+                && lex::unit(&t.low).is_none()
+            {
+                self.events.entry(t.low.clone()).or_insert(day);
+            }
+        }
+    }
+
+    fn note(&mut self, p: Point) {
+        self.prev = Some(p);
+        if let Point::Day(d) = p {
+            self.prev_day = Some(d);
+        }
+    }
+
+    fn done(&mut self, p: Point, anchor: &'static str, relative: Option<Relative>) -> Resolved {
+        self.note(p);
+        Resolved {
+            value: p.to_string(),
+            anchor: Some(anchor),
+            relative,
+        }
+    }
+
+    fn lit(
+        v: impl Into<String>,
+        anchor: Option<&'static str>,
+        relative: Option<Relative>,
+    ) -> Resolved {
+        Resolved {
+            value: v.into(),
+            anchor,
+            relative,
+        }
+    }
+
+    fn resolve(&mut self, sem: &Sem, tense: Tense) -> Resolved {
+        match sem {
+            Sem::Lit(v) => Self::lit(v.clone(), None, None),
+            Sem::Unknown => Self::lit("XXXX-XX-XX", None, None),
+            Sem::RelYearDate { m, d, yoff } => {
+                let Some(dct) = self.dct else {
+                    let v = match d {
+                        Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                        None => format!("XXXX-{m:02}"),
+                    };
+                    return Self::lit(v, None, None);
+                };
+                let y = dct.year() + yoff;
+                let p = match d {
+                    Some(d) => match NaiveDate::from_ymd_opt(y, *m, *d) {
+                        Some(x) => Point::Day(x),
+                        None => return Self::lit("XXXX-XX-XX", None, None),
+                    },
+                    None => Point::Month(y, *m),
+                };
+                self.done(p, "dct", None)
+            }
+            Sem::TheWeekend => {
+                let Some(d) = self.dct else {
+                    return Self::lit("XXXX-WXX-WE", None, None);
+                };
+                let dir = if tense == Tense::Future {
+                    Direction::OnOrAfter
+                } else {
+                    Direction::OnOrBefore
+                };
+                match value::weekday_from(d, Weekday::Sat, dir) {
+                    Some(sat) => self.done(Point::of(sat, Unit::Weekend), "dct", None),
+                    None => Self::lit("XXXX-WXX-WE", None, None),
+                }
+            }
+            Sem::Holiday(h) => {
+                let h = *h;
+                let mk = |y: i32| holiday_date(h, y);
+                match self.dct {
+                    Some(d) => {
+                        let y = pick_year(d, tense, mk);
+                        match holiday_date(h, y) {
+                            Some(day) => self.done(Point::Day(day), "dct", None),
+                            None => Self::lit("XXXX-XX-XX", None, None),
+                        }
+                    }
+                    None => match h {
+                        grammar::Holiday::Fixed(m, dd) => {
+                            Self::lit(format!("XXXX-{m:02}-{dd:02}"), None, None)
+                        }
+                        _ => Self::lit("XXXX-XX-XX", None, None),
+                    },
+                }
+            }
+            Sem::Abs(p) => {
+                let p = *p;
+                self.done(p, "absolute", None)
+            }
+            Sem::PartDate { m, d } => {
+                let (m, d) = (*m, *d);
+                let base = self.dct.map(|x| (x, "dct")).or_else(|| {
+                    self.prev
+                        .and_then(|p| p.first_day())
+                        .map(|x| (x, "previous"))
+                });
+                let Some((dct, anchor)) = base else {
+                    let v = match d {
+                        Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                        None => format!("XXXX-{m:02}"),
+                    };
+                    return Self::lit(v, None, None);
+                };
+                let mk = |y: i32| match d {
+                    Some(d) => NaiveDate::from_ymd_opt(y, m, d),
+                    None => NaiveDate::from_ymd_opt(y, m, 1),
+                };
+                let y = if anchor != "dct" {
+                    dct.year()
+                } else {
+                    pick_year(dct, tense, mk)
+                };
+                let p = match (d, mk(y)) {
+                    (Some(_), Some(date)) => Point::Day(date),
+                    (None, _) => Point::Month(y, m),
+                    (Some(d), None) => {
+                        return Self::lit(format!("{y:04}-{m:02}-{d:02}"), Some(anchor), None);
+                    }
+                };
+                self.done(p, anchor, None)
+            }
+            Sem::Weekday { wd, dir, this } => {
+                let direction = match (dir, tense) {
+                    (Some(d), _) => *d,
+                    (None, Tense::Future) => Direction::OnOrAfter,
+                    (None, Tense::Past) => Direction::OnOrBefore,
+                    (None, Tense::None) if *this => Direction::OnOrAfter,
+                    (None, Tense::None) => Direction::OnOrBefore,
+                };
+                let rel = Relative::Weekday {
+                    weekday: wd_of(*wd),
+                    direction,
+                };
+                match self
+                    .dct
+                    .and_then(|d| value::weekday_from(d, wd_of(*wd), direction))
+                {
+                    Some(day) => self.done(Point::Day(day), "dct", Some(rel)),
+                    None => Self::lit("XXXX-XX-XX", None, Some(rel)),
+                }
+            }
+            Sem::PrevWeekday { wd, dir } => {
+                let rel = Relative::Weekday {
+                    weekday: wd_of(*wd),
+                    direction: *dir,
+                };
+                match self
+                    .prev_day
+                    .map(|d| (d, "previous"))
+                    .or(self.dct.map(|d| (d, "dct")))
+                {
+                    Some((a, anchor)) => match value::weekday_from(a, wd_of(*wd), *dir) {
+                        Some(day) => self.done(Point::Day(day), anchor, Some(rel)),
+                        None => Self::lit("XXXX-XX-XX", None, Some(rel)),
+                    },
+                    None => Self::lit("XXXX-XX-XX", None, Some(rel)),
+                }
+            }
+            Sem::Dct { n, unit } => {
+                let rel = Relative::Shift {
+                    amount: *n,
+                    unit: *unit,
+                };
+                match self.dct.and_then(|d| Point::of(d, *unit).shift(*n, *unit)) {
+                    Some(p) => self.done(p, "dct", Some(rel)),
+                    None => Self::lit(unknown_of(*unit), None, Some(rel)),
+                }
+            }
+            Sem::Ago { n, unit } => {
+                let rel = Relative::Shift {
+                    amount: *n,
+                    unit: *unit,
+                };
+                if *unit == Unit::Year
+                    && let Some(p @ (Point::Quarter(..) | Point::Half(..))) = self.prev
+                    && let Some(q) = p.shift(*n, Unit::Year)
+                {
+                    // keep prev: "a year ago" compares with the quarter in focus
+                    return Self::lit(q.to_string(), Some("previous"), Some(rel));
+                }
+                match self.dct.and_then(|d| Point::of(d, *unit).shift(*n, *unit)) {
+                    Some(p) => self.done(p, "dct", Some(rel)),
+                    None => Self::lit(unknown_of(*unit), None, Some(rel)),
+                }
+            }
+            Sem::Prev { n, unit, keep } => {
+                let rel = if *n == 0 && *unit == Unit::Day {
+                    Relative::Same {
+                        suffix: String::new(),
+                    }
+                } else {
+                    Relative::Shift {
+                        amount: *n,
+                        unit: *unit,
+                    }
+                };
+                if *keep
+                    && let Some(p) = self.prev
+                    && let Some(q) = p.shift(*n, *unit)
+                {
+                    return Self::lit(q.to_string(), Some("previous"), Some(rel));
+                }
+                let base = match unit {
+                    Unit::Day
+                    | Unit::Hour
+                    | Unit::Minute
+                    | Unit::Second
+                    | Unit::Week
+                    | Unit::Weekend => self.prev_day,
+                    _ => self.prev.and_then(|p| p.first_day()).or(self.prev_day),
+                };
+                match base
+                    .map(|b| (b, "previous"))
+                    .or(self.dct.map(|d| (d, "dct")))
+                {
+                    Some((b, anchor)) => match Point::of(b, *unit).shift(*n, *unit) {
+                        Some(p) => self.done(p, anchor, Some(rel)),
+                        None => Self::lit(unknown_of(*unit), None, Some(rel)),
+                    },
+                    None => Self::lit(unknown_of(*unit), None, Some(rel)),
+                }
+            }
+            Sem::Event {
+                n,
+                unit,
+                inner,
+                noun,
+            } => {
+                let rel = Relative::Shift {
+                    amount: *n,
+                    unit: *unit,
+                };
+                let base = match inner {
+                    Some(s) => {
+                        let r = self.resolve(s, tense);
+                        let day = parse_point(&r.value).and_then(|p| p.first_day());
+                        if let (Some(w), Some(d)) = (noun, day) {
+                            self.events.entry(w.clone()).or_insert(d);
+                        }
+                        day
+                    }
+                    None => noun
+                        .as_ref()
+                        .and_then(|w| self.events.get(w).copied())
+                        .or(self.prev_day)
+                        .or(self.dct),
+                };
+                match base.and_then(|b| Point::of(b, *unit).shift(*n, *unit)) {
+                    Some(p) => self.done(p, "event", Some(rel)),
+                    None => Self::lit(unknown_of(*unit), None, Some(rel)),
+                }
+            }
+            Sem::Quarter { q, y, yoff } => {
+                if let Some(y) = y {
+                    return self.done(Point::Quarter(*y, *q), "absolute", None);
+                }
+                let Some(d) = self.dct else {
+                    return Self::lit(format!("XXXX-Q{q}"), None, None);
+                };
+                let mut year = d.year() + yoff.unwrap_or(0);
+                let cur = (d.month() - 1) / 3 + 1;
+                if yoff.is_none() && *q > cur && tense == Tense::Past {
+                    year -= 1;
+                }
+                self.done(Point::Quarter(year, *q), "dct", None)
+            }
+            Sem::QuarterOf(inner) => {
+                let r = self.resolve(inner, tense);
+                match parse_point(&r.value).and_then(|p| p.first_day()) {
+                    Some(d) => {
+                        self.done(Point::of(d, Unit::Quarter), r.anchor.unwrap_or("dct"), None)
+                    }
+                    None => Self::lit("XXXX-QX", None, None),
+                }
+            }
+            Sem::TheQuarter => {
+                if let Some(p @ Point::Quarter(..)) = self.prev {
+                    return Self::lit(p.to_string(), Some("previous"), None);
+                }
+                match self
+                    .dct
+                    .and_then(|d| Point::of(d, Unit::Quarter).shift(-1, Unit::Quarter))
+                {
+                    Some(p) => self.done(p, "dct", None),
+                    None => Self::lit("XXXX-QX", None, None),
+                }
+            }
+            Sem::YearAgoQuarter => {
+                let base = match self.prev {
+                    Some(p @ Point::Quarter(..)) => Some(p),
+                    _ => self
+                        .dct
+                        .and_then(|d| Point::of(d, Unit::Quarter).shift(-1, Unit::Quarter)),
+                };
+                match base.and_then(|p| p.shift(-1, Unit::Year)) {
+                    Some(p) => Self::lit(p.to_string(), Some("previous"), None),
+                    None => Self::lit("XXXX-QX", None, None),
+                }
+            }
+            Sem::Half { h, y } => match (y, self.dct) {
+                (Some(y), _) => self.done(Point::Half(*y, *h), "absolute", None),
+                (None, Some(d)) => self.done(Point::Half(d.year(), *h), "dct", None),
+                _ => Self::lit(format!("XXXX-H{h}"), None, None),
+            },
+            Sem::Season { s, y, rel } => {
+                if let Some(y) = y {
+                    return self.done(Point::Season(*y, s), "absolute", None);
+                }
+                let Some(d) = self.dct else {
+                    return Self::lit(format!("XXXX-{s}"), None, None);
+                };
+                let (cy, cs) = value::season_of(d);
+                let idx = |x: &str| {
+                    ["WI", "SP", "SU", "FA"]
+                        .iter()
+                        .position(|k| *k == x)
+                        .unwrap_or(0)
+                };
+                let year = match rel {
+                    Some(r) if *r >= 9 => d.year() + (*r - 10) as i32,
+                    Some(-1) => {
+                        if idx(s) < idx(cs) {
+                            cy
+                        } else {
+                            cy - 1
+                        }
+                    }
+                    Some(1) => {
+                        if idx(s) > idx(cs) {
+                            cy
+                        } else {
+                            cy + 1
+                        }
+                    }
+                    _ => d.year(),
+                };
+                self.done(Point::Season(year, s), "dct", None)
+            }
+            Sem::MonthRel { m, rel } => {
+                let Some(d) = self.dct else {
+                    return Self::lit(format!("XXXX-{m:02}"), None, None);
+                };
+                let year = match rel {
+                    -1 => {
+                        if *m < d.month() {
+                            d.year()
+                        } else {
+                            d.year() - 1
+                        }
+                    }
+                    1 => {
+                        if *m > d.month() {
+                            d.year()
+                        } else {
+                            d.year() + 1
+                        }
+                    }
+                    _ => d.year(),
+                };
+                self.done(Point::Month(year, *m), "dct", None)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,445 @@
+use super::*;
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, dd)
+}
+
+/// (text, type, value) of every mention.
+fn tv(text: &str, dct: Option<NaiveDate>) -> Vec<(String, TimeType, String)> {
+    tag(text, dct)
+        .into_iter()
+        .map(|m| (m.text, m.kind, m.value))
+        .collect()
+}
+
+/// The value of the mention whose text is `expr`.
+fn val(text: &str, dct: Option<NaiveDate>, expr: &str) -> Option<String> {
+    tag(text, dct)
+        .into_iter()
+        .find(|m| m.text == expr)
+        .map(|m| m.value)
+}
+
+fn check(text: &str, dct: Option<NaiveDate>, expr: &str, want: &str) {
+    let all = tv(text, dct);
+    assert_eq!(
+        val(text, dct, expr).as_deref(),
+        Some(want),
+        "{expr:?} in {text:?}: got {all:?}"
+    );
+}
+
+#[test]
+fn absolute_dates() {
+    let dct = d(2023, 6, 6);
+    check(
+        "It happened on June 3, 2023 in the city.",
+        dct,
+        "June 3, 2023",
+        "2023-06-03",
+    );
+    check(
+        "It happened on 3 June 2023 in the city.",
+        dct,
+        "3 June 2023",
+        "2023-06-03",
+    );
+    check(
+        "It happened on June 3 in the city.",
+        dct,
+        "June 3",
+        "2023-06-03",
+    );
+    check("Filed 2023-06-03.", dct, "2023-06-03", "2023-06-03");
+    check("Filed 06/03/2023.", dct, "06/03/2023", "2023-06-03");
+    check(
+        "It exploded on Saturday, June 3 at night.",
+        dct,
+        "Saturday, June 3",
+        "2023-06-03",
+    );
+    check("Prices rose in June 2023.", dct, "June 2023", "2023-06");
+    check("The market was bombed in 2019.", dct, "2019", "2019");
+    check(
+        "Trade grew in the early 2000s.",
+        dct,
+        "the early 2000s",
+        "200",
+    );
+    check("Trade grew in the 1990s.", dct, "the 1990s", "199");
+    check(
+        "He arrived on Sept. 30.",
+        d(1989, 10, 26),
+        "Sept. 30",
+        "1989-09-30",
+    );
+    check(
+        "It was signed on the 3rd of June.",
+        dct,
+        "the 3rd of June",
+        "2023-06-03",
+    );
+}
+
+#[test]
+fn relative_days_and_units() {
+    let dct = d(2023, 6, 6);
+    check("Talks resume today.", dct, "today", "2023-06-06");
+    check("They met yesterday.", dct, "yesterday", "2023-06-05");
+    check("They meet tomorrow.", dct, "tomorrow", "2023-06-07");
+    check("A vigil is held tonight.", dct, "tonight", "2023-06-06TNI");
+    check(
+        "Shots were heard last night.",
+        dct,
+        "last night",
+        "2023-06-05TNI",
+    );
+    check(
+        "The minister spoke this morning.",
+        dct,
+        "this morning",
+        "2023-06-06TMO",
+    );
+    check(
+        "It happened three days ago.",
+        dct,
+        "three days ago",
+        "2023-06-03",
+    );
+    check(
+        "It happened earlier this week.",
+        dct,
+        "earlier this week",
+        "2023-W23",
+    );
+    check("It happened last week.", dct, "last week", "2023-W22");
+    check("It opens next month.", dct, "next month", "2023-07");
+    check("It closed last year.", dct, "last year", "2022");
+    check("It grew this year.", dct, "this year", "2023");
+    check(
+        "It fell in the second quarter.",
+        dct,
+        "the second quarter",
+        "2023-Q2",
+    );
+    check("It was hot this summer.", dct, "this summer", "2023-SU");
+    check(
+        "Attacks rose over the past decade.",
+        dct,
+        "the past decade",
+        "P10Y",
+    );
+}
+
+#[test]
+fn durations_sets_refs() {
+    let dct = d(2023, 6, 6);
+    check("The siege lasted two days.", dct, "two days", "P2D");
+    check("Within 48 hours they left.", dct, "48 hours", "PT48H");
+    check(
+        "Rain is expected over the next 48 hours.",
+        dct,
+        "the next 48 hours",
+        "PT48H",
+    );
+    check("It took three weeks.", dct, "three weeks", "P3W");
+    check("It took more than a week.", dct, "more than a week", "P1W");
+    check("It took a decade.", dct, "a decade", "P10Y");
+    check(
+        "It took forty-eight hours.",
+        dct,
+        "forty-eight hours",
+        "PT48H",
+    );
+    check(
+        "They march every Friday.",
+        dct,
+        "every Friday",
+        "XXXX-WXX-5",
+    );
+    check("The paper appears daily.", dct, "daily", "P1D");
+    check("It is published weekly.", dct, "weekly", "P1W");
+    check("It is renewed each year.", dct, "each year", "P1Y");
+    check("The city is now calm.", dct, "now", "PRESENT_REF");
+    check("It is currently closed.", dct, "currently", "PRESENT_REF");
+    check("It recently reopened.", dct, "recently", "PAST_REF");
+    check(
+        "Such attacks happened in the past.",
+        dct,
+        "the past",
+        "PAST_REF",
+    );
+    check("Nobody knows the future.", dct, "the future", "FUTURE_REF");
+    let m = tag("They march every Friday.", dct);
+    assert_eq!(m.first().map(|x| x.kind), Some(TimeType::SET));
+    let m = tag("The siege lasted two days.", dct);
+    assert_eq!(m.first().map(|x| x.kind), Some(TimeType::DURATION));
+}
+
+#[test]
+fn times_of_day() {
+    let dct = d(2023, 6, 6);
+    let t = "The bomb exploded on Saturday, June 3. It went off at 21:40 local time.";
+    check(t, dct, "21:40 local time", "2023-06-03T21:40");
+    let t = "The bomb exploded on June 3 at 9:40 p.m. in the foyer.";
+    check(t, dct, "June 3 at 9:40 p.m.", "2023-06-03T21:40");
+    check(
+        "They gathered on Saturday evening.",
+        dct,
+        "Saturday evening",
+        "2023-06-03TEV",
+    );
+    check(
+        "Crowds gathered around 10 pm.",
+        dct,
+        "around 10 pm",
+        "2023-06-06T22:00",
+    );
+    check("The talks began at noon.", dct, "noon", "2023-06-06T12:00");
+    let m = tag("They gathered on Saturday evening.", dct);
+    assert_eq!(m.first().map(|x| x.kind), Some(TimeType::TIME));
+}
+
+#[test]
+fn weekday_follows_tense() {
+    // DCT Monday 5 June 2023
+    let dct = d(2023, 6, 5);
+    check(
+        "The militia claimed the attack on Sunday.",
+        dct,
+        "Sunday",
+        "2023-06-04",
+    );
+    check(
+        "The ministry said on Friday that talks failed.",
+        dct,
+        "Friday",
+        "2023-06-02",
+    );
+    check(
+        "The ministers will meet on Friday.",
+        dct,
+        "Friday",
+        "2023-06-09",
+    );
+    check(
+        "A vigil is expected to take place on Thursday.",
+        dct,
+        "Thursday",
+        "2023-06-08",
+    );
+    check(
+        "A vigil will be held this Friday.",
+        d(2023, 6, 6),
+        "this Friday",
+        "2023-06-09",
+    );
+    check("They met last Friday.", dct, "last Friday", "2023-06-02");
+    check("They meet next Tuesday.", dct, "next Tuesday", "2023-06-06");
+    // without a DCT the value stays underspecified
+    check(
+        "The militia claimed the attack on Sunday.",
+        None,
+        "Sunday",
+        "XXXX-XX-XX",
+    );
+    let t = tag_with(
+        "On Sunday, the militia claimed the blast.",
+        &Context::default(),
+    );
+    assert_eq!(
+        t.first().and_then(|x| x.relative.clone()),
+        Some(Relative::Weekday {
+            weekday: Weekday::Sun,
+            direction: Direction::OnOrBefore
+        })
+    );
+}
+
+#[test]
+fn anchored_expressions() {
+    let dct = d(2023, 6, 6);
+    let t = "Police arrested two men two days after the June 3 blast.";
+    check(t, dct, "two days after the June 3 blast", "2023-06-05");
+    let m = tag(t, dct);
+    assert_eq!(m.first().and_then(|x| x.anchor.as_deref()), Some("event"));
+    let t = "The bomb exploded on June 3, 2023. Hours later, the militia posted a statement.";
+    check(t, dct, "Hours later", "2023-06-03");
+    let m = tag(t, dct);
+    assert_eq!(m.get(1).and_then(|x| x.anchor.as_deref()), Some("previous"));
+    assert_eq!(
+        m.first().and_then(|x| x.anchor.as_deref()),
+        Some("absolute")
+    );
+    let t =
+        "The concert took place on June 3. Guards checked the hall the night before the concert.";
+    check(t, dct, "the night before the concert", "2023-06-02TNI");
+    let t = "The concert took place on June 3. The day before, guards checked the hall.";
+    check(t, dct, "The day before", "2023-06-02");
+    let t = "The hall was bombed on June 3. Two days later, the toll rose.";
+    check(t, dct, "Two days later", "2023-06-05");
+    let m = tag("They met yesterday.", dct);
+    assert_eq!(m.first().and_then(|x| x.anchor.as_deref()), Some("dct"));
+    // not an event noun: no event-anchored span
+    let m = tv("Fans celebrated two days after the team won.", dct);
+    assert_eq!(m, vec![("two days".to_string(), TimeType::DURATION, "P2D".to_string())]);
+}
+
+#[test]
+fn event_noun_keeps_its_own_date() {
+    // another date comes between the concert and "the night before the concert"
+    let t = "The blast, at about 21:40 on Saturday, came during a concert. \
+             A warning was passed on 1 June. Guards swept the hall the night before the concert.";
+    check(
+        t,
+        d(2023, 6, 6),
+        "the night before the concert",
+        "2023-06-02TNI",
+    );
+    let m = tag(t, d(2023, 6, 6));
+    assert_eq!(m.last().and_then(|x| x.anchor.as_deref()), Some("event"));
+}
+
+#[test]
+fn story_relative_expressions() {
+    let dct5 = d(2023, 6, 5);
+    let dct6 = d(2023, 6, 6);
+    check(
+        "The Northern Liberation Front claimed the attack on Sunday in a post on Telegram.",
+        dct5,
+        "Sunday",
+        "2023-06-04",
+    );
+    check(
+        "Investigators searched the foyer two days after the June 3 blast.",
+        dct6,
+        "two days after the June 3 blast",
+        "2023-06-05",
+    );
+    check(
+        "A bomb exploded in the foyer on Saturday, June 3. Hours later, the militia posted on Telegram.",
+        dct6,
+        "Hours later",
+        "2023-06-03",
+    );
+    check(
+        "The bomb went off on June 3. Guards had swept the foyer the night before the concert.",
+        dct6,
+        "the night before the concert",
+        "2023-06-02TNI",
+    );
+    check(
+        "A vigil will be held this Friday.",
+        dct6,
+        "this Friday",
+        "2023-06-09",
+    );
+    check(
+        "Marvania said it passed a warning on 1 June.",
+        dct6,
+        "1 June",
+        "2023-06-01",
+    );
+    check(
+        "The toll rose to 64 on Tuesday.",
+        dct6,
+        "Tuesday",
+        "2023-06-06",
+    );
+    check(
+        "In 2019, a bombing at the central market killed 23 people.",
+        dct6,
+        "2019",
+        "2019",
+    );
+}
+
+#[test]
+fn quarters_and_year_ago() {
+    let dct = d(1989, 10, 26);
+    check(
+        "Third-quarter profit fell 5%.",
+        dct,
+        "Third-quarter",
+        "1989-Q3",
+    );
+    let t = "Profit in the third quarter rose to $5 million from $4 million a year earlier.";
+    check(t, dct, "a year earlier", "1988-Q3");
+    check(t, dct, "the third quarter", "1989-Q3");
+    check("Profit rose in the quarter.", dct, "the quarter", "1989-Q3");
+    check(
+        "Sales fell in the first nine months.",
+        dct,
+        "the first nine months",
+        "P9M",
+    );
+}
+
+#[test]
+fn no_false_positives_on_plain_text() {
+    let dct = d(2023, 6, 6);
+    assert!(
+        tv("May I come in? She may not.", dct).is_empty(),
+        "{:?}",
+        tv("May I come in? She may not.", dct)
+    );
+    assert!(tv("The police chief Anna Kowal spoke to reporters.", dct).is_empty());
+    assert!(
+        tv("He paid $2000 for 1500 tickets.", dct).is_empty(),
+        "{:?}",
+        tv("He paid $2000 for 1500 tickets.", dct)
+    );
+}
+
+#[test]
+fn non_ascii_text_round_trips() {
+    let t = "Vor dem Konzert – am Samstag – «Kharivsk» 3 June 2023 ☃ today… 21:40 Uhr";
+    let dct = d(2023, 6, 6);
+    let m = tag(t, dct);
+    assert!(m.iter().any(|x| x.text == "3 June 2023"));
+    for x in &m {
+        assert_eq!(t.get(x.start..x.end), Some(x.text.as_str()));
+    }
+}
+
+fn check_invariants(text: &str, ms: &[TimeMention]) -> Result<(), TestCaseError> {
+    let mut last_end = 0;
+    for m in ms {
+        prop_assert!(m.start < m.end);
+        prop_assert!(m.start >= last_end, "overlap at {}", m.start);
+        prop_assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+        prop_assert!(!m.value.is_empty());
+        last_end = m.end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_round_trip(s in "\\PC{0,200}") {
+        let ms = tag(&s, d(2023, 6, 6));
+        check_invariants(&s, &ms)?;
+        let ms = tag(&s, None);
+        check_invariants(&s, &ms)?;
+    }
+
+    #[test]
+    fn temporal_soup_round_trips(parts in proptest::collection::vec(prop_oneof![
+        Just("June"), Just("3"), Just(","), Just("2023"), Just("the"), Just("day"), Just("before"),
+        Just("two"), Just("days"), Just("after"), Just("ago"), Just("last"), Just("Friday"), Just("at"),
+        Just("9:40"), Just("p.m."), Just("every"), Just("week"), Just("–"), Just("é"), Just("May"),
+        Just("quarter"), Just("third"), Just("-"), Just("1990s"), Just("'"), Just("s"), Just("night"),
+        Just("year"), Just("earlier"), Just("hours"), Just("later"), Just("."), Just("Sunday")
+    ], 0..40), glue in proptest::collection::vec(any::<bool>(), 40)) {
+        let mut s = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if glue.get(i).copied().unwrap_or(false) { s.push(' '); }
+            s.push_str(p);
+        }
+        let ms = tag(&s, d(2023, 6, 6));
+        check_invariants(&s, &ms)?;
+        let ms = tag(&s, None);
+        check_invariants(&s, &ms)?;
+    }
+}
