@@ -1,0 +1,250 @@
+//! Quote and quote+speaker P/R/F1 on the PolNeAR development split.
+//!
+//! Usage: `cargo run -p corroborate-annotate --release --example eval_polnear [-- dir]`
+//! (default `/work/shared/data/quotes/polnear/dev`, with `text/*.txt` and brat
+//! `attributions/*.ann`; when a text has several annotators, the first file in name order
+//! is gold).
+//!
+//! Gold quote = the `Content` span of an attribution (discontinuous spans are closed over),
+//! gold speaker = its `Source` span. Matching rule: a predicted quote matches a gold one
+//! when their character overlap covers at least 50% of the gold span and at least 50% of
+//! the predicted span (quote marks ignored); each gold matches once. Quote+speaker also
+//! needs the predicted speaker span to overlap the gold Source span.
+
+use corroborate_annotate::{Options, annotate};
+use corroborate_model::{DateBasis, DateValue, Source};
+use std::collections::HashMap;
+
+struct Gold {
+    start: usize,
+    end: usize,
+    source: Option<(usize, usize)>,
+}
+
+/// Char offsets -> byte offsets.
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+fn parse_ann(ann: &str, c2b: &[usize]) -> Vec<Gold> {
+    let mut spans: HashMap<String, (String, usize, usize)> = HashMap::new();
+    let mut events = Vec::new();
+    for line in ann.lines() {
+        let mut cols = line.split('\t');
+        let (Some(id), Some(mid)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if id.starts_with('T') {
+            let mut parts = mid.split(' ');
+            let kind = parts.next().unwrap_or("").to_string();
+            let rest: Vec<usize> = parts
+                .flat_map(|p| p.split(';'))
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if let (Some(s), Some(e)) = (rest.iter().min(), rest.iter().max()) {
+                let (s, e) = (
+                    c2b.get(*s).copied().unwrap_or(0),
+                    c2b.get(*e).copied().unwrap_or(0),
+                );
+                spans.insert(id.to_string(), (kind, s, e));
+            }
+        } else if id.starts_with('E') {
+            events.push(mid.to_string());
+        }
+    }
+    let mut out = Vec::new();
+    for ev in events {
+        let mut content = None;
+        let mut source = None;
+        for arg in ev.split(' ') {
+            let Some((role, t)) = arg.split_once(':') else {
+                continue;
+            };
+            match role {
+                "Content" => content = spans.get(t).map(|x| (x.1, x.2)),
+                "Source" => source = spans.get(t).map(|x| (x.1, x.2)),
+                _ => {}
+            }
+        }
+        if let Some((s, e)) = content {
+            out.push(Gold {
+                start: s,
+                end: e,
+                source,
+            });
+        }
+    }
+    out
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/work/shared/data/quotes/polnear/dev".to_string());
+    let Ok(rd) = std::fs::read_dir(format!("{dir}/attributions")) else {
+        eprintln!(
+            "{dir} is absent: no PolNeAR evaluation (the corpus is not part of the repository)"
+        );
+        return;
+    };
+    let mut anns: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    anns.sort();
+    let mut seen = std::collections::HashSet::new();
+    let (mut tp, mut fp, mut fnn, mut tps, mut pred_n, mut gold_n) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut direct_tp, mut direct_n) = (0usize, 0usize);
+    let mut with_speaker = 0usize;
+    let verbose = std::env::var("VERBOSE").is_ok();
+    let strict = std::env::var("LENIENT").is_err();
+    for ann_path in anns {
+        let name = ann_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        let Some(stem) = name
+            .strip_suffix(".ann")
+            .and_then(|s| s.rsplit_once('_'))
+            .map(|(a, _)| a.to_string())
+        else {
+            continue;
+        };
+        if !seen.insert(stem.clone()) {
+            continue;
+        }
+        let (Ok(text), Ok(ann)) = (
+            std::fs::read_to_string(format!("{dir}/text/{stem}.txt")),
+            std::fs::read_to_string(&ann_path),
+        ) else {
+            continue;
+        };
+        let c2b = char_to_byte(&text);
+        let gold = parse_ann(&ann, &c2b);
+        let src = Source {
+            id: stem.clone(),
+            origin: "-".into(),
+            title: None,
+            outlet: None,
+            language: None,
+            published: Some(DateValue::new("2016-10-01", DateBasis::Given)),
+            text: text.clone(),
+            removed: Vec::new(),
+            flags: Vec::new(),
+            copy_of: None,
+            url: None,
+            flag_evidence: Vec::new(),
+        };
+        let (a, _) = annotate(src, &Options::default());
+        let mut used = vec![false; gold.len()];
+        gold_n += gold.len();
+        for q in &a.quotes {
+            pred_n += 1;
+            let p = (q.start, q.end);
+            let best = gold
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !used.get(*i).copied().unwrap_or(true))
+                .map(|(i, g)| (i, overlap(p, (g.start, g.end)), g))
+                .filter(|(_, o, g)| {
+                    *o * 2 >= (p.1 - p.0)
+                        && (!strict || *o * 2 >= (g.end - g.start).saturating_sub(2))
+                })
+                .max_by_key(|x| x.1);
+            let is_direct = q.kind.as_deref() == Some("direct");
+            if is_direct {
+                direct_n += 1;
+            }
+            match best {
+                Some((i, _, g)) => {
+                    tp += 1;
+                    if is_direct {
+                        direct_tp += 1;
+                    }
+                    if let Some(u) = used.get_mut(i) {
+                        *u = true;
+                    }
+                    let sp_ok = match (&q.speaker, g.source) {
+                        (Some(s), Some(gs)) => overlap((s.start, s.end), gs) > 0,
+                        _ => false,
+                    };
+                    if q.speaker.is_some() {
+                        with_speaker += 1;
+                    }
+                    if sp_ok {
+                        tps += 1;
+                    } else if verbose {
+                        println!(
+                            "SPK {:?} pred={:?} gold={:?}",
+                            q.text.chars().take(50).collect::<String>(),
+                            q.speaker.as_ref().map(|s| s.text.as_str()),
+                            g.source.and_then(|s| text.get(s.0..s.1))
+                        );
+                    }
+                }
+                None => {
+                    fp += 1;
+                    if verbose {
+                        println!(
+                            "FP {} {:?}",
+                            q.kind.as_deref().unwrap_or(""),
+                            q.text.chars().take(80).collect::<String>()
+                        );
+                    }
+                }
+            }
+        }
+        fnn += used.iter().filter(|u| !**u).count();
+    }
+    let prf = |tp: usize, pred: usize, gold: usize| {
+        let p = if pred == 0 {
+            0.0
+        } else {
+            tp as f64 / pred as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            tp as f64 / gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    };
+    let (p, r, f) = prf(tp, pred_n, gold_n);
+    println!(
+        "matching: {}",
+        if strict {
+            "strict (mutual 50% overlap)"
+        } else {
+            "lenient (50% of predicted inside gold)"
+        }
+    );
+    println!(
+        "{} documents, {gold_n} gold attributions, {pred_n} predicted ({direct_n} direct)",
+        seen.len()
+    );
+    println!("quote          P {p:.3} R {r:.3} F1 {f:.3} (tp {tp} fp {fp} fn {fnn})");
+    let (p, r, f) = prf(tps, pred_n, gold_n);
+    println!("quote+speaker  P {p:.3} R {r:.3} F1 {f:.3} (tp {tps})");
+    let sp = if with_speaker == 0 {
+        0.0
+    } else {
+        tps as f64 / with_speaker as f64
+    };
+    println!("speaker precision on matched quotes that name one: {sp:.3} ({tps}/{with_speaker})");
+    let dp = if direct_n == 0 {
+        0.0
+    } else {
+        direct_tp as f64 / direct_n as f64
+    };
+    println!("direct quotes: precision {dp:.3} ({direct_tp}/{direct_n})");
+}
