@@ -1,0 +1,855 @@
+//! Claims: numeric slots (tolls and counts) and disputed propositions
+//! (responsibility, alerts), with a status computed from independent sources.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use corroborate_model::{Annotations, Claim, ClaimStatus, ClaimValue, DateValue, Evidence, Span};
+
+use crate::copies::CopyGraph;
+use crate::entities::EntityTable;
+use crate::events::Timeline;
+use crate::text;
+
+/// Modifiers that make a number a lower bound.
+const LOWER_BOUND: &[&str] = &[
+    "at least",
+    "more than",
+    "over",
+    "above",
+    "upwards of",
+    "in excess of",
+];
+/// Modifiers that make a number an upper bound.
+const UPPER_BOUND: &[&str] = &[
+    "at most",
+    "up to",
+    "fewer than",
+    "less than",
+    "under",
+    "below",
+    "nearly",
+    "almost",
+];
+
+/// The interval a quantity allows.
+pub fn interval(q: &corroborate_model::QuantityMention) -> (f64, f64) {
+    let m = q
+        .modifier
+        .as_deref()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let lower = LOWER_BOUND.iter().any(|x| m == *x);
+    let upper = UPPER_BOUND.iter().any(|x| m == *x);
+    let approx = matches!(
+        m.as_str(),
+        "about" | "around" | "approximately" | "some" | "roughly"
+    );
+    let min = q.min.unwrap_or(if upper {
+        0.0
+    } else if approx {
+        q.value * 0.9
+    } else {
+        q.value
+    });
+    let max = q.max.unwrap_or(if lower {
+        f64::INFINITY
+    } else if approx {
+        q.value * 1.1
+    } else {
+        q.value
+    });
+    (min, max)
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The value label of a quantity ("at least 58").
+pub fn label(q: &corroborate_model::QuantityMention) -> String {
+    match q.modifier.as_deref().filter(|m| !m.trim().is_empty()) {
+        Some(m) => format!("{} {}", m.trim().to_lowercase(), number(q.value)),
+        None => number(q.value),
+    }
+}
+
+#[derive(Debug, Clone)]
+struct NumVal {
+    label: String,
+    point: f64,
+    lo: f64,
+    hi: f64,
+    day: Option<i64>,
+    as_of: Option<DateValue>,
+    source: String,
+    evidence: Evidence,
+}
+
+/// Builds a story's claims; ids are `<prefix>c1`, ...
+pub fn claims(
+    docs: &[&Annotations],
+    table: &EntityTable,
+    tl: &Timeline,
+    copies: &CopyGraph,
+    prefix: &str,
+) -> Vec<Claim> {
+    let main_event = tl.main_event();
+    let main_subject = main_event
+        .and_then(|i| tl.events.get(i))
+        .map(|e| e.id.clone())
+        .unwrap_or_else(|| "story".to_string());
+    let main_year = tl
+        .main_day
+        .map(text::day_string)
+        .and_then(|d| d.get(..4).and_then(|y| y.parse::<i64>().ok()));
+    // Numeric slots.
+    let mut slots: BTreeMap<(String, String), Vec<NumVal>> = BTreeMap::new();
+    for doc in docs {
+        let t = &doc.source.text;
+        for q in &doc.quantities {
+            let Some(cat) = q.category.as_deref().filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            let sent = text::sentence_at(doc, q.start);
+            if is_partial_count(t, sent, q) || is_vague(q) {
+                continue;
+            }
+            let subject =
+                subject_of(doc, sent, tl, main_year).unwrap_or_else(|| main_subject.clone());
+            let (lo, hi) = interval(q);
+            let as_of = doc.source.published.clone();
+            slots
+                .entry((subject, cat.to_string()))
+                .or_default()
+                .push(NumVal {
+                    label: label(q),
+                    point: q.value,
+                    lo,
+                    hi,
+                    // Inferred dates are bounds, not report days: they do not order values.
+                    day: as_of
+                        .as_ref()
+                        .filter(|d| d.basis != corroborate_model::DateBasis::Inferred)
+                        .and_then(|d| d.day())
+                        .and_then(text::day_number),
+                    as_of,
+                    source: doc.source.id.clone(),
+                    evidence: Evidence::of(
+                        &doc.source,
+                        if sent.is_valid_in(t) {
+                            sent
+                        } else {
+                            Span::new(q.start, q.end)
+                        },
+                    ),
+                });
+        }
+    }
+    let mut out: Vec<Claim> = Vec::new();
+    let mut ordered: Vec<((String, String), Vec<NumVal>)> = slots.into_iter().collect();
+    ordered.sort_by_key(|((subj, cat), _)| {
+        (
+            subj != &main_subject,
+            category_rank(cat),
+            cat.clone(),
+            subj.clone(),
+        )
+    });
+    for ((subject, attribute), vals) in ordered {
+        let status = numeric_status(&vals, copies);
+        // Group by (label, day).
+        let mut groups: BTreeMap<(Option<i64>, String), Vec<&NumVal>> = BTreeMap::new();
+        for v in &vals {
+            groups.entry((v.day, v.label.clone())).or_default().push(v);
+        }
+        let mut values: Vec<ClaimValue> = groups
+            .into_values()
+            .map(|g| {
+                let sources: Vec<String> = g
+                    .iter()
+                    .map(|v| v.source.clone())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                let mut evidence: Vec<Evidence> = g.iter().map(|v| v.evidence.clone()).collect();
+                evidence.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
+                evidence.dedup();
+                ClaimValue {
+                    value: g.first().map(|v| v.label.clone()).unwrap_or_default(),
+                    independent_sources: Some(
+                        copies.independent_count(sources.iter().map(String::as_str)),
+                    ),
+                    sources,
+                    as_of: g
+                        .iter()
+                        .filter_map(|v| v.as_of.clone())
+                        .min_by(|a, b| a.value.cmp(&b.value)),
+                    evidence,
+                    party: None,
+                }
+            })
+            .collect();
+        values.sort_by(|a, b| {
+            let da = a.as_of.as_ref().map(|d| d.value.clone());
+            let db = b.as_of.as_ref().map(|d| d.value.clone());
+            da.is_none()
+                .cmp(&db.is_none())
+                .then(da.cmp(&db))
+                .then_with(|| a.value.cmp(&b.value))
+        });
+        out.push(Claim {
+            id: String::new(),
+            subject,
+            attribute,
+            status,
+            values,
+        });
+    }
+    out.extend(disputes(docs, table, copies, &main_subject));
+    for (i, c) in out.iter_mut().enumerate() {
+        c.id = format!("{prefix}c{}", i + 1);
+    }
+    out
+}
+
+/// Whether a quantity is a vague amount ("dozens", "hundreds of people"), not a count.
+pub fn is_vague(q: &corroborate_model::QuantityMention) -> bool {
+    let w = text::words(&q.text);
+    !w.iter().any(|x| x.chars().any(|c| c.is_ascii_digit()))
+        && w.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "scores"
+                    | "several"
+                    | "many"
+                    | "some"
+                    | "few"
+                    | "numerous"
+                    | "dozen"
+            )
+        })
+}
+
+/// Whether a quantity counts only part of a toll or an increment ("four members
+/// of the orchestra were among the dead", "three more died", "19 are still in
+/// intensive care"): such numbers are not values of the toll slot.
+pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMention) -> bool {
+    let before: String = t
+        .get(sent.start.min(q.start)..q.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let after_words: Vec<String> = text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""))
+        .into_iter()
+        .take(3)
+        .collect();
+    let own = text::words(&q.text);
+    let before_words = text::words(&before);
+    let is_num = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "dozen"
+                    | "dozens"
+                    | "hundred"
+                    | "hundreds"
+            )
+    };
+    let seq: Vec<&String> = own.iter().chain(after_words.iter().take(1)).collect();
+    let increment = seq.windows(2).any(|w| match w {
+        [a, b] => is_num(a) && matches!(b.as_str(), "more" | "other" | "additional" | "further"),
+        _ => false,
+    });
+    if increment
+        || before_words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "another" | "further" | "additional"))
+    {
+        return true;
+    }
+    let whole = sent.slice(t).to_lowercase();
+    const CUES: &[&str] = &[
+        "among the",
+        "among them",
+        "including",
+        "of them",
+        "of whom",
+        "intensive care",
+        "critical condition",
+        "still in hospital",
+        "members of",
+        "remain",
+        "still in",
+    ];
+    if CUES.iter().any(|c| whole.contains(c)) {
+        // The total right after "among the" is the real toll.
+        let total =
+            before.trim_end().ends_with("among the") || before.trim_end().ends_with("among");
+        return !total;
+    }
+    false
+}
+
+fn category_rank(cat: &str) -> usize {
+    const ORDER: &[&str] = &["killed", "injured", "missing", "hostages", "arrested"];
+    ORDER.iter().position(|c| *c == cat).unwrap_or(ORDER.len())
+}
+
+/// The subject of a quantity's sentence when it is about an older event.
+fn subject_of(
+    doc: &Annotations,
+    sent: Span,
+    tl: &Timeline,
+    main_year: Option<i64>,
+) -> Option<String> {
+    if let Some(i) = tl.event_of_sentence(&doc.source.id, sent.start) {
+        if tl.is_background(i) {
+            return tl
+                .events
+                .get(tl.background_representative(i))
+                .map(|e| e.id.clone());
+        }
+        return None;
+    }
+    let main_year = main_year?;
+    // Years in time mentions of the sentence, or bare years in its words.
+    let mut years: Vec<i64> = doc
+        .times
+        .iter()
+        .filter(|m| sent.contains(&Span::new(m.start, m.end)) && text::is_concrete_date(&m.value))
+        .filter_map(|m| m.value.get(..4).and_then(|y| y.parse().ok()))
+        .collect();
+    let words = text::words(sent.slice(&doc.source.text));
+    for (i, w) in words.iter().enumerate() {
+        if w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && i > 0
+            && let (Ok(y), Some(prev)) = (w.parse::<i64>(), words.get(i - 1))
+            && (1900..2100).contains(&y)
+            && matches!(prev.as_str(), "in" | "the" | "of" | "since")
+        {
+            years.push(y);
+        }
+    }
+    let old = years.into_iter().filter(|&y| y < main_year).min()?;
+    let ev = tl.events.iter().enumerate().find(|(i, e)| {
+        tl.is_background(*i)
+            && e.date
+                .as_ref()
+                .is_some_and(|d| d.value.starts_with(&old.to_string()))
+    });
+    Some(match ev {
+        Some((_, e)) => e.id.clone(),
+        None => format!("events of {old}"),
+    })
+}
+
+fn numeric_status(vals: &[NumVal], copies: &CopyGraph) -> ClaimStatus {
+    let compatible = |a: &NumVal, b: &NumVal| a.lo <= b.hi && b.lo <= a.hi;
+    // Same-day conflicts between independent sources.
+    for (i, a) in vals.iter().enumerate() {
+        for b in vals.iter().skip(i + 1) {
+            if a.day.is_some()
+                && a.day == b.day
+                && !compatible(a, b)
+                && copies.independent_group(&a.source) != copies.independent_group(&b.source)
+            {
+                return ClaimStatus::Contested;
+            }
+        }
+    }
+    let points: BTreeSet<u64> = vals.iter().map(|v| v.point.to_bits()).collect();
+    let mut by_day: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
+    for v in vals {
+        if let Some(d) = v.day {
+            let e = by_day
+                .entry(d)
+                .or_insert((f64::INFINITY, f64::NEG_INFINITY));
+            e.0 = e.0.min(v.point);
+            e.1 = e.1.max(v.point);
+        }
+    }
+    if points.len() >= 2 && by_day.len() >= 2 {
+        // The latest figure of each day (its maximum for tolls that rise, its
+        // minimum for ones that fall); stale repeats of older figures do not count.
+        let days: Vec<(f64, f64)> = by_day.values().copied().collect();
+        let monotone_up = days.windows(2).all(|w| match w {
+            [a, b] => b.1 >= a.1,
+            _ => true,
+        });
+        let monotone_down = days.windows(2).all(|w| match w {
+            [a, b] => b.0 <= a.0,
+            _ => true,
+        });
+        let changes = days.windows(2).any(|w| match w {
+            [a, b] => a.1 != b.1,
+            _ => false,
+        });
+        if (monotone_up || monotone_down) && changes {
+            return ClaimStatus::Evolving;
+        }
+    }
+    let all_compatible = vals
+        .iter()
+        .enumerate()
+        .all(|(i, a)| vals.iter().skip(i + 1).all(|b| compatible(a, b)));
+    if all_compatible {
+        if copies.independent_count(vals.iter().map(|v| v.source.as_str())) >= 2 {
+            ClaimStatus::Corroborated
+        } else {
+            ClaimStatus::SingleSource
+        }
+    } else {
+        ClaimStatus::Contested
+    }
+}
+
+/// A stance a party takes in a sentence.
+struct Stance {
+    attribute: &'static str,
+    stance: String,
+    party: String,
+    source: String,
+    as_of: Option<DateValue>,
+    evidence: Evidence,
+}
+
+/// A stance cue: attribute, stance label, phrases (lowercase).
+type Cue = (&'static str, &'static str, &'static [&'static str]);
+
+/// Cue phrases, checked on the lowercase sentence.
+const CUES: &[Cue] = &[
+    (
+        "alert",
+        "says the warning was too vague",
+        &[
+            "too vague",
+            "not specific enough",
+            "named no target",
+            "vague",
+        ],
+    ),
+    (
+        "alert",
+        "says it passed a detailed warning",
+        &[
+            "detailed",
+            "passed a",
+            "warned doravia",
+            "gave its neighbour",
+        ],
+    ),
+    (
+        "responsibility",
+        "claims responsibility",
+        &[
+            "claimed responsibility",
+            "claims responsibility",
+            "claim responsibility",
+            "claimed the attack",
+            "claimed the blast",
+            "claimed the bombing",
+            "claimed saturday",
+            "claimed credit",
+            "responsibility for the attack was taken",
+            "took responsibility",
+        ],
+    ),
+    (
+        "responsibility",
+        "denies involvement",
+        &[
+            "denied",
+            "denies",
+            "deny",
+            "rejected",
+            "rejects",
+            "acted alone",
+            "nothing to do with",
+        ],
+    ),
+    (
+        "responsibility",
+        "blames",
+        &[
+            "blamed",
+            "blames",
+            "accused",
+            "accuses",
+            "directed from",
+            "behind the attack stands",
+        ],
+    ),
+];
+
+/// Every stance cue of a sentence: (attribute, stance, byte offset in the sentence).
+fn stance_cues(low: &str) -> Vec<(&'static str, &'static str, usize)> {
+    let mut out: Vec<(&'static str, &'static str, usize)> = Vec::new();
+    let warning = ["warning", "alert", "warned"]
+        .iter()
+        .any(|w| low.contains(w));
+    for (attribute, stance, phrases) in CUES {
+        if *attribute == "alert" && !warning {
+            continue;
+        }
+        let hit = phrases.iter().filter_map(|p| low.find(p)).min();
+        if let Some(at) = hit {
+            // "was blamed on" and the like: passive, no party asserts it here.
+            let before = low.get(..at).unwrap_or("").trim_end();
+            if *stance == "blames"
+                && (before.ends_with(" was")
+                    || before.ends_with(" been")
+                    || before.ends_with(" were"))
+            {
+                continue;
+            }
+            out.push((attribute, stance, at));
+        }
+    }
+    // One alert stance per sentence: "too vague" wins over the mention of a warning.
+    if out.iter().any(|c| c.1 == "says the warning was too vague") {
+        out.retain(|c| c.1 != "says it passed a detailed warning");
+    }
+    out
+}
+
+/// Finds the disputed propositions: who claims, blames, denies; whether an alert
+/// was detailed or too vague. One value per party (its best supported stance).
+fn disputes(
+    docs: &[&Annotations],
+    table: &EntityTable,
+    copies: &CopyGraph,
+    main_subject: &str,
+) -> Vec<Claim> {
+    use corroborate_model::EntityType;
+    let party_ok = |id: &str| {
+        table
+            .get(id)
+            .is_some_and(|e| matches!(e.kind, EntityType::PER | EntityType::ORG | EntityType::LOC))
+    };
+    let mut stances: Vec<Stance> = Vec::new();
+    for doc in docs {
+        let t = &doc.source.text;
+        for s in text::sentences(doc) {
+            let sent = s.slice(t);
+            let low = sent.to_lowercase();
+            // Offsets in the lowercase text are sentence offsets only when
+            // lowercasing kept the length.
+            let same_len = low.len() == sent.len();
+            for (attribute, stance, at) in stance_cues(&low) {
+                let cue = if same_len { s.start + at } else { s.start };
+                // Inside a quote (or a denial sentence carrying one): its speaker.
+                let speaker = doc
+                    .quotes
+                    .iter()
+                    .filter(|q| {
+                        (q.start <= cue && cue < q.end)
+                            || (stance == "denies involvement"
+                                && s.contains(&Span::new(q.start, q.end)))
+                    })
+                    .find_map(|q| crate::quotes::speaker_entity(doc, q, table))
+                    .filter(|id| party_ok(id));
+                // Else the nearest entity before the speech verb that introduces
+                // the cue ("X said the warning was too vague"), or before the cue.
+                let verb = if same_len {
+                    [" said", " says", " told", " insists", " insisted", " added"]
+                        .iter()
+                        .filter_map(|v| low.get(..cue - s.start).and_then(|b| b.rfind(v)))
+                        .max()
+                        .map(|p| s.start + p)
+                } else {
+                    None
+                };
+                let before = table
+                    .entities_in(&doc.source.id, Span::new(s.start, verb.unwrap_or(cue)))
+                    .into_iter()
+                    .rev()
+                    .find(|id| party_ok(id));
+                let Some(party_id) = speaker.or(before) else {
+                    continue;
+                };
+                let mut label = stance.to_string();
+                if stance == "blames" {
+                    let target = table
+                        .entities_in(&doc.source.id, Span::new(cue, s.end))
+                        .into_iter()
+                        .find(|id| *id != party_id && party_ok(id))
+                        .and_then(|id| table.get(&id).map(|e| e.name.clone()));
+                    match target {
+                        Some(tg) => label = format!("blames {tg}"),
+                        None => continue,
+                    }
+                }
+                let party = table
+                    .get(&party_id)
+                    .map(|e| e.name.clone())
+                    .unwrap_or(party_id);
+                stances.push(Stance {
+                    attribute,
+                    stance: label,
+                    party,
+                    source: doc.source.id.clone(),
+                    as_of: doc.source.published.clone(),
+                    evidence: Evidence::of(&doc.source, s),
+                });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for attribute in ["responsibility", "alert"] {
+        // Party -> stance -> stances.
+        let mut by_party: BTreeMap<String, BTreeMap<String, Vec<&Stance>>> = BTreeMap::new();
+        for st in stances.iter().filter(|s| s.attribute == attribute) {
+            by_party
+                .entry(st.party.clone())
+                .or_default()
+                .entry(st.stance.clone())
+                .or_default()
+                .push(st);
+        }
+        if by_party.is_empty() {
+            continue;
+        }
+        let indep =
+            |g: &Vec<&Stance>| copies.independent_count(g.iter().map(|s| s.source.as_str()));
+        let mut values: Vec<ClaimValue> = Vec::new();
+        let mut stance_kinds: BTreeSet<String> = BTreeSet::new();
+        for (party, by_stance) in &by_party {
+            let Some((stance, g)) = by_stance.iter().max_by(|a, b| {
+                indep(a.1)
+                    .cmp(&indep(b.1))
+                    .then(a.1.len().cmp(&b.1.len()))
+                    .then_with(|| b.0.cmp(a.0))
+            }) else {
+                continue;
+            };
+            // "blames X" and "blames Y" are one kind of stance.
+            stance_kinds.insert(if stance.starts_with("blames") {
+                "blames".to_string()
+            } else {
+                stance.clone()
+            });
+            let sources: Vec<String> = g
+                .iter()
+                .map(|s| s.source.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let mut evidence: Vec<Evidence> = g.iter().map(|s| s.evidence.clone()).collect();
+            evidence.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
+            evidence.dedup();
+            values.push(ClaimValue {
+                value: format!("{party} {stance}"),
+                independent_sources: Some(
+                    copies.independent_count(sources.iter().map(String::as_str)),
+                ),
+                sources,
+                as_of: g
+                    .iter()
+                    .filter_map(|s| s.as_of.clone())
+                    .min_by(|a, b| a.value.cmp(&b.value)),
+                evidence,
+                party: Some(party.clone()),
+            });
+        }
+        // Strongest sides first.
+        values.sort_by(|a, b| {
+            b.independent_sources
+                .cmp(&a.independent_sources)
+                .then(b.sources.len().cmp(&a.sources.len()))
+                .then_with(|| a.value.cmp(&b.value))
+        });
+        let status = if values.len() >= 2 && stance_kinds.len() >= 2 {
+            ClaimStatus::Contested
+        } else {
+            let all: Vec<&str> = values
+                .iter()
+                .flat_map(|v| v.sources.iter().map(String::as_str))
+                .collect();
+            if copies.independent_count(all) >= 2 {
+                ClaimStatus::Corroborated
+            } else {
+                ClaimStatus::SingleSource
+            }
+        };
+        out.push(Claim {
+            id: String::new(),
+            subject: if attribute == "alert" {
+                "warning".to_string()
+            } else {
+                main_subject.to_string()
+            },
+            attribute: attribute.to_string(),
+            status,
+            values,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{AliasKb, canonical_entities};
+    use crate::events::timeline;
+    use crate::fixtures::demo_docs;
+
+    fn build(ids: &[&str]) -> Vec<Claim> {
+        let docs: Vec<Annotations> = demo_docs()
+            .into_iter()
+            .filter(|d| ids.contains(&d.source.id.as_str()))
+            .collect();
+        let copies = CopyGraph::build(&docs);
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        claims(&refs, &table, &tl, &copies, "s1-")
+    }
+
+    fn slot<'a>(cs: &'a [Claim], attr: &str, value: &str) -> Option<&'a Claim> {
+        cs.iter()
+            .find(|c| c.attribute == attr && c.values.iter().any(|v| v.value == value))
+    }
+
+    #[test]
+    fn toll_evolves_and_old_toll_stays_apart() {
+        let cs = build(&[
+            "mpa", "herald", "observer", "gazette", "tribune", "bulletin",
+        ]);
+        let toll = slot(&cs, "killed", "61");
+        assert_eq!(toll.map(|c| c.status), Some(ClaimStatus::Evolving));
+        let vals: Vec<&str> = toll
+            .map(|c| c.values.iter().map(|v| v.value.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(vals, vec!["at least 58", "61", "64"]);
+        assert!(toll.is_some_and(|c| !c.values.iter().any(|v| v.value == "23")));
+        let old = slot(&cs, "killed", "23");
+        assert!(
+            old.is_some_and(|c| c.subject != toll.map(|t| t.subject.clone()).unwrap_or_default())
+        );
+        // Three outlets carry the 2019 toll, but they are copies of one wire story.
+        assert_eq!(old.map(|c| c.status), Some(ClaimStatus::SingleSource));
+        assert_eq!(
+            old.and_then(|c| c.values.first())
+                .and_then(|v| v.independent_sources),
+            Some(1)
+        );
+        let injured = slot(&cs, "injured", "at least 130");
+        assert_eq!(injured.map(|c| c.status), Some(ClaimStatus::Evolving));
+    }
+
+    #[test]
+    fn syndicated_copy_does_not_corroborate() {
+        let cs = build(&["mpa", "herald"]);
+        let toll = slot(&cs, "killed", "at least 58");
+        assert_eq!(toll.map(|c| c.status), Some(ClaimStatus::SingleSource));
+        let v = toll.and_then(|c| c.values.first());
+        assert_eq!(v.map(|v| v.sources.len()), Some(2));
+        assert_eq!(v.and_then(|v| v.independent_sources), Some(1));
+    }
+
+    #[test]
+    fn responsibility_and_alert_contested() {
+        let cs = build(&["mpa", "gazette", "tribune"]);
+        let resp = cs.iter().find(|c| c.attribute == "responsibility");
+        assert_eq!(resp.map(|c| c.status), Some(ClaimStatus::Contested));
+        let parties: BTreeSet<&str> = resp
+            .map(|c| c.values.iter().filter_map(|v| v.party.as_deref()).collect())
+            .unwrap_or_default();
+        assert!(parties.contains("Northern Liberation Front"), "{parties:?}");
+        assert!(parties.contains("Marvania"), "{parties:?}");
+        assert!(parties.contains("Irina Voloshyna"), "{parties:?}");
+        let alert = cs.iter().find(|c| c.attribute == "alert");
+        assert_eq!(alert.map(|c| c.status), Some(ClaimStatus::Contested));
+        let stances: Vec<&str> = alert
+            .map(|c| c.values.iter().map(|v| v.value.as_str()).collect())
+            .unwrap_or_default();
+        assert!(
+            stances.iter().any(|s| s.contains("too vague"))
+                && stances.iter().any(|s| s.contains("detailed")),
+            "{stances:?}"
+        );
+    }
+
+    #[test]
+    fn partial_counts_are_not_tolls() {
+        let t = "Four members of the orchestra were among the 64 people killed. Three more of the injured died. 19 patients were still in intensive care. At least 58 people died.";
+        let q = |s: &str| {
+            let start = t.find(s).unwrap_or(0);
+            corroborate_model::QuantityMention {
+                start,
+                end: start + s.len(),
+                text: s.into(),
+                value: 1.0,
+                unit: None,
+                min: None,
+                max: None,
+                modifier: None,
+                category: Some("killed".into()),
+            }
+        };
+        let sent = |s: &str| {
+            let start = t.find(s).unwrap_or(0);
+            let end = t
+                .get(start..)
+                .and_then(|r| r.find('.'))
+                .map(|e| start + e + 1)
+                .unwrap_or(t.len());
+            Span::new(
+                t.get(..start)
+                    .and_then(|b| b.rfind(". "))
+                    .map(|p| p + 2)
+                    .unwrap_or(0),
+                end,
+            )
+        };
+        assert!(is_partial_count(
+            t,
+            sent("Four members"),
+            &q("Four members")
+        ));
+        assert!(!is_partial_count(t, sent("64 people"), &q("64 people")));
+        assert!(is_partial_count(t, sent("Three more"), &q("Three")));
+        assert!(is_partial_count(t, sent("19 patients"), &q("19 patients")));
+        assert!(!is_partial_count(
+            t,
+            sent("At least 58"),
+            &q("At least 58 people")
+        ));
+    }
+
+    #[test]
+    fn intervals_and_labels() {
+        let q = corroborate_model::QuantityMention {
+            start: 0,
+            end: 1,
+            text: "x".into(),
+            value: 58.0,
+            unit: None,
+            min: None,
+            max: None,
+            modifier: Some("at least".into()),
+            category: Some("killed".into()),
+        };
+        assert_eq!(label(&q), "at least 58");
+        assert_eq!(interval(&q), (58.0, f64::INFINITY));
+    }
+}

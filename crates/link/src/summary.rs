@@ -1,0 +1,247 @@
+//! A short cited summary of a story: the main event, the tolls, the disputes and
+//! the main quote. Every citation is a span of a source.
+
+use corroborate_model::{Annotations, Claim, ClaimStatus, Evidence, Quote, Span, SummarySentence};
+
+use crate::copies::CopyGraph;
+use crate::events::Timeline;
+use crate::text;
+
+fn attribute_phrase(attr: &str) -> String {
+    match attr {
+        "killed" => "death toll".to_string(),
+        "injured" => "number of injured".to_string(),
+        "arrested" => "number of arrests".to_string(),
+        "hostages" => "number of hostages".to_string(),
+        "missing" => "number of missing".to_string(),
+        other => format!("{other} count"),
+    }
+}
+
+fn date_of(v: &corroborate_model::ClaimValue) -> String {
+    v.as_of
+        .as_ref()
+        .map(|d| text::date_part(&d.value).to_string())
+        .unwrap_or_else(|| "undated".to_string())
+}
+
+/// One citation per independent group (the original's passage when it has one),
+/// in order of first appearance.
+fn independent_citations(evidence: &[Evidence], copies: &CopyGraph) -> Vec<Evidence> {
+    let mut groups: Vec<String> = Vec::new();
+    for e in evidence {
+        let g = copies.independent_group(&e.source).to_string();
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    groups
+        .iter()
+        .filter_map(|g| {
+            evidence
+                .iter()
+                .find(|e| &e.source == g)
+                .or_else(|| {
+                    evidence
+                        .iter()
+                        .find(|e| copies.independent_group(&e.source) == g)
+                })
+                .cloned()
+        })
+        .collect()
+}
+
+/// The best single citation: the original's passage when there is one.
+fn best_citation(evidence: &[Evidence], copies: &CopyGraph) -> Option<Evidence> {
+    independent_citations(evidence, copies).into_iter().next()
+}
+
+/// Writes 1 to 6 summary sentences for a story (`docs` in story order: published
+/// date, then id).
+pub fn summarise(
+    docs: &[&Annotations],
+    tl: &Timeline,
+    quotes: &[Quote],
+    claims: &[Claim],
+    copies: &CopyGraph,
+) -> Vec<SummarySentence> {
+    let mut out: Vec<SummarySentence> = Vec::new();
+    let rank = |source: &str| {
+        docs.iter()
+            .position(|d| d.source.id == source)
+            .unwrap_or(usize::MAX)
+    };
+    // 1. The main event, from the earliest independent source.
+    let main = tl.main_event().and_then(|i| tl.events.get(i));
+    let lead = main.and_then(|e| {
+        e.evidence
+            .iter()
+            .min_by_key(|v| {
+                (
+                    copies.original_of(&v.source).is_some(),
+                    rank(&v.source),
+                    v.start,
+                )
+            })
+            .cloned()
+    });
+    let lead = lead.or_else(|| {
+        docs.iter().find_map(|d| {
+            text::sentences(d)
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .map(|s| Evidence::of(&d.source, s))
+        })
+    });
+    if let Some(ev) = lead {
+        out.push(SummarySentence {
+            text: ev.text.trim().to_string(),
+            citations: vec![ev],
+        });
+    }
+    let main_subject = main.map(|e| e.id.clone());
+    // 2. Tolls and counts about the main event.
+    for c in claims
+        .iter()
+        .filter(|c| {
+            Some(&c.subject) == main_subject.as_ref()
+                && matches!(
+                    c.attribute.as_str(),
+                    "killed" | "injured" | "missing" | "hostages"
+                )
+                && c.values.iter().all(|v| v.party.is_none())
+        })
+        .take(2)
+    {
+        // Values dated by inference are bounds: report the first and last dated ones.
+        let dated: Vec<&corroborate_model::ClaimValue> = c
+            .values
+            .iter()
+            .filter(|v| {
+                v.as_of
+                    .as_ref()
+                    .is_some_and(|d| d.basis != corroborate_model::DateBasis::Inferred)
+            })
+            .collect();
+        let (Some(first), Some(last)) = (
+            dated.first().copied().or(c.values.first()),
+            dated.last().copied().or(c.values.last()),
+        ) else {
+            continue;
+        };
+        let phrase = attribute_phrase(&c.attribute);
+        let (sentence, cites) = match c.status {
+            ClaimStatus::Evolving => {
+                let mut cites: Vec<Evidence> =
+                    best_citation(&first.evidence, copies).into_iter().collect();
+                cites.extend(independent_citations(&last.evidence, copies));
+                (
+                    format!(
+                        "The reported {phrase} rose from {} ({}) to {} ({}).",
+                        first.value,
+                        date_of(first),
+                        last.value,
+                        date_of(last)
+                    ),
+                    cites,
+                )
+            }
+            ClaimStatus::Contested => {
+                let vals: Vec<String> = c
+                    .values
+                    .iter()
+                    .map(|v| format!("{} ({})", v.value, v.sources.join(", ")))
+                    .collect();
+                let cites = c
+                    .values
+                    .iter()
+                    .filter_map(|v| best_citation(&v.evidence, copies))
+                    .collect();
+                (
+                    format!("Sources disagree on the {phrase}: {}.", vals.join(" vs ")),
+                    cites,
+                )
+            }
+            ClaimStatus::Corroborated => (
+                format!(
+                    "The {phrase} of {} is reported by {} independent sources.",
+                    last.value,
+                    last.independent_sources.unwrap_or(1)
+                ),
+                independent_citations(&last.evidence, copies),
+            ),
+            ClaimStatus::SingleSource => (
+                format!("A single source reports a {phrase} of {}.", last.value),
+                best_citation(&last.evidence, copies).into_iter().collect(),
+            ),
+        };
+        if !cites.is_empty() {
+            out.push(SummarySentence {
+                text: sentence,
+                citations: cites,
+            });
+        }
+    }
+    // 3. Disputes.
+    for c in claims
+        .iter()
+        .filter(|c| c.values.iter().any(|v| v.party.is_some()))
+    {
+        if c.status != ClaimStatus::Contested {
+            continue;
+        }
+        let parts: Vec<String> = c.values.iter().take(3).map(|v| v.value.clone()).collect();
+        let lead = if c.attribute == "alert" {
+            "Accounts of the warning differ"
+        } else {
+            "Responsibility is disputed"
+        };
+        let cites: Vec<Evidence> = c
+            .values
+            .iter()
+            .take(3)
+            .filter_map(|v| best_citation(&v.evidence, copies))
+            .collect();
+        if !cites.is_empty() {
+            out.push(SummarySentence {
+                text: format!("{lead}: {}.", parts.join("; ")),
+                citations: cites,
+            });
+        }
+    }
+    // 4. The main quote.
+    let best = quotes
+        .iter()
+        .filter(|q| q.speaker.is_some() && text::words(&q.text).len() >= 4)
+        .max_by(|a, b| {
+            let indep =
+                |q: &Quote| copies.independent_count(q.evidence.iter().map(|e| e.source.as_str()));
+            indep(a)
+                .cmp(&indep(b))
+                .then(a.evidence.len().cmp(&b.evidence.len()))
+                .then_with(|| b.id.cmp(&a.id))
+        });
+    if let Some(q) = best {
+        let who = q
+            .speaker
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        let body = q.text.trim().trim_end_matches(',').trim();
+        out.push(SummarySentence {
+            text: format!("{who} said: \u{201c}{body}\u{201d}"),
+            citations: independent_citations(&q.evidence, copies),
+        });
+    }
+    out.truncate(6);
+    // Every citation must be a real span; drop those that are not.
+    for s in &mut out {
+        s.citations.retain(|c| {
+            docs.iter().any(|d| {
+                d.source.id == c.source && Span::new(c.start, c.end).slice(&d.source.text) == c.text
+            })
+        });
+    }
+    out.retain(|s| !s.citations.is_empty());
+    out
+}
