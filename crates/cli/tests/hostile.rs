@@ -20,7 +20,10 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn stderr_lines(o: &Output) -> Vec<String> {
-    String::from_utf8_lossy(&o.stderr).lines().map(str::to_string).collect()
+    String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// (file, severity, words the reason must contain)
@@ -35,10 +38,18 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("malformed_lines.jsonl#2", "skipped", "malformed JSON"),
     ("malformed_lines.jsonl#3", "skipped", "malformed JSON"),
     ("malformed_lines.jsonl#4", "skipped", "not a JSON object"),
-    ("malformed_lines.jsonl#5", "skipped", "no non-empty `text` or `html`"),
+    (
+        "malformed_lines.jsonl#5",
+        "skipped",
+        "no non-empty `text` or `html`",
+    ),
     ("malformed_lines.jsonl#7", "skipped", "not valid UTF-8"),
     ("truncated_feed.jsonl.gz#", "skipped", "deflate"),
-    ("truncated_record.warc#record2", "skipped", "truncated record"),
+    (
+        "truncated_record.warc#record2",
+        "skipped",
+        "truncated record",
+    ),
     ("truncated.warc.gz#record2", "skipped", "deflate"),
     ("not_gzip_at_all.warc.gz", "skipped", "gzip"),
 ];
@@ -63,7 +74,11 @@ const READ: &[&str] = &[
 fn hostile_corpus_gets_one_line_each_and_the_batch_completes() {
     let dir = hostile_dir();
     let o = run(&["clean", "--format", "json", &dir.display().to_string()]);
-    assert_eq!(o.status.code(), Some(2), "exit code says something was skipped");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "exit code says something was skipped"
+    );
     let lines = stderr_lines(&o);
     for line in &lines {
         assert!(
@@ -73,12 +88,15 @@ fn hostile_corpus_gets_one_line_each_and_the_batch_completes() {
         assert!(!line.contains("panicked"), "{line}");
     }
     for (file, severity, reason) in EXPECTED {
-        let hit = lines
-            .iter()
-            .find(|l| l.starts_with(&format!("{severity}: ")) && l.contains(&format!("hostile/{file}")));
+        let hit = lines.iter().find(|l| {
+            l.starts_with(&format!("{severity}: ")) && l.contains(&format!("hostile/{file}"))
+        });
         match hit {
             Some(l) => assert!(l.contains(reason), "{file}: expected {reason:?} in {l:?}"),
-            None => panic!("no {severity} line for {file}; stderr:\n{}", lines.join("\n")),
+            None => panic!(
+                "no {severity} line for {file}; stderr:\n{}",
+                lines.join("\n")
+            ),
         }
     }
     let stdout = String::from_utf8_lossy(&o.stdout);
@@ -89,22 +107,36 @@ fn hostile_corpus_gets_one_line_each_and_the_batch_completes() {
         .collect();
     for want in READ {
         assert!(
-            origins.iter().any(|o| o.contains(&format!("hostile/{want}"))),
+            origins
+                .iter()
+                .any(|o| o.contains(&format!("hostile/{want}"))),
             "{want} was not read; got {origins:?}"
         );
     }
     // Data before a break is kept: 87 whole lines precede the cut in the gzip feed.
-    let feed = origins.iter().filter(|o| o.contains("truncated_feed.jsonl.gz#")).count();
-    assert!(feed >= 80, "only {feed} lines of the truncated feed survived");
+    let feed = origins
+        .iter()
+        .filter(|o| o.contains("truncated_feed.jsonl.gz#"))
+        .count();
+    assert!(
+        feed >= 80,
+        "only {feed} lines of the truncated feed survived"
+    );
 }
 
 #[test]
 fn decoded_text_is_right() {
     let dir = hostile_dir();
-    let o = run(&["clean", &dir.join("cp1251_declared.html").display().to_string()]);
+    let o = run(&[
+        "clean",
+        &dir.join("cp1251_declared.html").display().to_string(),
+    ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Вибух у концертному залі"));
-    let o = run(&["clean", &dir.join("latin1_no_charset.txt").display().to_string()]);
+    let o = run(&[
+        "clean",
+        &dir.join("latin1_no_charset.txt").display().to_string(),
+    ]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("Café owners"));
     assert_eq!(o.status.code(), Some(0), "a warning is not a skip");
 }
@@ -145,7 +177,10 @@ fn a_huge_file_is_skipped_and_its_neighbour_is_read() {
     let o = run(&["clean", &dir.path().display().to_string()]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("huge.txt") && err.contains("too large"), "{err}");
+    assert!(
+        err.contains("huge.txt") && err.contains("too large"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&o.stdout).contains("A small article that must survive."));
 }
 
@@ -157,18 +192,29 @@ fn ten_thousand_files_are_all_read() {
     };
     for i in 0..10_000 {
         let sub = dir.path().join(format!("d{}", i % 10));
-        if i < 10 {
-            if let Err(e) = std::fs::create_dir_all(&sub) {
-                panic!("mkdir: {e}");
-            }
+        if i < 10
+            && let Err(e) = std::fs::create_dir_all(&sub)
+        {
+            panic!("mkdir: {e}");
         }
-        let text = format!("Article number {i} reports on the port strike in Valmora, officials said.\n");
+        let text =
+            format!("Article number {i} reports on the port strike in Valmora, officials said.\n");
         if let Err(e) = std::fs::write(sub.join(format!("a{i}.txt")), text) {
             panic!("write: {e}");
         }
     }
-    let o = run(&["clean", "--format", "json", &dir.path().display().to_string()]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&[
+        "clean",
+        "--format",
+        "json",
+        &dir.path().display().to_string(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let n = String::from_utf8_lossy(&o.stdout).lines().count();
     assert_eq!(n, 10_000);
 }
@@ -185,18 +231,27 @@ fn missing_and_dangling_paths_are_named() {
     }
     #[cfg(unix)]
     {
-        if let Err(e) = std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), dir.path().join("dangling.txt")) {
+        if let Err(e) = std::os::unix::fs::symlink(
+            dir.path().join("nowhere.txt"),
+            dir.path().join("dangling.txt"),
+        ) {
             panic!("symlink: {e}");
         }
     }
     let missing = dir.path().join("missing.html");
-    let o = run(&["clean", &missing.display().to_string(), &dir.path().display().to_string()]);
+    let o = run(&[
+        "clean",
+        &missing.display().to_string(),
+        &dir.path().display().to_string(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("missing.html: no such file"), "{err}");
     #[cfg(unix)]
     assert!(err.contains("dangling.txt"), "{err}");
-    assert!(String::from_utf8_lossy(&o.stdout).contains("A readable article next to broken paths."));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("A readable article next to broken paths.")
+    );
 }
 
 #[test]
@@ -222,7 +277,12 @@ fn stdin_is_read_with_a_dash() {
         Ok(o) => o,
         Err(e) => panic!("wait: {e}"),
     };
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(String::from_utf8_lossy(&o.stdout).contains("Piped page text about the vigil"));
 }
 
@@ -249,8 +309,19 @@ fn raw_annotations_index_the_input_bytes() {
     if let Err(e) = std::fs::write(&path, input) {
         panic!("write: {e}");
     }
-    let o = run(&["annotate", "--raw", "--dct", "2023-06-05", &path.display().to_string()]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&[
+        "annotate",
+        "--raw",
+        "--dct",
+        "2023-06-05",
+        &path.display().to_string(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let v: serde_json::Value = match serde_json::from_slice(&o.stdout) {
         Ok(v) => v,
         Err(e) => panic!("annotations are not JSON: {e}"),
@@ -260,9 +331,16 @@ fn raw_annotations_index_the_input_bytes() {
     let bytes = input.as_bytes();
     for layer in ["entities", "times", "quotes", "quantities"] {
         for item in v[layer].as_array().into_iter().flatten() {
-            let (s, e) = (item["start"].as_u64().unwrap_or(0) as usize, item["end"].as_u64().unwrap_or(0) as usize);
+            let (s, e) = (
+                item["start"].as_u64().unwrap_or(0) as usize,
+                item["end"].as_u64().unwrap_or(0) as usize,
+            );
             let slice = bytes.get(s..e).map(String::from_utf8_lossy);
-            assert_eq!(slice.as_deref(), item["text"].as_str(), "{layer} span {s}..{e}");
+            assert_eq!(
+                slice.as_deref(),
+                item["text"].as_str(),
+                "{layer} span {s}..{e}"
+            );
         }
     }
 }
