@@ -125,11 +125,47 @@ pub fn dedupe_ids(docs: &mut [Annotations]) {
 }
 
 /// Links annotated documents into a dossier and records skipped inputs.
-pub fn analyze(mut docs: Vec<Annotations>, skipped: Vec<String>) -> Dossier {
+///
+/// Sources without a publication date of their own get one inferred by linking (from
+/// the events the story dates); those sources are then annotated again with the
+/// inferred date as their creation time, so their relative expressions ("on Sunday")
+/// resolve, and the story is linked once more. Annotation stays per document: the story
+/// only supplies a better creation time.
+pub fn analyze(docs: Vec<Annotations>, skipped: Vec<String>) -> Dossier {
+    analyze_full(docs, skipped).0
+}
+
+/// [`analyze`], also returning the final annotations (after re-annotating the sources
+/// whose publication date was inferred).
+pub fn analyze_full(
+    mut docs: Vec<Annotations>,
+    skipped: Vec<String>,
+) -> (Dossier, Vec<Annotations>) {
     dedupe_ids(&mut docs);
-    let mut dossier = corroborate_link::link(docs);
+    let mut dossier = corroborate_link::link(docs.clone());
+    let inferred: std::collections::HashMap<String, DateValue> = dossier
+        .sources
+        .iter()
+        .filter_map(|s| match &s.published {
+            Some(p) if p.basis == DateBasis::Inferred => Some((s.id.clone(), p.clone())),
+            _ => None,
+        })
+        .collect();
+    if !inferred.is_empty() {
+        for a in docs.iter_mut() {
+            if a.source.published.is_some() {
+                continue;
+            }
+            if let Some(date) = inferred.get(&a.source.id) {
+                let mut source = a.source.clone();
+                source.published = Some(date.clone());
+                *a = corroborate_annotate::annotate(source, &Options::default()).0;
+            }
+        }
+        dossier = corroborate_link::link(docs.clone());
+    }
     dossier.skipped = skipped;
-    dossier
+    (dossier, docs)
 }
 
 /// ISO 639-1 code of the text's language (ISO 639-3 when there is no two-letter code),

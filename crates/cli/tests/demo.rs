@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use corroborate::{Config, analyze, annotate_all, demo, ingest, report};
+use corroborate::{Config, analyze_full, annotate_all, demo, ingest, report};
 use corroborate_ingest::{Collect, Limits};
 use corroborate_model::{Annotations, Dossier, Source};
 use serde_json::Value;
@@ -32,7 +32,7 @@ fn run() -> &'static Run {
             .into_iter()
             .map(|(a, _)| a)
             .collect();
-        let dossier = analyze(annotations.clone(), Vec::new());
+        let (dossier, annotations) = analyze_full(annotations, Vec::new());
         Run {
             annotations,
             dossier,
