@@ -28,6 +28,18 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A readable label for a claim subject: when the subject is the id of one of the
+/// story's events, its date and a clipped description; otherwise the subject itself.
+pub(crate) fn subject_label(story: &corroborate_model::Story, subject: &str) -> String {
+    match story.events.iter().find(|e| e.id == subject) {
+        Some(e) => match &e.date {
+            Some(d) => format!("{} ({})", clip(&e.text, 70), human_date(d)),
+            None => clip(&e.text, 70),
+        },
+        None => one_line(subject),
+    }
+}
+
 /// At most `max` chars of `s` (whitespace collapsed), with `…` when cut.
 pub(crate) fn clip(s: &str, max: usize) -> String {
     let s = one_line(s);

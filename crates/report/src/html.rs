@@ -14,7 +14,7 @@ use corroborate_model::{
 
 use crate::common::{
     Citations, Sources, basis_name, clip, distinct_sources, escape, human_date, label,
-    latest_value, linkable, one_line, plural, removed_by_reason,
+    latest_value, linkable, one_line, plural, removed_by_reason, subject_label,
 };
 
 /// Longest passage shown, in chars.
@@ -305,7 +305,7 @@ fn story_html(o: &mut String, srcs: &Sources<'_>, n: usize, st: &Story) {
         );
         o.push_str("<thead><tr><th>Subject</th><th>Attribute</th><th>Status</th><th>Values</th></tr></thead>\n<tbody>\n");
         for c in &st.claims {
-            claim_html(o, srcs, c);
+            claim_html(o, srcs, st, c);
         }
         o.push_str("</tbody></table></div>\n</section>\n");
     }
@@ -400,13 +400,13 @@ fn event_html(o: &mut String, srcs: &Sources<'_>, ev: &Event) {
     o.push_str("</li>\n");
 }
 
-fn claim_html(o: &mut String, srcs: &Sources<'_>, c: &Claim) {
+fn claim_html(o: &mut String, srcs: &Sources<'_>, st: &Story, c: &Claim) {
     let status = c.status.as_str();
     let _ = write!(
         o,
         "<tr class=\"{}\"><td class=\"subject\">{}</td><td data-label=\"Attribute\">{}</td><td><span class=\"badge st-{status}\">{}</span></td><td data-label=\"Values\">",
         escape(status),
-        escape(&one_line(&c.subject)),
+        escape(&subject_label(st, &c.subject)),
         escape(&one_line(&c.attribute)),
         status.replace('_', " ")
     );

@@ -6,7 +6,7 @@ use corroborate_model::{ClaimStatus, Dossier, EntityType, Evidence, Source, Stor
 
 use crate::common::{
     Citations, Sources, basis_name, clip, distinct_sources, iso_date, label, latest_value,
-    one_line, plural, removed_by_reason,
+    one_line, plural, removed_by_reason, subject_label,
 };
 
 /// Longest passage quoted in the report, in chars.
@@ -238,7 +238,7 @@ fn story_md(o: &mut String, srcs: &Sources<'_>, n: usize, st: &Story) {
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} |",
-                md(&c.subject),
+                md(&subject_label(st, &c.subject)),
                 md(&c.attribute),
                 status_badge(c.status),
                 values.join("<br>")
