@@ -1,0 +1,340 @@
+//! Quality flags over cleaned text: truncation and suspected machine translation.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use corroborate_model::{FlagEvidence, Span, flags};
+use regex::Regex;
+
+use crate::lines::ends_sentence;
+
+static GLUED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\p{L}\p{Ll}+)\.(\p{Lu}\p{Ll}+)(?-u:\b)").ok());
+static COMMA_GLUE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\p{Ll}{2,},\p{L}{2,}").ok());
+static CAP_FUNCTION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\p{Ll}[\p{Ll}-]+ (The|And|Of|In|On|At|For|With|To|From|By|But|Or|Is|Was|Were|Has|Have|Had|After|Before|During|Which|That|This|These|Who|Also|Their|Its|His|Her)(?-u:\b)").ok()
+});
+static ACRONYM: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\p{Lu}{2,6}(?-u:\b)").ok());
+static CAP_PHRASE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\p{Lu}\p{Ll}+(?:\s+(?:of|for|and|the|de|du|des|für|der)?\s*\p{Lu}\p{Ll}+){1,5}(?-u:\b)").ok()
+});
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "prof", "rev", "gov",
+    "sen", "rep", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "vol", "ca", "approx", "www", "com",
+    "org", "net", "http", "https", "html", "php", "e", "i", "al",
+];
+
+/// Whether the text ends mid-sentence; the span covers the last words.
+pub(crate) fn truncated(text: &str) -> Option<FlagEvidence> {
+    let trimmed = text.trim_end();
+    if trimmed.is_empty() || ends_sentence(trimmed) {
+        return None;
+    }
+    let last_para_start = trimmed.rfind("\n\n").map_or(0, |p| p + 2);
+    let last = trimmed.get(last_para_start..).unwrap_or("");
+    // Short trailing lines (a tag, a label, a credit) are not evidence of a cut, nor
+    // are endings on a number, a name, a URL or a handle: the last word must be a
+    // lower-case word (or end with a comma or a dash).
+    if last.split_whitespace().count() < 8 {
+        return None;
+    }
+    let last_word = last.split_whitespace().next_back().unwrap_or("");
+    let core = last_word.trim_end_matches([',', '-', '–', '—']);
+    if core.is_empty()
+        || !core
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_uppercase() || c == '-')
+    {
+        return None;
+    }
+    let tail_start = trimmed
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(4)
+        .map_or(last_para_start, |(i, c)| {
+            (i + c.len_utf8()).max(last_para_start)
+        });
+    let tail = trimmed.get(tail_start..).unwrap_or("");
+    Some(FlagEvidence {
+        flag: flags::TRUNCATED.to_string(),
+        detail: format!("text ends without final punctuation: \"…{tail}\""),
+        spans: vec![Span::new(tail_start, trimmed.len())],
+    })
+}
+
+/// Suspected machine translation: needs at least two signals of different kinds.
+pub(crate) fn machine_translated(text: &str) -> Option<FlagEvidence> {
+    let mut signals: Vec<String> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+
+    // 1. Glued sentences: "June.The".
+    let glued = glued_sentences(text);
+    if !glued.is_empty() {
+        let shown: Vec<String> = glued
+            .iter()
+            .take(4)
+            .map(|&(s, e)| format!("\"{}\"", text.get(s..e).unwrap_or("")))
+            .collect();
+        signals.push(format!("glued sentences: {}", shown.join(", ")));
+        spans.extend(glued.iter().take(8).map(|&(s, e)| Span::new(s, e)));
+    }
+
+    // 2. Missing spaces after commas between words.
+    let comma: Vec<(usize, usize)> = COMMA_GLUE
+        .as_ref()
+        .map(|re| re.find_iter(text).map(|m| (m.start(), m.end())).collect())
+        .unwrap_or_default();
+    if !comma.is_empty() {
+        let shown: Vec<String> = comma
+            .iter()
+            .take(3)
+            .map(|&(s, e)| format!("\"{}\"", text.get(s..e).unwrap_or("")))
+            .collect();
+        signals.push(format!("missing spaces after commas: {}", shown.join(", ")));
+        spans.extend(comma.iter().take(8).map(|&(s, e)| Span::new(s, e)));
+    }
+
+    // 3. Capitalised function words mid-sentence at an unusual rate.
+    let words = text.split_whitespace().count().max(1);
+    let caps: Vec<(usize, usize)> = CAP_FUNCTION
+        .as_ref()
+        .map(|re| {
+            re.captures_iter(text)
+                .filter_map(|c| c.get(1).map(|m| (m.start(), m.end())))
+                .collect()
+        })
+        .unwrap_or_default();
+    if caps.len() >= 3 && caps.len() * 1000 >= words * 4 {
+        signals.push(format!(
+            "capitalised common words mid-sentence: {} in {} words",
+            caps.len(),
+            words
+        ));
+        spans.extend(caps.iter().take(8).map(|&(s, e)| Span::new(s, e)));
+    }
+
+    // 4. One acronym expanded two different ways ("State Security Bureau" and
+    //    "State Statistics Bureau" for SSB).
+    if let Some((acr, a, b, sa, sb)) = odd_acronym(text) {
+        signals.push(format!(
+            "acronym {acr} expanded two ways: \"{a}\" and \"{b}\""
+        ));
+        spans.push(sa);
+        spans.push(sb);
+    }
+
+    if signals.len() < 2 {
+        return None;
+    }
+    spans.sort();
+    spans.dedup();
+    Some(FlagEvidence {
+        flag: flags::MACHINE_TRANSLATED.to_string(),
+        detail: signals.join("; "),
+        spans,
+    })
+}
+
+/// Spans of glued sentences ("June.The"), excluding abbreviations, URLs and numbers.
+pub(crate) fn glued_sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut glued: Vec<(usize, usize)> = Vec::new();
+    let Some(re) = GLUED.as_ref() else {
+        return glued;
+    };
+    for c in re.captures_iter(text) {
+        let (Some(m), Some(w)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let word = w.as_str().to_lowercase();
+        if ABBREVIATIONS.contains(&word.as_str()) {
+            continue;
+        }
+        let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
+        if before
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '@' | ':' | '-' | '_'))
+        {
+            continue;
+        }
+        let after = text.get(m.end()..).and_then(|s| s.chars().next());
+        if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '@' | '_')) {
+            continue;
+        }
+        glued.push((m.start(), m.end()));
+    }
+    glued
+}
+
+/// Edit distance between two short words (characters), capped at 3.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    if a.len().abs_diff(b.len()) > 3 {
+        return 3;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0).min(3)
+}
+
+/// Two expansions of one acronym that differ in a middle word, with the same first
+/// and last words ("State Security Bureau" / "State Statistics Bureau"); spelling
+/// and inflection variants (edit distance up to 2) do not count.
+fn odd_pair(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    if wa.len() != wb.len() || wa.len() < 3 {
+        return false;
+    }
+    let same = |x: &str, y: &str| edit_distance(x, y) <= 2;
+    let (Some(fa), Some(fb), Some(la), Some(lb)) = (wa.first(), wb.first(), wa.last(), wb.last())
+    else {
+        return false;
+    };
+    same(fa, fb) && same(la, lb) && wa.iter().zip(&wb).any(|(x, y)| !same(x, y))
+}
+
+type OddAcronym = (String, String, String, Span, Span);
+
+fn odd_acronym(text: &str) -> Option<OddAcronym> {
+    let (acr_re, phrase_re) = (ACRONYM.as_ref()?, CAP_PHRASE.as_ref()?);
+    let acronyms: std::collections::HashSet<&str> =
+        acr_re.find_iter(text).map(|m| m.as_str()).collect();
+    if acronyms.is_empty() {
+        return None;
+    }
+    let mut by_initials: HashMap<String, (String, Span)> = HashMap::new();
+    for m in phrase_re.find_iter(text) {
+        // Words with their byte offsets inside the match.
+        let words: Vec<(usize, &str)> = m
+            .as_str()
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - m.as_str().as_ptr() as usize, w))
+            .collect();
+        // Try the phrase and its suffixes ("Later the State Statistics Bureau").
+        for k in 0..words.len().saturating_sub(1) {
+            let Some(&(off, first)) = words.get(k) else {
+                break;
+            };
+            if !first.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let tail = words.get(k..).unwrap_or(&[]);
+            let initials: String = tail
+                .iter()
+                .filter_map(|(_, w)| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            if initials.chars().count() < 3 || !acronyms.contains(initials.as_str()) {
+                continue;
+            }
+            let phrase = tail.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+            let span = Span::new(m.start() + off, m.end());
+            match by_initials.get(&initials) {
+                Some((p, s)) if odd_pair(p, &phrase) => {
+                    return Some((initials, p.clone(), phrase, *s, span));
+                }
+                Some(_) => {}
+                None => {
+                    by_initials.insert(initials, (phrase, span));
+                }
+            }
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_regex_compiles() {
+        assert!(GLUED.is_some());
+        assert!(COMMA_GLUE.is_some());
+        assert!(CAP_FUNCTION.is_some());
+        assert!(ACRONYM.is_some());
+        assert!(CAP_PHRASE.is_some());
+    }
+
+    #[test]
+    fn truncated_fires_on_cut_text() {
+        let t = "The council met.\n\nIt decided on Monday that the new bridge would be";
+        let f = truncated(t);
+        assert!(f.is_some());
+        let f = f.unwrap_or_else(|| FlagEvidence {
+            flag: String::new(),
+            detail: String::new(),
+            spans: vec![],
+        });
+        assert!(f.spans.iter().all(|s| s.is_valid_in(t)));
+        assert!(f.spans[0].slice(t).ends_with("would be"));
+        assert!(truncated("The council met.").is_none());
+        assert!(truncated("He said: “We will rebuild.”").is_none());
+        assert!(truncated("Er sagte: „Wir bauen alles wieder auf und zwar bald.“").is_none());
+        // Endings on numbers, names or handles are not cuts.
+        assert!(truncated("Reporting from the capital for the Valley Post, 2023").is_none());
+        assert!(
+            truncated("You can follow the author of this piece on Twitter: @valleypost").is_none()
+        );
+    }
+
+    #[test]
+    fn machine_translation_needs_two_signals() {
+        let one = "The hall was closed in June.The police said nothing more about it.";
+        assert!(machine_translated(one).is_none());
+        let two = "The hall was closed in June.The police said.Police also said,the \
+                   investigation,which began Sunday, continues.";
+        let f = machine_translated(two);
+        assert!(f.is_some());
+        let detail = f.map(|f| f.detail).unwrap_or_default();
+        assert!(detail.contains("\"June.The\""), "{detail}");
+        assert!(detail.contains("commas"), "{detail}");
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_are_not_glued() {
+        let t = "The U.S. economy grew 3.5 percent, said Dr.Smith at example.com today.";
+        assert!(machine_translated(t).is_none());
+        assert!(glued_sentences("U.S. 3.5 www.Example.com e.g. Mr.Smith").is_empty());
+        let g = glued_sentences("It closed in June.The police said.Police left.");
+        assert_eq!(g.len(), 2);
+    }
+
+    #[test]
+    fn odd_pairs() {
+        assert!(odd_pair("State Security Bureau", "State Statistics Bureau"));
+        assert!(!odd_pair(
+            "Partido Comunista de Cuba",
+            "Partido Communista de Cuba"
+        ));
+        assert!(!odd_pair(
+            "Myers International Airport",
+            "Miami International Airport"
+        ));
+        assert!(!odd_pair("Europäische Union", "Europäischen Union"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("Bureau", "bureau"), 0);
+    }
+
+    #[test]
+    fn odd_acronym_expansion_is_a_signal() {
+        let t = "The State Security Bureau (SSB) said it had no warning. Later the State \
+                 Statistics Bureau opened an inquiry into the attack.Officials agreed.";
+        let f = machine_translated(t);
+        assert!(f.is_some());
+        let d = f.map(|f| f.detail).unwrap_or_default();
+        assert!(d.contains("SSB"), "{d}");
+    }
+}

@@ -1,0 +1,391 @@
+//! Crate-level tests on hand-written snippets (no external data).
+
+use super::*;
+use corroborate_model::{DateBasis, Precision};
+use proptest::prelude::*;
+
+const PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<title>Bridge reopens after repairs | Valley Post</title>
+<meta property="og:title" content="Bridge reopens after repairs">
+<meta property="og:site_name" content="Valley Post">
+<meta property="article:published_time" content="2023-06-05T09:30:00+02:00">
+<meta name="author" content="Lena Park">
+<link rel="canonical" href="https://valley.example/bridge">
+<script>var x = "script text must never appear";</script>
+<style>.a { color: red }</style>
+</head>
+<body>
+<header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies.</div>
+<main>
+<article>
+<h1>Bridge reopens after repairs</h1>
+<p class="byline">By Lena Park</p>
+<p>The old stone bridge over the river reopened on Monday, three months after a flood damaged two of its arches, the town council said.</p>
+<p>Engineers replaced the damaged stones and strengthened the foundations, according to the council, which paid for the work from its reserve fund.</p>
+<h2>Traffic returns</h2>
+<p>Buses resumed their usual route across the bridge on Monday morning, and the detour through the industrial estate was closed.</p>
+<figure><img src="a.jpg"><figcaption>Photo: Valley Post</figcaption></figure>
+<ul><li>The speed limit stays at 30 km/h.</li><li>Lorries over 7.5 tonnes are still banned.</li></ul>
+<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+<div class="related-articles"><h3>Related</h3><ul><li><a href="/a">Flood damage assessed</a></li><li><a href="/b">Council approves budget</a></li></ul></div>
+</article>
+<section id="comments" class="comments-area"><h3>3 Comments</h3><p>Great news, finally I can cycle to work again without the detour!</p></section>
+</main>
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/x">Storm hits the coast</a></li></ul></aside>
+<footer class="site-footer"><p>Copyright 2023 Valley Post. All rights reserved.</p></footer>
+</body>
+</html>"##;
+
+#[test]
+fn html_extracts_article_in_order() {
+    let c = clean_html(PAGE);
+    let t = &c.text;
+    let p1 = t.find("The old stone bridge").unwrap_or(usize::MAX);
+    let p2 = t.find("Engineers replaced").unwrap_or(usize::MAX);
+    let h = t.find("Traffic returns").unwrap_or(usize::MAX);
+    let p3 = t.find("Buses resumed").unwrap_or(usize::MAX);
+    assert!(p1 < p2 && p2 < h && h < p3 && p3 < t.len(), "{t}");
+    assert!(t.contains("The speed limit stays at 30 km/h."), "{t}");
+    // Paragraphs are separated by a blank line.
+    assert!(t.contains("council said.\n\nEngineers"), "{t}");
+    for junk in [
+        "script text",
+        "color: red",
+        "Home",
+        "cookies",
+        "Share on Facebook",
+        "Flood damage assessed",
+        "cycle to work",
+        "Storm hits",
+        "All rights reserved",
+        "Photo: Valley Post",
+        "By Lena Park",
+    ] {
+        assert!(!t.contains(junk), "{junk:?} leaked into {t}");
+    }
+}
+
+#[test]
+fn html_records_removals_with_reasons() {
+    let c = clean_html(PAGE);
+    let reasons: Vec<&str> = c.removed.iter().map(|r| r.reason.as_str()).collect();
+    for r in [
+        "share_prompt",
+        "related_links",
+        "byline",
+        "repeated_headline",
+        "credit",
+    ] {
+        assert!(reasons.contains(&r), "no {r} in {reasons:?}");
+    }
+    assert!(c.removed.iter().all(|r| !r.text.trim().is_empty()));
+    assert!(c.removed.iter().all(|r| r.text.len() <= 310));
+}
+
+#[test]
+fn html_keeps_headline_on_request() {
+    let c = clean_html_with(
+        PAGE,
+        HtmlOptions {
+            keep_headline: true,
+        },
+    );
+    assert!(
+        c.text.starts_with("Bridge reopens after repairs"),
+        "{}",
+        c.text
+    );
+}
+
+#[test]
+fn html_metadata() {
+    let m = clean_html(PAGE).meta;
+    assert_eq!(m.title.as_deref(), Some("Bridge reopens after repairs"));
+    assert_eq!(m.url.as_deref(), Some("https://valley.example/bridge"));
+    assert_eq!(m.outlet.as_deref(), Some("Valley Post"));
+    assert_eq!(m.author.as_deref(), Some("Lena Park"));
+    assert_eq!(m.language.as_deref(), Some("en"));
+    let p = m
+        .published
+        .unwrap_or_else(|| DateValue::new("0000", DateBasis::Inferred));
+    assert_eq!(p.value, "2023-06-05T09:30:00+02:00");
+    assert_eq!(p.precision, Precision::Time);
+    assert_eq!(p.basis, DateBasis::Metadata);
+}
+
+#[test]
+fn html_metadata_fallbacks() {
+    let html = r#"<html><head><title>Harbour strike ends - The Coast Times</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Harbour strike ends","datePublished":"2023-06-07","author":{"@type":"Person","name":"Omar Ruiz"},"publisher":{"@type":"Organization","name":"The Coast Times"}}]}</script>
+</head><body><div class="content"><p>Dock workers in the port returned to work on Wednesday after a ten-day strike over pay, the union said in a statement.</p>
+<p>The agreement raises wages by six percent over two years and adds a night-shift bonus, according to the port authority.</p></div></body></html>"#;
+    let c = clean_html(html);
+    assert_eq!(c.meta.title.as_deref(), Some("Harbour strike ends"));
+    assert_eq!(c.meta.outlet.as_deref(), Some("The Coast Times"));
+    assert_eq!(c.meta.author.as_deref(), Some("Omar Ruiz"));
+    let p = c.meta.published.map(|p| (p.value, p.precision));
+    assert_eq!(p, Some(("2023-06-07".to_string(), Precision::Day)));
+    assert!(c.text.contains("Dock workers"));
+    assert!(c.text.contains("night-shift bonus"));
+
+    let html2 = r#"<html><head><title>Quiet day | Town News</title></head><body><article>
+<time datetime="2023-06-02T18:00">2 June</time><p>Nothing much happened in the town on Friday, which residents said was a welcome change after a busy week.</p></article></body></html>"#;
+    let m = clean_html(html2).meta;
+    assert_eq!(m.title.as_deref(), Some("Quiet day"));
+    assert_eq!(
+        m.published.map(|d| d.value),
+        Some("2023-06-02T18:00:00".to_string())
+    );
+}
+
+#[test]
+fn regexes_of_lib_compile() {
+    assert!(HEADER.is_some());
+    assert!(DATE_LINE.is_some());
+}
+
+#[test]
+fn html_drops_trailing_link_branches_after_the_article() {
+    let html = r#"<html><body><div class="wrap">
+<div class="story"><p>The harbour strike ended on Wednesday after ten days, the union said in a statement to reporters.</p>
+<p>Workers will return on the night shift, and the port expects ships to dock again by the weekend, officials said.</p></div>
+<div class="more"><p>Read the port authority's report on <a href="/r">last year's traffic</a> and the <a href="/s">strike timeline</a> here.</p></div>
+</div></body></html>"#;
+    let c = clean_html(html);
+    assert!(c.text.contains("The harbour strike ended"), "{}", c.text);
+    assert!(c.text.contains("dock again by the weekend"), "{}", c.text);
+    assert!(!c.text.contains("strike timeline"), "{}", c.text);
+}
+
+#[test]
+fn html_degenerate_inputs() {
+    assert_eq!(clean_html("").text, "");
+    assert_eq!(clean_html("<html><body></body></html>").text, "");
+    let c = clean_html("just some text without tags, but with a sentence.");
+    assert!(c.text.contains("just some text"));
+    // A page that is all boilerplate yields little and never panics.
+    let c = clean_html("<nav><a href='/'>Home</a></nav><footer>Impressum</footer>");
+    assert!(!c.text.contains("Impressum"));
+}
+
+#[test]
+fn text_header_lines() {
+    let raw = "Title: Bridge reopens after repairs\nSource: Valley Post\nDate: 5 June 2023\nURL: https://valley.example/bridge\nAuthor: Lena Park\n\nThe old stone bridge reopened on Monday, the council said.\n";
+    let (meta, removed, start) = parse_header_lines(raw);
+    assert_eq!(meta.title.as_deref(), Some("Bridge reopens after repairs"));
+    assert_eq!(meta.outlet.as_deref(), Some("Valley Post"));
+    assert_eq!(meta.url.as_deref(), Some("https://valley.example/bridge"));
+    assert_eq!(meta.author.as_deref(), Some("Lena Park"));
+    let d = meta
+        .published
+        .unwrap_or_else(|| DateValue::new("0000", DateBasis::Inferred));
+    assert_eq!((d.value.as_str(), d.basis), ("2023-06-05", DateBasis::Text));
+    assert_eq!(removed.len(), 5);
+    assert!(removed.iter().all(|r| r.reason == "metadata_header"));
+    assert!(
+        raw.get(start..)
+            .is_some_and(|b| b.trim_start().starts_with("The old stone"))
+    );
+
+    let c = clean_text(raw, None);
+    assert_eq!(
+        c.text,
+        "The old stone bridge reopened on Monday, the council said."
+    );
+    assert_eq!(
+        c.meta.title.as_deref(),
+        Some("Bridge reopens after repairs")
+    );
+}
+
+#[test]
+fn text_header_stops_at_body() {
+    let raw = "Published: 2023-06-06\nThe vigil is planned for Friday.\nSource: a police statement said more.\n";
+    let c = clean_text(raw, None);
+    assert_eq!(
+        c.meta.published.map(|d| d.value),
+        Some("2023-06-06".to_string())
+    );
+    assert!(c.text.starts_with("The vigil is planned for Friday."));
+    // A bad date ends the header: the line stays in the body.
+    let c = clean_text("Date: sometime soon\nBody text here.", None);
+    assert!(c.text.starts_with("Date: sometime soon"));
+    assert!(c.meta.published.is_none());
+}
+
+#[test]
+fn text_boilerplate_reasons() {
+    let raw = "By Jane Doe\n\n\
+The council met on Monday to discuss the bridge and agreed to reopen it next week.\n\n\
+Photo: John Smith / AFP\n\n\
+Related: Council approves new budget\n\n\
+The mayor said the work had cost less than expected, which pleased residents.\n\n\
+Share this article\n\n\
+Sign up for our daily newsletter\n\n\
+Support our journalism\n\n\
+Comments are closed.\n\n\
+Reporting by Ana Pop; Editing by Tom Lee\n\n\
+Source: Valley Wire\n\n\
+Jane Doe is a reporter covering local politics for the Valley Post.";
+    let c = clean_text(raw, None);
+    assert_eq!(
+        c.text,
+        "The council met on Monday to discuss the bridge and agreed to reopen it next week.\n\n\
+The mayor said the work had cost less than expected, which pleased residents."
+    );
+    let reasons: Vec<&str> = c.removed.iter().map(|r| r.reason.as_str()).collect();
+    for r in [
+        "byline",
+        "credit",
+        "related_links",
+        "share_prompt",
+        "newsletter",
+        "membership",
+        "comments",
+        "source_footer",
+        "author_bio",
+    ] {
+        assert!(reasons.contains(&r), "no {r} in {reasons:?}");
+    }
+}
+
+#[test]
+fn text_headline_list_and_repeated_headline_flag() {
+    let raw = "Bridge reopens after repairs\n\nThe bridge reopened on Monday after three months of repairs, officials said.\n\nMost read\nStorm hits the coast\nMayor opens new library\nLocal team wins the cup";
+    let c = clean_text(raw, Some("Bridge reopens after repairs"));
+    assert_eq!(
+        c.text,
+        "The bridge reopened on Monday after three months of repairs, officials said."
+    );
+    assert!(c.has_flag(flags_name::REPEATED_HEADLINE));
+    assert!(c.removed.iter().any(|r| r.reason == "headline_list"));
+    assert!(c.removed.iter().any(|r| r.reason == "repeated_headline"));
+    // No title known, no flag.
+    let c = clean_text("Some line\n\nBody sentence here.", None);
+    assert!(!c.has_flag(flags_name::REPEATED_HEADLINE));
+}
+
+use corroborate_model::flags as flags_name;
+
+#[test]
+fn truncated_flag_with_span() {
+    let c = clean_text(
+        "The council met on Monday.\n\nThe mayor said that the new bridge would",
+        None,
+    );
+    let f = c.flags.iter().find(|f| f.flag == flags_name::TRUNCATED);
+    assert!(f.is_some(), "{:?}", c.flags);
+    let f = f.map(|f| f.spans.clone()).unwrap_or_default();
+    assert!(f.iter().all(|s| s.is_valid_in(&c.text)));
+    assert!(
+        f.first()
+            .is_some_and(|s| s.slice(&c.text).ends_with("bridge would"))
+    );
+    let c = clean_text("He said: \"We will rebuild.\"", None);
+    assert!(!c.has_flag(flags_name::TRUNCATED));
+}
+
+#[test]
+fn machine_translated_flag() {
+    let raw = "The concert hall was attacked on Saturday in June.The police said.Police later said,the investigation continues,with help from the State Statistics Bureau.";
+    let c = clean_text(raw, None);
+    let f = c
+        .flags
+        .iter()
+        .find(|f| f.flag == flags_name::MACHINE_TRANSLATED);
+    assert!(f.is_some(), "{:?}", c.flags);
+    let f = f.cloned().unwrap_or(FlagEvidence {
+        flag: String::new(),
+        detail: String::new(),
+        spans: vec![],
+    });
+    assert!(
+        f.detail
+            .contains("glued sentences: \"June.The\", \"said.Police\""),
+        "{}",
+        f.detail
+    );
+    assert!(f.spans.iter().all(|s| s.is_valid_in(&c.text)));
+    // Clean English: no flag.
+    let c = clean_text(
+        "The U.S. economy grew 3.5 percent in 2023, officials said. The Fed held rates.",
+        None,
+    );
+    assert!(!c.has_flag(flags_name::MACHINE_TRANSLATED));
+}
+
+#[test]
+fn html_text_gets_line_filter_and_flags() {
+    let html = "<html><body><article><p>Related: Council approves new budget</p>\
+<p>The council met on Monday to discuss the bridge and agreed to reopen it next week after the repairs.</p>\
+<p>Engineers said the stones were replaced and the foundations strengthened, and that the bridge would</p></article></body></html>";
+    let c = clean_html(html);
+    assert!(!c.text.contains("Related:"), "{}", c.text);
+    assert!(c.removed.iter().any(|r| r.reason == "related_links"));
+    assert!(c.has_flag(flags_name::TRUNCATED));
+    for f in &c.flags {
+        assert!(f.spans.iter().all(|s| s.is_valid_in(&c.text)));
+    }
+}
+
+fn check_invariants(c: &Cleaned) {
+    for r in &c.removed {
+        assert!(!r.text.trim().is_empty());
+        assert!(!r.reason.is_empty());
+    }
+    for f in &c.flags {
+        for s in &f.spans {
+            assert!(s.is_valid_in(&c.text), "{s:?} invalid in {:?}", c.text);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn clean_text_never_panics(s in "\\PC{0,400}") {
+        let c = clean_text(&s, None);
+        check_invariants(&c);
+        let c = clean_text(&s, Some("A title"));
+        check_invariants(&c);
+    }
+
+    #[test]
+    fn clean_html_never_panics(s in "\\PC{0,400}") {
+        check_invariants(&clean_html(&s));
+    }
+
+    #[test]
+    fn clean_html_never_panics_on_tag_soup(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("<p>".to_string()),
+                Just("</p>".to_string()),
+                Just("<div class=\"comments\">".to_string()),
+                Just("</div>".to_string()),
+                Just("<a href=x>".to_string()),
+                Just("</a>".to_string()),
+                Just("<br>".to_string()),
+                Just("<li>".to_string()),
+                Just("<script>".to_string()),
+                Just("<meta property=\"article:published_time\" content=\"2023-06-0".to_string()),
+                "[a-zé .,!?\u{2014}\u{1F600}]{0,40}",
+            ],
+            0..40,
+        )
+    ) {
+        let html = parts.concat();
+        check_invariants(&clean_html(&html));
+    }
+
+    #[test]
+    fn header_parser_offsets_on_boundaries(s in "(title|date|by|url): \\PC{0,30}\n\\PC{0,60}") {
+        let (_, removed, start) = parse_header_lines(&s);
+        prop_assert!(s.is_char_boundary(start));
+        prop_assert!(removed.iter().all(|r| !r.text.is_empty()));
+    }
+}
