@@ -118,6 +118,28 @@ pub(crate) fn machine_translated(text: &str) -> Option<FlagEvidence> {
         spans.extend(caps.iter().take(8).map(|&(s, e)| Span::new(s, e)));
     }
 
+    // 3b. Common nouns capitalised mid-sentence that the same text also writes in lower
+    //     case ("the Explosion" ... "an explosion"): a trace of German-style or
+    //     machine capitalisation.
+    //     Only for English-looking text: German capitalises every noun.
+    let nouns = if english_like(text) {
+        capitalised_lowercase_words(text)
+    } else {
+        Vec::new()
+    };
+    if nouns.len() >= 2 {
+        let shown: Vec<String> = nouns
+            .iter()
+            .take(4)
+            .map(|&(s, e)| format!("\"{}\"", text.get(s..e).unwrap_or("")))
+            .collect();
+        signals.push(format!(
+            "common nouns capitalised mid-sentence: {}",
+            shown.join(", ")
+        ));
+        spans.extend(nouns.iter().take(8).map(|&(s, e)| Span::new(s, e)));
+    }
+
     // 4. One acronym expanded two different ways ("State Security Bureau" and
     //    "State Statistics Bureau" for SSB).
     if let Some((acr, a, b, sa, sb)) = odd_acronym(text) {
@@ -141,6 +163,68 @@ pub(crate) fn machine_translated(text: &str) -> Option<FlagEvidence> {
 }
 
 /// Spans of glued sentences ("June.The"), excluding abbreviations, URLs and numbers.
+/// Whether at least 6% of the words are the English function words "the", "of", "and",
+/// "to", "in".
+fn english_like(text: &str) -> bool {
+    let (mut all, mut function) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        all += 1;
+        if matches!(w, "the" | "of" | "and" | "to" | "in") {
+            function += 1;
+        }
+    }
+    all > 0 && function * 100 >= all * 6
+}
+
+/// Capitalised words preceded by a lower-case word (so not sentence-initial) and not
+/// followed by another capitalised word (so not part of a name), whose lower-case form
+/// also occurs in the text; one span per distinct word.
+fn capitalised_lowercase_words(text: &str) -> Vec<(usize, usize)> {
+    let words: Vec<(usize, &str)> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let lower: std::collections::HashSet<&str> = words
+        .iter()
+        .map(|(_, w)| *w)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for i in 1..words.len() {
+        let (start, w) = words[i];
+        let (prev_start, prev) = words[i - 1];
+        let mut chars = w.chars();
+        let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+            continue;
+        };
+        if !first.is_uppercase() || rest.len() < 3 || !rest.chars().all(char::is_lowercase) {
+            continue;
+        }
+        // The previous word must be lower case and directly before, in the same sentence.
+        let between = text.get(prev_start + prev.len()..start).unwrap_or(".");
+        if !prev.chars().all(char::is_lowercase) || between.chars().any(|c| !c.is_whitespace()) {
+            continue;
+        }
+        let next_is_cap = words
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
+        if next_is_cap {
+            continue;
+        }
+        let low = w.to_lowercase();
+        if lower.contains(low.as_str()) && seen.insert(low) {
+            out.push((start, start + w.len()));
+        }
+    }
+    out
+}
+
 pub(crate) fn glued_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut glued: Vec<(usize, usize)> = Vec::new();
     let Some(re) = GLUED.as_ref() else {
@@ -266,6 +350,24 @@ mod tests {
         assert!(CAP_FUNCTION.is_some());
         assert!(ACRONYM.is_some());
         assert!(CAP_PHRASE.is_some());
+    }
+
+    #[test]
+    fn capitalised_common_nouns_are_a_signal() {
+        let t = "The number of dead from the Explosion has grown. Witnesses heard the explosion. \
+                 Windows broke in the neighbour Houses near the houses of the Concert hall, the concert said.";
+        let found: Vec<&str> = capitalised_lowercase_words(t)
+            .into_iter()
+            .filter_map(|(s, e)| t.get(s..e))
+            .collect();
+        assert_eq!(found, ["Explosion", "Houses", "Concert"]);
+        assert!(english_like(t));
+        assert!(!english_like(
+            "Die Zahl der Toten nach der Explosion ist gestiegen, sagte die Polizei."
+        ));
+        // Names and sentence starts are not signals.
+        let t = "She met Maria Lopez. Lopez said the meeting went well. The meeting ended.";
+        assert!(capitalised_lowercase_words(t).is_empty());
     }
 
     #[test]
