@@ -4,6 +4,8 @@
 //! (default DIR: /work/shared/data/time/tempeval3-train). Reports strict and relaxed span
 //! P/R/F1, type accuracy and value P/R/F1 with the TempEval-3 rules (values compared on
 //! relaxed matches; P = correct / system, R = correct / gold), and words per second.
+//! `--errors` also lists every relaxed match (`OK` when the value is right, `VALUE` when
+//! not, with context), false positives (`FP`) and misses (`FN`), one per line.
 //! Exits 0 with a note when the folder is absent.
 
 use std::path::{Path, PathBuf};
@@ -212,6 +214,17 @@ fn main() {
                     }
                     if g.value == m.value {
                         value_ok += 1;
+                        if show_errors {
+                            println!(
+                                "OK\t{}\t{:?}\tgold {} {}\tsys {} {}",
+                                doc.name,
+                                m.text,
+                                g.kind,
+                                g.value,
+                                type_name(m.kind),
+                                m.value
+                            );
+                        }
                     } else if show_errors {
                         let ctx = doc
                             .text
@@ -236,12 +249,21 @@ fn main() {
                 }
                 None => {
                     if show_errors {
+                        let ctx = doc
+                            .text
+                            .get(
+                                floor(&doc.text, m.start.saturating_sub(80))
+                                    ..ceil(&doc.text, m.end + 60),
+                            )
+                            .unwrap_or("")
+                            .replace('\n', " ");
                         println!(
-                            "FP\t{}\t{:?}\t{} {}",
+                            "FP\t{}\t{:?}\t{} {}\t{}",
                             doc.name,
                             m.text,
                             type_name(m.kind),
-                            m.value
+                            m.value,
+                            ctx
                         );
                     }
                 }
@@ -250,12 +272,22 @@ fn main() {
         if show_errors {
             for (k, g) in doc.gold.iter().enumerate() {
                 if !used.get(k).copied().unwrap_or(true) {
+                    let ctx = doc
+                        .text
+                        .get(
+                            floor(&doc.text, g.start.saturating_sub(80))
+                                ..ceil(&doc.text, g.end + 60),
+                        )
+                        .unwrap_or("")
+                        .replace('\n', " ");
                     println!(
-                        "FN\t{}\t{:?}\t{} {}",
+                        "FN\t{}\t{:?}\t{} {}\t{:?}\t{}",
                         doc.name,
                         doc.text.get(g.start..g.end).unwrap_or(""),
                         g.kind,
-                        g.value
+                        g.value,
+                        doc.dct,
+                        ctx
                     );
                 }
             }

@@ -835,6 +835,8 @@ impl<'a> G<'a> {
         }
         self.numeric_rules(i, out);
         self.word_rules(i, out);
+        self.second_day(i, out);
+        self.drop_non_times(i, out);
         // "the quarter ended Sept. 30": the quarter of that date
         for m in out.iter_mut() {
             if matches!(m.sem, Sem::TheQuarter) && self.any(m.end, &["ended", "ending"]) {
@@ -844,6 +846,88 @@ impl<'a> G<'a> {
                 }
             }
         }
+    }
+
+    /// The second day of "April 24 and 25", "June 3-4": a date in the month just named.
+    fn second_day(&self, i: usize, out: &mut Vec<M>) {
+        if self.kind(i) != Some(Kind::Num) || i < 3 {
+            return;
+        }
+        let Some(d) = self.day(i) else { return };
+        if !self.any(i - 1, &["and", "to", "through", "-", "or"]) || self.day(i - 2).is_none() {
+            return;
+        }
+        let Some((m, j)) = self.month(i - 3, false) else {
+            return;
+        };
+        if j != i - 2
+            || lex::month(self.w(i + 1)).is_some()
+            || lex::unit(self.w(i + 1)).is_some()
+            || self.any(i + 1, &["%", "percent"])
+        {
+            return;
+        }
+        let (sem, end) = match self.year_after(i + 1) {
+            Some((Ok(y), e)) => match chrono::NaiveDate::from_ymd_opt(y, m, d) {
+                Some(dd) => (Sem::Abs(Point::Day(dd)), e),
+                None => return,
+            },
+            _ => (Sem::PartDate { m, d: Some(d) }, i + 1),
+        };
+        out.push(self.mk(i, end, TimeType::DATE, sem));
+    }
+
+    /// Removes candidates that look temporal but are not, in TimeBank's reading: ages
+    /// ("52 years old"), fractions ("three-quarters of its food"), "High Noon", "today's
+    /// youth", "average daily volume".
+    fn drop_non_times(&self, i: usize, out: &mut Vec<M>) {
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        out.retain(|m| {
+            let first = self.w(m.start);
+            let last = self.w(m.end.saturating_sub(1));
+            let next = self.w(m.end);
+            if m.kind == TimeType::DURATION && matches!(next, "old" | "older" | "younger") {
+                return false;
+            }
+            if last == "quarters" && next == "of" && self.is(m.end.saturating_sub(2), "-") {
+                return false;
+            }
+            // "not a day before": an idiom
+            if first == "a" && prev == "not" {
+                return false;
+            }
+            if first == "noon" && prev == "high" {
+                return false;
+            }
+            if first == "today"
+                && m.end == m.start + 1
+                && next == "'"
+                && self.is(m.end + 1, "s")
+                && self.any(
+                    m.end + 2,
+                    &[
+                        "youth",
+                        "world",
+                        "society",
+                        "generation",
+                        "children",
+                        "kids",
+                        "young",
+                        "personal",
+                        "standards",
+                        "economy",
+                        "market",
+                        "markets",
+                    ],
+                )
+            {
+                return false;
+            }
+            if first == "daily" && m.end == m.start + 1 && prev == "average" {
+                return false;
+            }
+            true
+        });
     }
 
     fn clock_match(&self, i: usize, clock: (u32, u32), k: usize) -> M {
@@ -1239,6 +1323,55 @@ impl<'a> G<'a> {
     fn extras(&self, i: usize, out: &mut Vec<M>) {
         let w = self.w(i);
         let lit = |v: &str| Sem::Lit(v.to_string());
+        // "today is the eighth day of the operation", "it's the second day of": the DCT
+        if w == "the"
+            && i > 0
+            && self.any(i - 1, &["is", "s"])
+            && self.any(
+                i + 1,
+                &[
+                    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                    "ninth", "tenth", "eleventh", "twelfth",
+                ],
+            )
+            && self.is(i + 2, "day")
+            && self.is(i + 3, "of")
+        {
+            out.push(self.mk(
+                i,
+                i + 3,
+                TimeType::DATE,
+                Sem::Dct {
+                    n: 0,
+                    unit: Unit::Day,
+                },
+            ));
+        }
+        // "the full year", "the fiscal year" (the current one), "the fiscal year ended
+        // June 30" (a span of a year)
+        if w == "the" && self.any(i + 1, &["full", "fiscal"]) && self.is(i + 2, "year") {
+            let n = self.w(i + 3);
+            if !matches!(
+                n,
+                "-" | "'" | "before" | "after" | "earlier" | "later" | "ago"
+            ) && self.year(i + 3, true).is_none()
+            {
+                let sem = if matches!(n, "ended" | "ending" | "end" | "through" | "to") {
+                    Sem::Lit("P1Y".to_string())
+                } else {
+                    Sem::Dct {
+                        n: 0,
+                        unit: Unit::Year,
+                    }
+                };
+                let kind = if matches!(sem, Sem::Lit(_)) {
+                    dur_kind()
+                } else {
+                    TimeType::DATE
+                };
+                out.push(self.mk(i, i + 3, kind, sem));
+            }
+        }
         if w == "the" {
             match (self.w(i + 1), self.w(i + 2)) {
                 ("weekend", _) => out.push(self.mk(i, i + 2, TimeType::DATE, Sem::TheWeekend)),
@@ -1248,7 +1381,21 @@ impl<'a> G<'a> {
                         "-" | "'" | "before" | "after" | "earlier" | "later" | "ago"
                     ) && self.year(i + 2, true).is_none() =>
                 {
-                    out.push(self.mk(i, i + 2, dur_kind(), lit("P1Y")))
+                    // "the year ended Sept. 30" is a span of a year; otherwise "for the
+                    // year", "earlier in the year" name the current one (TimeBank)
+                    if matches!(n, "ended" | "ending" | "end" | "through" | "to") {
+                        out.push(self.mk(i, i + 2, dur_kind(), lit("P1Y")))
+                    } else {
+                        out.push(self.mk(
+                            i,
+                            i + 2,
+                            TimeType::DATE,
+                            Sem::Dct {
+                                n: 0,
+                                unit: Unit::Year,
+                            },
+                        ))
+                    }
                 }
                 ("near" | "short", "term") => {
                     out.push(self.mk(i, i + 3, TimeType::DATE, lit("FUTURE_REF")))
@@ -1651,6 +1798,9 @@ impl<'a> G<'a> {
         let mut yoff: Option<i32> = None;
         if self.is(j, "the") {
             j += 1;
+        } else if self.is(j, "a") && self.is(j + 1, "year") && self.is(j + 2, "-") {
+            // "a year-earlier loss"
+            j += 1;
         }
         // "this year's third quarter", "last year's"
         if self.any(j, &["this", "last", "next"])
@@ -1828,6 +1978,31 @@ impl<'a> G<'a> {
                             unit,
                             inner: Some(Box::new(inner)),
                             noun: noun_at.map(|x| self.w(x).to_string()),
+                        },
+                    );
+                    m.pod = pod;
+                    out.push(m);
+                    return;
+                }
+                // "the day before last Tuesday's hearing": anchored on the weekday, which
+                // stays a mention of its own
+                let mut wds = Vec::new();
+                self.weekdays(end, &mut wds);
+                if let Some(wm) = wds.into_iter().find(|m| {
+                    m.start == end
+                        && m.pod.is_none()
+                        && m.clock.is_none()
+                        && matches!(m.sem, Sem::Weekday { dir: Some(_), .. })
+                }) {
+                    let mut m = self.mk(
+                        i,
+                        end,
+                        TimeType::DATE,
+                        Sem::Event {
+                            n: sign,
+                            unit,
+                            inner: Some(Box::new(wm.sem)),
+                            noun: None,
                         },
                     );
                     m.pod = pod;
@@ -2256,6 +2431,8 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 pub(crate) enum Tense {
     /// Past.
     Past,
+    /// A past reporting verb ("said", "announced"): the reported content may lie ahead.
+    Reported,
     /// Future.
     Future,
     /// No cue.
@@ -2274,11 +2451,37 @@ fn cue(t: &[Tok], k: usize) -> Tense {
             .unwrap_or("")
     };
     let next = |d: usize| t.get(k + d).map(|x| x.low.as_str()).unwrap_or("");
+    // a plan in the pluperfect lies in the past: "it had been due to expire Friday"
+    if matches!(
+        w,
+        "scheduled" | "due" | "expected" | "slated" | "planned" | "set"
+    ) && (prev(1) == "had" || (prev(1) == "been" && prev(2) == "had"))
+    {
+        return Tense::Past;
+    }
     match w {
+        // "ahead of the weekend", "as early as Tuesday"
+        "ahead" => return Tense::Future,
+        // the scheduled present: "Arafat meets Albright Monday", "the talks resume Friday"
+        "meet" | "meets" | "visit" | "visits" | "resume" | "resumes" | "begin" | "begins"
+        | "start" | "starts" | "travel" | "travels" | "leave" | "leaves" | "arrive" | "arrives"
+        | "return" | "returns" | "convene" | "convenes" | "vote" | "votes" | "open" | "opens"
+        | "expire" | "expires" | "face" | "faces" | "host" | "hosts"
+            if !matches!(prev(1), "to" | "did" | "didn" | "would" | "could") =>
+        {
+            return Tense::Future;
+        }
+        "early" if prev(1) == "as" && next(1) == "as" => return Tense::Future,
         "will" | "shall" | "upcoming" | "expected" | "expects" | "expect" | "scheduled"
         | "slated" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "due"
-        | "tomorrow" | "forthcoming" | "would" | "until" | "till" | "soon" => {
+        | "tomorrow" | "forthcoming" | "would" | "soon" => {
             return Tense::Future;
+        }
+        // "postponed until Tuesday"; a sentence opening "Until Thursday, they had not"
+        // looks back
+        "until" | "till" => {
+            let opens = k == 0 || tok.nl || t.get(k - 1).is_some_and(|p| p.kind == Kind::Punct);
+            return if opens { Tense::None } else { Tense::Future };
         }
         "ll" if prev(1) == "'" => return Tense::Future,
         "to" if matches!(prev(1), "is" | "are") => return Tense::Future,
@@ -2340,7 +2543,42 @@ fn cue(t: &[Tok], k: usize) -> Tense {
     if matches!(prev(1), "is" | "are") && w.ends_with("ed") {
         return Tense::None;
     }
+    if matches!(
+        w,
+        "said" | "told" | "announced" | "reported" | "added" | "noted" | "stated" | "declared"
+    ) {
+        return Tense::Reported;
+    }
     Tense::Past
+}
+
+/// Whether the mention starting at token `s` dates a report: "said on Tuesday",
+/// "told reporters Tuesday", "repeated on Tuesday".
+pub(crate) fn is_report_date(t: &[Tok], s: usize) -> bool {
+    let w = |k: usize| t.get(k).map(|x| x.low.as_str()).unwrap_or("");
+    let Some(mut k) = s.checked_sub(1) else {
+        return false;
+    };
+    if w(k) == "on" {
+        let Some(k2) = k.checked_sub(1) else {
+            return false;
+        };
+        k = k2;
+    }
+    matches!(
+        w(k),
+        "said"
+            | "says"
+            | "told"
+            | "announced"
+            | "reported"
+            | "added"
+            | "stated"
+            | "confirmed"
+            | "repeated"
+            | "declared"
+            | "insisted"
+    )
 }
 
 pub(crate) fn is_boundary(t: &[Tok], k: usize) -> bool {

@@ -8,9 +8,14 @@
 //! Resolution, in text order:
 //! - explicit dates are `absolute`;
 //! - DCT-relative expressions ("yesterday", "last week", "on Sunday") resolve against the
-//!   DCT (`dct`); a bare weekday goes back or forward by the tense of the nearest verb;
+//!   DCT (`dct`); a bare weekday goes back or forward by the tense of the nearest verb
+//!   ("said" and other reporting verbs count as past; "meets Monday" as future), and
+//!   "this Friday" without a tense cue is the Friday of the DCT's week;
+//! - a bare month or month-day takes the year that puts it nearest the DCT, a later date
+//!   paying extra unless a future tense governs it or it lies within two months;
 //! - "the day before", "hours later", "a year earlier" resolve against the most recently
-//!   mentioned date (`previous`);
+//!   mentioned date (`previous`), where a weekday dating a report ("said on Tuesday")
+//!   does not count;
 //! - "two days after the June 3 blast", "the night before the concert" resolve against the
 //!   event's date, given in the expression or else the previous date (`event`).
 //!
@@ -97,7 +102,13 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             continue;
         };
         let tense = grammar::tense_near(&toks, m.start, m.end);
+        let focus = (r.prev, r.prev_day);
         let res = r.resolve(&m.sem, tense);
+        if grammar::is_report_date(&toks, m.start) && matches!(m.sem, Sem::Weekday { .. }) {
+            // "said on Tuesday" dates the report, not the story: "that night" later on
+            // still means the night of the events told before
+            (r.prev, r.prev_day) = focus;
+        }
         let direct = matches!(
             m.sem,
             Sem::Abs(_)
@@ -181,21 +192,35 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
     out
 }
 
+/// Extra cost of a later date when no tense cue decides (see [`pick_year`]).
+const PICK_FUTURE_BIAS: i64 = 150;
+/// Extra cost of a later date in a past-tense sentence.
+const PICK_PAST_BIAS: i64 = 400;
+/// Days ahead within which a later date pays no extra cost.
+const PICK_NEAR: i64 = 60;
+
 /// The year (DCT year, one before or one after) that puts a month-day nearest the DCT,
 /// with a tense bias: a past-tense sentence prefers dates before the DCT, a future one
 /// dates after it.
 fn pick_year(dct: NaiveDate, tense: Tense, mk: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
-    const BIAS: i64 = 120;
+    // News mostly looks back: without a cue a later date must be much nearer to win,
+    // and a past tense all but rules it out.
     let mut best = (i64::MAX, dct.year());
     for y in [dct.year(), dct.year() - 1, dct.year() + 1] {
         let Some(c) = mk(y) else { continue };
         let diff = (c - dct).num_days();
         let mut cost = diff.abs();
-        if diff > 0 && tense == Tense::Past {
-            cost += BIAS;
+        if diff > 0 {
+            cost += match tense {
+                Tense::Past if diff > PICK_NEAR => PICK_PAST_BIAS,
+                Tense::Past => 120,
+                Tense::Reported => 120,
+                Tense::None if diff > PICK_NEAR => PICK_FUTURE_BIAS,
+                _ => 0,
+            };
         }
         if diff < 0 && tense == Tense::Future {
-            cost += BIAS;
+            cost += 120;
         }
         if cost < best.0 {
             best = (cost, y);
@@ -413,11 +438,22 @@ impl Resolver {
                 self.done(p, anchor, None)
             }
             Sem::Weekday { wd, dir, this } => {
+                // "this <weekday>" without a tense cue: the one of the current week
+                // (Monday to Sunday); a future tense looks forward, a past one back
+                let this_week = |d: NaiveDate| {
+                    if d.weekday().number_from_monday() <= *wd {
+                        Direction::OnOrAfter
+                    } else {
+                        Direction::OnOrBefore
+                    }
+                };
                 let direction = match (dir, tense) {
                     (Some(d), _) => *d,
                     (None, Tense::Future) => Direction::OnOrAfter,
-                    (None, Tense::Past) => Direction::OnOrBefore,
-                    (None, Tense::None) if *this => Direction::OnOrAfter,
+                    (None, Tense::Past | Tense::Reported) => Direction::OnOrBefore,
+                    (None, Tense::None) if *this => {
+                        self.dct.map_or(Direction::OnOrAfter, this_week)
+                    }
                     (None, Tense::None) => Direction::OnOrBefore,
                 };
                 let rel = Relative::Weekday {
@@ -552,7 +588,7 @@ impl Resolver {
                 };
                 let mut year = d.year() + yoff.unwrap_or(0);
                 let cur = (d.month() - 1) / 3 + 1;
-                if yoff.is_none() && *q > cur && tense == Tense::Past {
+                if yoff.is_none() && *q > cur && matches!(tense, Tense::Past | Tense::Reported) {
                     year -= 1;
                 }
                 self.done(Point::Quarter(year, *q), "dct", None)

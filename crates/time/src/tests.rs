@@ -283,7 +283,14 @@ fn anchored_expressions() {
     assert_eq!(m.first().and_then(|x| x.anchor.as_deref()), Some("dct"));
     // not an event noun: no event-anchored span
     let m = tv("Fans celebrated two days after the team won.", dct);
-    assert_eq!(m, vec![("two days".to_string(), TimeType::DURATION, "P2D".to_string())]);
+    assert_eq!(
+        m,
+        vec![(
+            "two days".to_string(),
+            TimeType::DURATION,
+            "P2D".to_string()
+        )]
+    );
 }
 
 #[test]
@@ -442,4 +449,230 @@ proptest! {
         let ms = tag(&s, None);
         check_invariants(&s, &ms)?;
     }
+}
+
+#[test]
+fn this_weekday_is_the_current_week() {
+    // DCT Tuesday 2023-06-06
+    let dct = d(2023, 6, 6);
+    check(
+        "The city council announced that a candlelight vigil will be held this Friday on Philharmonic Square.",
+        dct,
+        "this Friday",
+        "2023-06-09",
+    );
+    check(
+        "The council spokesman on this Friday's vigil: no change.",
+        dct,
+        "this Friday",
+        "2023-06-09",
+    );
+    check(
+        "The minister resigned this Monday.",
+        dct,
+        "this Monday",
+        "2023-06-05",
+    );
+    check(
+        "Officials will meet this Monday.",
+        dct,
+        "this Monday",
+        "2023-06-12",
+    );
+    check(
+        "The report came out this Sunday.",
+        dct,
+        "this Sunday",
+        "2023-06-04",
+    );
+    check(
+        "Crowds expected for this Sunday's match.",
+        dct,
+        "this Sunday",
+        "2023-06-11",
+    );
+    check(
+        "This Monday's meeting drew crowds.",
+        dct,
+        "This Monday",
+        "2023-06-05",
+    );
+}
+
+#[test]
+fn round_two_rules() {
+    let dct = d(1989, 10, 30);
+    // "the year" names the current year unless a span follows ("the year ended ...")
+    check(
+        "For the year, pet food volume was flat.",
+        dct,
+        "the year",
+        "1989",
+    );
+    check(
+        "It earned $5 million in the year ended Sept. 30.",
+        dct,
+        "the year",
+        "P1Y",
+    );
+    check(
+        "Sales for the full year rose 13%.",
+        dct,
+        "the full year",
+        "1989",
+    );
+    check(
+        "It lost money in the fiscal year ended June 30.",
+        dct,
+        "the fiscal year",
+        "P1Y",
+    );
+    // "a year-earlier loss" compares with the year-ago quarter
+    check(
+        "It had a year-earlier loss of $6 million.",
+        dct,
+        "a year-earlier",
+        "1988-Q3",
+    );
+    // ages, fractions and film titles are not temporal expressions
+    for text in [
+        "Mr. Smith, 52 years old, will succeed him.",
+        "Iraq imports about three-quarters of its food.",
+        "It was like the film High Noon.",
+        "The average daily volume was 133 million shares.",
+        "Music for today's youth is different.",
+    ] {
+        let all = tv(text, dct);
+        assert!(all.is_empty(), "{text:?}: got {all:?}");
+    }
+    check("Dividends are paid daily.", dct, "daily", "P1D");
+    check(
+        "Quarterly results came out today.",
+        dct,
+        "today",
+        "1989-10-30",
+    );
+    // a bare month with no future cue looks back, even far back
+    check(
+        "In January, the company brought in a new chief executive.",
+        dct,
+        "January",
+        "1989-01",
+    );
+    check(
+        "The stock rose from $29.75 in March.",
+        dct,
+        "March",
+        "1989-03",
+    );
+    // a near date after the DCT stays in the DCT year
+    check(
+        "The offer, which was extended, expires Nov. 16.",
+        dct,
+        "Nov. 16",
+        "1989-11-16",
+    );
+    // a plan in the pluperfect is past; "ahead of" and "as early as" look forward
+    check(
+        "The offer had been scheduled to expire at midnight Friday.",
+        dct,
+        "midnight Friday",
+        "1989-10-27T24:00",
+    );
+    check(
+        "Traders squared positions ahead of the weekend.",
+        dct,
+        "the weekend",
+        "1989-W44-WE",
+    );
+    check(
+        "His father could arrive as early as Thursday.",
+        dct,
+        "Thursday",
+        "1989-11-02",
+    );
+    // a sentence opening "Until Thursday" looks back with the verb
+    check(
+        "Until Thursday, they had not called him a suspect.",
+        dct,
+        "Thursday",
+        "1989-10-26",
+    );
+    check(
+        "The vote was postponed until Thursday.",
+        dct,
+        "Thursday",
+        "1989-11-02",
+    );
+    // "the day before last Tuesday's hearing"
+    check(
+        "The day before last Tuesday's hearing, he went home.",
+        dct,
+        "The day before",
+        "1989-10-23",
+    );
+}
+
+#[test]
+fn report_dates_do_not_take_the_focus() {
+    let dct = d(2023, 6, 6);
+    let text = "Saturday's bombing killed 64, the health department said on Tuesday. \
+                \"Some of them will carry that night with them,\" she said.";
+    check(text, dct, "that night", "2023-06-03TNI");
+    // a story date does take it
+    let text = "The hall reopened on Monday. That night, crowds gathered.";
+    check(text, dct, "That night", "2023-06-05TNI");
+    // "not a day before" is an idiom, not a date
+    let all = tv(
+        "They will return when the hall is ready, and not a day before.",
+        dct,
+    );
+    assert!(all.is_empty(), "got {all:?}");
+}
+
+#[test]
+fn scheduled_present_ordinal_days_and_second_days() {
+    // DCT Friday 1998-05-01
+    let dct = d(1998, 5, 1);
+    check(
+        "He and Arafat meet separately Monday with the secretary of state.",
+        dct,
+        "Monday",
+        "1998-05-04",
+    );
+    check(
+        "The talks, which he wanted to meet on, ended Monday.",
+        dct,
+        "Monday",
+        "1998-04-27",
+    );
+    check(
+        "Today is the eighth day of the operation.",
+        dct,
+        "the eighth day",
+        "1998-05-01",
+    );
+    // without the copula it is no date
+    assert!(
+        val(
+            "He spoke on the eighth day of the trial.",
+            dct,
+            "the eighth day"
+        )
+        .is_none()
+    );
+    check(
+        "Leaders meet at the summit on April 24 and 25.",
+        dct,
+        "25",
+        "1998-04-25",
+    );
+    check(
+        "It ran from June 3 to 5, 1999.",
+        dct,
+        "5, 1999",
+        "1999-06-05",
+    );
+    // a percentage after a date is no date
+    assert!(val("Prices rose on April 24 and 25 percent fell.", dct, "25").is_none());
 }
