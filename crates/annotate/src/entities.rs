@@ -191,7 +191,7 @@ fn is_name_token(w: &str, tok: &Token, caps_mode: bool) -> bool {
 }
 
 /// Whether the gap between two tokens allows them in one name (spaces only, no line break).
-fn joinable(text: &str, a: &Token, b: &Token) -> bool {
+pub(crate) fn joinable(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.end..b.start)
         .is_some_and(|g| g.len() <= 2 && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
@@ -583,7 +583,7 @@ fn process_candidate(
 }
 
 /// A lowercase role noun (with one modifier) right before a name: "police chief".
-fn role_before(text: &str, st: &[Token], words: &[&str], a: usize) -> Option<String> {
+pub(crate) fn role_before(text: &str, st: &[Token], words: &[&str], a: usize) -> Option<String> {
     let mut k = a.checked_sub(1)?;
     let e = st.get(k)?.end;
     // "minister of internal affairs Irina Volosina": a role, "of", up to three lowercase words
@@ -793,6 +793,18 @@ fn initials(name: &str) -> String {
         .filter(|w| first_upper(w))
         .filter_map(|w| w.chars().next())
         .collect()
+}
+
+/// The document-level pass of [`RuleRecognizer`] (acronym expansions, short forms of
+/// person names, one type per surface form) over mentions found by another recognizer;
+/// every mention counts as moderately sure of its type.
+pub(crate) fn resolve_mentions(text: &str, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
+    let mut cands: Vec<Cand> = mentions
+        .into_iter()
+        .map(|mention| Cand { mention, conf: 2 })
+        .collect();
+    resolve_document(text, &mut cands);
+    cands.into_iter().map(|c| c.mention).collect()
 }
 
 /// Document-level pass: acronym expansions, short forms of names, consistent types.

@@ -9,19 +9,26 @@
 //!
 //! # Measured (development splits only; commands in `examples/`)
 //! - Entities, CoNLL-2003 eng.testa, typed span F1 (FAC counted as LOC):
-//!   `cargo run -p corroborate-annotate --release --example eval_conll` -> 0.844
-//!   (P 0.852, R 0.836; PER 0.90, LOC 0.89, MISC 0.81, ORG 0.72). The name counts in
-//!   `data/names.tsv` come from eng.train, so the figure will not transfer fully to
-//!   unseen names; several million words/s.
+//!   `cargo run -p corroborate-annotate --release --example eval_conll`. The default
+//!   recognizer, [`ner::PerceptronRecognizer`] (averaged perceptron trained on eng.train by
+//!   `examples/train_ner.rs`): 0.927 (P 0.925, R 0.929; PER 0.95, LOC 0.96, MISC 0.90,
+//!   ORG 0.88), 230,000 to 640,000 words/s on one core (40x to 50x spaCy
+//!   `en_core_web_sm` side by side: `tools/bench/ner/run.sh`; details in
+//!   `docs/MODELS.md`). The rule recognizer ([`RuleRecognizer`]): 0.844 (P 0.852,
+//!   R 0.836; PER 0.90, LOC 0.89, MISC 0.81, ORG 0.72), several million words/s; its
+//!   name counts in `data/names.tsv` come from eng.train, so that figure will not
+//!   transfer fully to unseen names.
 //! - Quotes, PolNeAR dev: `cargo run -p corroborate-annotate --release --example eval_polnear`
 //!   -> quote F1 0.37 (P 0.62, R 0.27: PolNeAR marks every attribution, we only speech with
 //!   a cue and a speaker), speaker precision on matched quotes that name one 0.945.
 //! - Whole `annotate()`: `cargo run -p corroborate-annotate --release --example bench_annotate`
-//!   -> about 9 MB/s on one core (PolNeAR train texts; 8 MB/s on one 1 MB document).
+//!   -> about 1.8 MB/s on one core with the trained recognizer, which dominates (about
+//!   9 MB/s with the rule recognizer; PolNeAR train texts).
 #![warn(missing_docs)]
 
 pub mod entities;
 pub mod gazetteer;
+pub mod ner;
 pub mod quantities;
 pub mod quotes;
 pub mod sentences;
@@ -70,9 +77,10 @@ fn dct_of(source: &Source, options: &Options, problems: &mut Vec<Problem>) -> Op
     None
 }
 
-/// Adds every annotation layer to one source, with the default recognizer.
+/// Adds every annotation layer to one source, with the default recognizer
+/// ([`ner::PerceptronRecognizer`]; the rule recognizer when its model is unreadable).
 pub fn annotate(source: Source, options: &Options) -> (Annotations, Vec<Problem>) {
-    annotate_with(source, options, &RuleRecognizer)
+    annotate_with(source, options, &ner::PerceptronRecognizer)
 }
 
 /// Adds every annotation layer to one source, with the given entity recognizer.
