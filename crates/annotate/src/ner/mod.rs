@@ -427,6 +427,18 @@ impl Recognizer for PerceptronRecognizer {
             sentence_mentions(text, st, &spans, &mut out);
         }
         out.sort_by_key(|m| (m.0.start, m.0.end));
+        // A possessive ending is not part of the name: "SSB’s spokesman" names "SSB".
+        for (m, _) in out.iter_mut() {
+            for suffix in ["’s", "'s"] {
+                if m.text.len() > suffix.len() + 1
+                    && let Some(stem) = m.text.strip_suffix(suffix)
+                {
+                    m.end -= suffix.len();
+                    m.text = stem.to_string();
+                    break;
+                }
+            }
+        }
         // words of the document's multi-word names
         let in_names: std::collections::HashSet<&str> = out
             .iter()
@@ -456,6 +468,15 @@ mod tests {
         let s = sentences::split(t);
         let k = tokens::tokenize(t);
         PerceptronRecognizer.recognize(t, &s, &k)
+    }
+
+    #[test]
+    fn possessive_is_not_part_of_the_name() {
+        let t = "Dmytro Hrytsenko, the SSB’s spokesman, spoke to reporters in Kharivsk on Tuesday.";
+        for m in ents(t) {
+            assert!(!m.text.ends_with("’s"), "{m:?}");
+            assert_eq!(t.get(m.start..m.end), Some(m.text.as_str()));
+        }
     }
 
     #[test]
