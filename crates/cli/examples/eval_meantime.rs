@@ -687,7 +687,8 @@ fn run_pile(docs: &[Doc], idx: &[usize], config: &Config) -> Run {
         .into_iter()
         .map(|(a, _)| a)
         .collect();
-    let (dossier, final_annotations): (Dossier, _) = corroborate::analyze_full(annotations, vec![]);
+    let (dossier, final_annotations): (Dossier, _) =
+        corroborate::analyze_full(annotations, vec![], &corroborate::link_options(None).0);
     let seconds = t0.elapsed().as_secs_f64();
 
     // Source id -> (doc index, alignment).

@@ -21,6 +21,26 @@ pub use corroborate_link as link;
 pub use corroborate_model as model;
 pub use corroborate_report as report;
 
+/// The project's curated alias knowledge base (`crates/cli/data/aliases.tsv`).
+pub const BUILTIN_ALIASES: &str = include_str!("../data/aliases.tsv");
+
+/// Linking options with the built-in alias knowledge base, extended by a user's file in
+/// the same format (`canonical<TAB>type<TAB>alias|alias|...`); the user's lines win.
+/// Returns the options and the user file's malformed lines.
+pub fn link_options(user_aliases: Option<&str>) -> (corroborate_link::LinkOptions, Vec<String>) {
+    let builtin = corroborate_link::AliasKb::parse(BUILTIN_ALIASES);
+    let mut problems = Vec::new();
+    let kb = match user_aliases {
+        None => builtin,
+        Some(user) => {
+            let checked = corroborate_link::AliasKb::parse(user);
+            problems.extend(checked.problems().iter().cloned());
+            corroborate_link::AliasKb::parse(&format!("{user}\n{BUILTIN_ALIASES}"))
+        }
+    };
+    (corroborate_link::LinkOptions { kb }, problems)
+}
+
 /// Settings shared by every document of a run.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -132,7 +152,7 @@ pub fn dedupe_ids(docs: &mut [Annotations]) {
 /// resolve, and the story is linked once more. Annotation stays per document: the story
 /// only supplies a better creation time.
 pub fn analyze(docs: Vec<Annotations>, skipped: Vec<String>) -> Dossier {
-    analyze_full(docs, skipped).0
+    analyze_full(docs, skipped, &link_options(None).0).0
 }
 
 /// [`analyze`], also returning the final annotations (after re-annotating the sources
@@ -140,9 +160,10 @@ pub fn analyze(docs: Vec<Annotations>, skipped: Vec<String>) -> Dossier {
 pub fn analyze_full(
     mut docs: Vec<Annotations>,
     skipped: Vec<String>,
+    options: &corroborate_link::LinkOptions,
 ) -> (Dossier, Vec<Annotations>) {
     dedupe_ids(&mut docs);
-    let mut dossier = corroborate_link::link(docs.clone());
+    let mut dossier = corroborate_link::link_with(docs.clone(), options);
     let inferred: std::collections::HashMap<String, DateValue> = dossier
         .sources
         .iter()
@@ -162,7 +183,7 @@ pub fn analyze_full(
                 *a = corroborate_annotate::annotate(source, &Options::default()).0;
             }
         }
-        dossier = corroborate_link::link(docs.clone());
+        dossier = corroborate_link::link_with(docs.clone(), options);
     }
     dossier.skipped = skipped;
     (dossier, docs)
@@ -300,6 +321,23 @@ mod tests {
         dedupe_ids(&mut v);
         assert_ne!(v[0].source.id, v[1].source.id);
         assert!(v[1].source.id.ends_with("-2"));
+    }
+
+    #[test]
+    fn builtin_aliases_parse_cleanly_and_user_lines_are_checked() {
+        let kb = corroborate_link::AliasKb::parse(BUILTIN_ALIASES);
+        assert!(kb.problems().is_empty(), "{:?}", kb.problems());
+        assert!(kb.entries().len() > 40);
+        assert_eq!(
+            kb.lookup("Kharkov").map(|e| e.canonical.as_str()),
+            Some("Kharkiv")
+        );
+        let (opts, problems) = link_options(Some("Valmora Port\tORG\tVPA\nbroken line\n"));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            opts.kb.lookup("VPA").map(|e| e.canonical.as_str()),
+            Some("Valmora Port")
+        );
     }
 
     #[test]

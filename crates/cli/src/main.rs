@@ -51,6 +51,10 @@ enum Command {
         /// Publication date (YYYY-MM-DD) for sources that have none of their own.
         #[arg(long, value_name = "YYYY-MM-DD")]
         dct: Option<String>,
+        /// Extra alias knowledge base: `canonical<TAB>type<TAB>alias|alias|...` lines,
+        /// added to the built-in one (yours win).
+        #[arg(long, value_name = "FILE")]
+        aliases: Option<PathBuf>,
     },
     /// Annotate each source: one annotations@1 JSON object per line on stdout.
     #[command(after_help = EXAMPLES)]
@@ -213,7 +217,21 @@ fn run(cli: Cli) -> Result<usize> {
             format,
             out,
             dct,
+            aliases,
         } => {
+            let user_kb = match &aliases {
+                Some(p) => Some(
+                    std::fs::read_to_string(p)
+                        .with_context(|| format!("cannot read --aliases {}", p.display()))?,
+                ),
+                None => None,
+            };
+            let (link_options, kb_problems) = corroborate::link_options(user_kb.as_deref());
+            if let Some(p) = &aliases {
+                for problem in kb_problems {
+                    eprintln!("warning: {}: {problem}", p.display());
+                }
+            }
             let config = Config {
                 dct: dct_arg(dct.as_deref())?,
                 raw: false,
@@ -221,7 +239,7 @@ fn run(cli: Cli) -> Result<usize> {
             let reader = read_inputs(&paths, quiet)?;
             let annotations = annotate_with_progress(&reader.docs, &config, quiet);
             let skipped = reader.skipped.len();
-            let dossier = corroborate::analyze(annotations, reader.skipped);
+            let dossier = corroborate::analyze_full(annotations, reader.skipped, &link_options).0;
             let rendered = match format {
                 Format::Json => report::to_json(&dossier),
                 Format::Md => report::to_markdown(&dossier),

@@ -32,7 +32,8 @@ fn run() -> &'static Run {
             .into_iter()
             .map(|(a, _)| a)
             .collect();
-        let (dossier, annotations) = analyze_full(annotations, Vec::new());
+        let (dossier, annotations) =
+            analyze_full(annotations, Vec::new(), &corroborate::link_options(None).0);
         Run {
             annotations,
             dossier,
