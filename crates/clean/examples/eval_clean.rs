@@ -1,6 +1,12 @@
 //! Evaluates `clean_html` on the trafilatura evaluation set (snippet metric).
 //!
-//! Usage: `cargo run --release -p corroborate-clean --example eval_clean -- [DATA_DIR] [--verbose] [--keep-headline]`
+//! Usage: `cargo run --release -p corroborate-clean --example eval_clean -- [DATA_DIR] [--verbose] [--errors] [--keep-headline]`
+//!
+//! `--verbose` lists per page the missed `with` snippets (with the removal reason when
+//! the snippet was removed) and the leaked `without` snippets (with their relative
+//! position). `--errors` does the same with more context: for a leaked snippet, the
+//! index of the block holding it, the number of blocks and the block's start; for a
+//! missed one, the class chain of its text node in the page.
 //!
 //! DATA_DIR defaults to /work/shared/data/cleaning/trafilatura-eval (or `$CLEAN_EVAL_DIR`).
 //! For each page: every `with` snippet found in the extracted text is a true positive,
@@ -46,7 +52,8 @@ fn decode(bytes: &[u8]) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let verbose = args.iter().any(|a| a == "--verbose");
+    let errors = args.iter().any(|a| a == "--errors");
+    let verbose = errors || args.iter().any(|a| a == "--verbose");
     let keep_headline = args.iter().any(|a| a == "--keep-headline");
     let dir: PathBuf = args
         .iter()
@@ -126,6 +133,10 @@ fn main() {
                     .find(|r| norm(&r.text).contains(&s))
                     .map_or("-", |r| r.reason.as_str());
                 misses.push(format!("  FN[{why}] {s:?}"));
+                if errors {
+                    let chain = corroborate_clean::debug_ancestors(&html, &s).unwrap_or_default();
+                    misses.push(format!("      in {chain}"));
+                }
             }
         }
         for s in list("without") {
@@ -133,6 +144,18 @@ fn main() {
                 fp += 1;
                 let pos = text.find(&s).unwrap_or(0) as f64 / text.len().max(1) as f64;
                 misses.push(format!("  FP@{pos:.2} {s:?}"));
+                if errors {
+                    let blocks: Vec<String> = cleaned.text.split("\n\n").map(norm).collect();
+                    if let Some(k) = blocks.iter().position(|b| b.contains(&s)) {
+                        let b = &blocks[k];
+                        let head: String = b.chars().take(160).collect();
+                        misses.push(format!(
+                            "      block {k}/{} ({} chars): {head:?}",
+                            blocks.len(),
+                            b.len()
+                        ));
+                    }
+                }
             } else {
                 tn += 1;
             }

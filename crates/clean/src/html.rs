@@ -8,7 +8,12 @@
 //! (sentence-like, few links) or bad (links, short fragments) mass; the element
 //! maximising `good - LAMBDA * bad` wins, and the selection descends into a child
 //! holding nearly all of its good mass; the chosen subtree is walked in order to
-//! emit blocks (skipping dropped subtrees, link lists and linked headings).
+//! emit blocks (skipping dropped subtrees, link lists, linked headings and short
+//! all-link blocks), preceded by lead paragraphs (standfirst, abstract) that the
+//! page keeps in a header next to the container. `<noscript>` copies of an article
+//! are read as markup. Each block records whether it is a list item or table cell
+//! with few links, so that the text-level trims keep short spec lines and
+//! ingredients.
 
 use corroborate_model::{DateBasis, Removed};
 use ego_tree::NodeRef;
@@ -264,7 +269,10 @@ fn token_hint(t: &str, whole: bool) -> u8 {
                 || t.starts_with("ad-")
                 || t.starts_with("ads-")
                 || t.starts_with("advert")
-                || t.contains("banner")
+                || t.starts_with("banner-")
+                || t.starts_with("banner_")
+                || t.ends_with("banner")
+                || t == "banners"
                 || t == "tags"
                 || t == "tag-list"
                 || t == "taglist"
@@ -372,15 +380,10 @@ fn read_attrs(el: &scraper::node::Element) -> Attrs<'_> {
     a
 }
 
-fn attr_hints(el: &Attrs<'_>, buf: &mut String) -> (u8, i8) {
-    buf.clear();
-    if let Some(c) = el.class {
-        buf.push_str(c);
-    }
-    if let Some(i) = el.id {
-        buf.push(' ');
-        buf.push_str(i);
-    }
+/// Memo of class/id hints within one page (class strings repeat a lot).
+type HintCache<'a> = std::collections::HashMap<(&'a str, &'a str), (u8, i8)>;
+
+fn attr_hints<'a>(el: &Attrs<'a>, buf: &mut String, cache: &mut HintCache<'a>) -> (u8, i8) {
     if let Some(r) = el.role {
         match r {
             "navigation" | "menu" | "menubar" => return (R_NAV, -1),
@@ -408,9 +411,24 @@ fn attr_hints(el: &Attrs<'_>, buf: &mut String) -> (u8, i8) {
             return (R_BOILER, -1);
         }
     }
-    if buf.is_empty() {
+    let key = (el.class.unwrap_or(""), el.id.unwrap_or(""));
+    if key.0.is_empty() && key.1.is_empty() {
         return (0, 0);
     }
+    if let Some(&h) = cache.get(&key) {
+        return h;
+    }
+    let h = class_hints(key.0, key.1, buf);
+    cache.insert(key, h);
+    h
+}
+
+/// Hints from the class and id tokens.
+fn class_hints(class: &str, id: &str, buf: &mut String) -> (u8, i8) {
+    buf.clear();
+    buf.push_str(class);
+    buf.push(' ');
+    buf.push_str(id);
     buf.make_ascii_lowercase();
     let mut hint = 0u8;
     let mut weight = 0i8;
@@ -654,6 +672,7 @@ struct Arena<'a> {
 fn build<'a>(doc: &'a Html, acc: &mut MetaAcc) -> Arena<'a> {
     let mut nodes: Vec<N<'a>> = Vec::with_capacity(2048);
     let mut buf = String::new();
+    let mut hint_cache: HintCache<'a> = HintCache::new();
     // Stack of (node, arena parent index). Children pushed in reverse for pre-order.
     let mut stack: Vec<(NodeRef<'a, Node>, u32, bool)> = Vec::with_capacity(256);
     // `open` tracks arena indices whose subtree end must be set when we pop back.
@@ -706,7 +725,7 @@ fn build<'a>(doc: &'a Html, acc: &mut MetaAcc) -> Arena<'a> {
                 if skipped_tag(name) {
                     continue;
                 }
-                let (mut hint, weight) = attr_hints(&attrs, &mut buf);
+                let (mut hint, weight) = attr_hints(&attrs, &mut buf, &mut hint_cache);
                 hint = match name {
                     "nav" | "menu" => R_NAV,
                     "footer" | "aside" => {
@@ -1128,11 +1147,21 @@ fn emit(ar: &Arena<'_>, root: u32, em: &mut Emitter, removed: &mut Vec<Removed>)
                     i = (node.end as usize).max(i + 1);
                     continue;
                 }
-                // Linked headings are teasers of other articles.
-                if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                // Linked headings are teasers of other articles; so are short
+                // blocks that are all link.
+                let linked_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
                     && node.chars > 0
-                    && node.link_chars * 5 >= node.chars * 4
-                {
+                    && node.link_chars * 5 >= node.chars * 4;
+                let linked_block = node.block
+                    && !matches!(
+                        name,
+                        "li" | "td" | "th" | "dd" | "dt" | "ul" | "ol" | "table" | "tr" | "tbody"
+                    )
+                    && i as u32 != root
+                    && node.chars > 0
+                    && node.chars <= SHORT_LINK_BLOCK
+                    && node.link_chars * 10 >= node.chars * 9;
+                if linked_heading || linked_block {
                     let t = subtree_text(ar, i as u32, 400);
                     if removed.len() < 200 {
                         push_removed(removed, &t, "related_links");
@@ -1157,6 +1186,8 @@ fn emit(ar: &Arena<'_>, root: u32, em: &mut Emitter, removed: &mut Vec<Removed>)
     em.end_block();
 }
 
+/// Longest block (non-space characters) dropped when it is (nearly) all link text.
+const SHORT_LINK_BLOCK: u32 = 200;
 /// Weight of short fragments (labels, table cells) in the "bad" mass.
 const SHORT_WEIGHT: f32 = 0.3;
 /// Bonus on the good mass of semantically marked containers (article, main, content classes).
@@ -1172,13 +1203,17 @@ const TAU: f32 = 0.98;
 /// Extraction result before line filtering.
 pub(crate) struct Extracted {
     pub blocks: Vec<Vec<String>>,
+    /// For each block, whether it is a list item or table cell without links (kept
+    /// by the short-tail trim: spec lists, ingredients, addresses).
+    pub list_items: Vec<bool>,
     pub removed: Vec<Removed>,
     pub meta: PageMeta,
 }
 
 /// Parses and extracts.
 pub(crate) fn extract(html: &str) -> Extracted {
-    let doc = Html::parse_document(html);
+    let html = unwrap_text_noscript(html);
+    let doc = Html::parse_document(&html);
     let mut acc = MetaAcc::default();
     let mut ar = build(&doc, &mut acc);
     let meta = finish_meta(acc);
@@ -1186,6 +1221,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
     if ar.nodes.is_empty() {
         return Extracted {
             blocks: vec![],
+            list_items: vec![],
             removed,
             meta,
         };
@@ -1209,15 +1245,140 @@ pub(crate) fn extract(html: &str) -> Extracted {
         emit(&ar, body, &mut em, &mut removed);
     } else {
         for s in sel {
+            for l in lead_blocks(&ar, s) {
+                emit(&ar, l, &mut em, &mut removed);
+            }
             emit(&ar, s, &mut em, &mut removed);
         }
     }
-    dom_tail_trim(&ar, &mut em.blocks, &em.block_ids, &mut removed);
+    let mut list_items: Vec<bool> = em.block_ids.iter().map(|&t| list_item(&ar, t)).collect();
+    dom_tail_trim(
+        &ar,
+        &mut em.blocks,
+        &em.block_ids,
+        &mut list_items,
+        &mut removed,
+    );
     Extracted {
+        list_items,
         blocks: em.blocks,
         removed,
         meta,
     }
+}
+
+/// Fewest characters of text (outside tags) for a `<noscript>` element to be read as
+/// page content.
+const NOSCRIPT_TEXT: usize = 200;
+
+/// Rewrites `<noscript>` elements that hold paragraphs of text (pages that render
+/// their article from a script template and keep a no-script copy) into `<div>`s, so
+/// the parser reads their markup instead of one raw text node. Other pages are
+/// returned unchanged.
+fn unwrap_text_noscript(html: &str) -> std::borrow::Cow<'_, str> {
+    const OPEN: &str = "<noscript";
+    const CLOSE: &str = "</noscript>";
+    if !html.contains(OPEN) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::new();
+    let mut copied = 0usize;
+    let mut pos = 0usize;
+    while let Some(off) = html.get(pos..).and_then(|r| r.find(OPEN)) {
+        let start = pos + off;
+        let Some(gt) = html.get(start..).and_then(|r| r.find('>')) else {
+            break;
+        };
+        let inner_start = start + gt + 1;
+        let Some(close_off) = html.get(inner_start..).and_then(|r| r.find(CLOSE)) else {
+            break;
+        };
+        let inner_end = inner_start + close_off;
+        let inner = html.get(inner_start..inner_end).unwrap_or("");
+        pos = inner_end + CLOSE.len();
+        if !inner.contains("<p") {
+            continue;
+        }
+        let mut in_tag = false;
+        let mut text = 0usize;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag && !c.is_whitespace() => text += 1,
+                _ => {}
+            }
+        }
+        if text < NOSCRIPT_TEXT {
+            continue;
+        }
+        out.push_str(html.get(copied..start).unwrap_or(""));
+        out.push_str("<div>");
+        out.push_str(inner);
+        out.push_str("</div>");
+        copied = pos;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(html.get(copied..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
+}
+
+/// Class fragments of lead paragraphs (standfirst, abstract, intro) that pages often
+/// place in the article header, outside the main text container.
+const LEAD_CLASSES: &[&str] = &[
+    "lead",
+    "intro",
+    "abstract",
+    "summary",
+    "standfirst",
+    "teaser",
+    "excerpt",
+    "subtitle",
+    "subline",
+    "deck",
+    "vorspann",
+    "chapeau",
+    "chapo",
+    "entradilla",
+    "bajada",
+];
+/// Levels above the selected container searched for a lead paragraph.
+const LEAD_LEVELS: usize = 4;
+/// Fewest non-space characters of a lead paragraph.
+const LEAD_MIN_CHARS: u32 = 60;
+
+/// Lead paragraphs preceding the selected container `sel` inside one of its near
+/// ancestors: elements with a lead-like class holding sentence text with few links.
+fn lead_blocks(ar: &Arena<'_>, sel: u32) -> Vec<u32> {
+    let mut anc = sel;
+    for _ in 0..LEAD_LEVELS {
+        let Some(p) = ar.get(anc).map(|n| n.parent) else {
+            break;
+        };
+        match ar.get(p) {
+            Some(pn) if !matches!(pn.name, "body" | "html") => anc = p,
+            _ => break,
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = anc + 1;
+    while i < sel {
+        let Some(n) = ar.get(i) else { break };
+        let is_ancestor_of_sel = n.end > sel;
+        if n.kind == Kind::Elem && !n.dropped && !is_ancestor_of_sel {
+            let class = n.class.to_ascii_lowercase();
+            let lead = LEAD_CLASSES.iter().any(|c| class.contains(c));
+            if lead && n.chars >= LEAD_MIN_CHARS && n.punct > 0 && ar.link_density(i) < 0.3 {
+                out.push(i);
+                i = n.end.max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Drops blocks that follow the main paragraph run and lie outside the subtree of
@@ -1226,6 +1387,7 @@ fn dom_tail_trim(
     ar: &Arena<'_>,
     blocks: &mut Vec<Vec<String>>,
     ids: &[u32],
+    flags: &mut Vec<bool>,
     removed: &mut Vec<Removed>,
 ) {
     if blocks.len() != ids.len() || blocks.len() < 2 {
@@ -1276,18 +1438,41 @@ fn dom_tail_trim(
         }
         0.0
     };
+    let keep: Vec<bool> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, &t)| k <= last || inside(t) || branch_ld(t) < ld_min)
+        .collect();
     let mut k = 0usize;
     blocks.retain(|b| {
-        let keep = k <= last
-            || ids
-                .get(k)
-                .is_none_or(|&t| inside(t) || branch_ld(t) < ld_min);
-        if !keep {
+        let kept = keep.get(k).copied().unwrap_or(true);
+        if !kept {
             push_removed(removed, &b.join(" "), "boilerplate");
         }
         k += 1;
-        keep
+        kept
     });
+    if flags.len() == keep.len() {
+        let mut k = 0usize;
+        flags.retain(|_| {
+            k += 1;
+            keep.get(k - 1).copied().unwrap_or(true)
+        });
+    }
+}
+
+/// Whether the block starting at text node `t` is a list item or table cell (or
+/// preformatted text) with few links.
+fn list_item(ar: &Arena<'_>, t: u32) -> bool {
+    let mut j = ar.get(t).map_or(NONE, |n| n.parent);
+    while let Some(a) = ar.get(j) {
+        if a.block {
+            return matches!(a.name, "li" | "td" | "th" | "dd" | "dt" | "pre")
+                && a.link_chars * 2 < a.chars.max(1);
+        }
+        j = a.parent;
+    }
+    false
 }
 
 /// Debug dump: top candidates and large dropped nodes (development aid).

@@ -61,6 +61,18 @@ fn is_match(re: &LazyLock<Option<Regex>>, s: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(s))
 }
 
+/// Longest line end (in chars) that the end-anchored credit patterns can match.
+const TAIL_CHARS: usize = 120;
+
+/// The last [`TAIL_CHARS`] characters of `s` (all of it when shorter), for
+/// end-anchored patterns: scanning a whole paragraph for them is slow.
+fn line_end(s: &str) -> &str {
+    match s.char_indices().rev().nth(TAIL_CHARS) {
+        Some((i, _)) => s.get(i..).unwrap_or(s),
+        None => s,
+    }
+}
+
 re!(
     RELATED,
     r"(?i)^(related( articles?| stories| story| coverage| content| posts?| links?| news| topics?| reading)?|read more|read next|read also|also read|see also|more on (this|that)( story| topic)?|more from|recommended( for you| stories| reading)?|you (may|might) also (like|be interested)|lesen sie (auch|mehr)|mehr zum thema|auch lesen|weiterlesen|das könnte sie auch interessieren|weitere artikel|zum thema|lire aussi|à lire aussi|leggi anche|czytaj (też|także|również)|lea (también|más|además)|lee también|vea (también|además)|mire|mira|puedes ver|le puede interesar|te puede interesar|también te puede interesar|notas relacionadas|noticias relacionadas|artículos relacionados|schon gelesen|verwandte (themen|artikel|beiträge)\w*|sie könnten auch|das könnte (dich|sie) auch|passend zum thema|weitere (beiträge|themen|nachrichten|informationen)$|vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|next (article|post|story)|previous (article|post|story)|zum weiterlesen|more (articles|stories|posts)( from| about| on)?)((?-u:\b)|:|$)"
@@ -143,11 +155,39 @@ re!(
 );
 re!(
     AD_DISCLOSURE,
-    r"(?i)^(\*?werbung\b.{0,120}|anzeige\b.{0,80}|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate).{0,120}|this (post|article) contains (affiliate|references to products).{0,200}|(als|as) pdf (herunterladen|download)|download (as )?pdf|pdf herunterladen|drucken|print)$"
+    r"(?i)^(\*?werbung(?-u:\b).{0,120}|anzeige(?-u:\b).{0,80}|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate).{0,120}|this (post|article) contains (affiliate|references to products).{0,200}|(als|as) pdf (herunterladen|download)|download (as )?pdf|pdf herunterladen|drucken|print)$"
 );
 re!(
     CAPTION_CREDIT,
     r"(?i)\((?:foto|photo|bild|image|picture|quelle|credit|crédito|fuente|source)s?\s*:[^)]{1,80}\)\s*$"
+);
+re!(
+    RELATED_MORE,
+    r"(?i)^((das (ist|war) )?auch interessant|ebenfalls interessant|ähnliche (beiträge|artikel|themen|posts)|weitere (beiträge|artikel|texte|folgen|rezepte)(\s+\p{L}+){0,4}|mehr (zu|zum|zur|über)(\s+[\p{L}&-]+){1,4}|lea|léase|lee|leia|lire|lesen sie hier|lies auch|czytaj|zobacz( (też|także|również))?|więcej|see more|mehr dazu|dazu passend|passend dazu|dowiedz się więcej|empfohlene (artikel|beiträge))\s*(:.{0,200}|…|\.\.\.)?$"
+);
+re!(
+    BOILER_MORE,
+    r"(?i)^(.{0,60}(?-u:\b))?\d+\s*(min|mins|minutes?|minuten|minut|minuty)\.?\s*(read|czytania|lesezeit|lesen|de lecture|de lectura|di lettura)$|^(lesezeit|reading time|czas czytania|temps de lecture|tiempo de lectura)\s*:?\s*\d+.{0,20}$|^ten tekst przeczytasz.{0,40}$|^(permalink|permalien|kurz-url|short ?url|shortlink)(?-u:\b).{0,80}$|^.{0,40}(?-u:\b)\d+\s*(bis|to|-|–)\s*\d+\s*(von|of|de|z)\s*(insgesamt\s*)?\d+(?-u:\b).{0,40}$|^(externer inhalt|advertisement\s*:|anzeige\s*:|sie müssen (sich )?(einloggen|angemeldet sein|registriert sein).{0,120}|sie sind (aktuell |derzeit |nicht )?(nicht )?(eingeloggt|angemeldet)\.?|keine kommentare.{0,100}|bild (anzeigen|vergrößern)( bild schließen)?|vergrößern|rezept (drucken|speichern).{0,60}|(dieses?|den|diesen) (skript|artikel|beitrag|rezept|text) als pdf (herunterladen|drucken)|\(?alle angaben ohne gewähr\)?\.?|les opinions exprimées.{0,160}|the views expressed.{0,200}|die meinung des autors.{0,160}|bei (diesem beitrag|diesem text) handelt es sich um.{0,160})$"
+);
+re!(
+    DISCLOSURE_PAY,
+    r"(?i)(provision|commission|compensation|vergütung|affiliate|werbelinks?|partnerlinks?)(?-u:\b)"
+);
+re!(
+    DISCLOSURE_LINK,
+    r"(?i)(?-u:\b)(links?|click\w*|klick\w*|kauf\w*|purchase\w*|händler|partners?)(?-u:\b)"
+);
+re!(
+    DISCLOSURE,
+    r"(?i)(?-u:\b)((gibt|spiegelt) (nur )?die (persönliche )?meinung (des|der) (autors|autorin|verfassers)|do(es)? not (necessarily )?reflect the (views|opinions?)|n'engagent que|not responsible for the (opinions|content|views)|ohne (dein|ihr) einverständnis|einwilligung widerrufen|datenschutzerklärung|reportar errores|(der|dieser) (beitrag|eintrag|artikel) wurde am .{0,80}(veröffentlicht|erstellt))"
+);
+re!(
+    FIGURE_LABEL,
+    r"(?i)^(abbildung|abb\.|figure|fig\.|grafik|bild|foto|photo|illustration|ilustración|imagen|zdjęcie)\s*\d{0,3}\s*:\s*\S"
+);
+re!(
+    CAPTION_TAIL,
+    r"(?i)(?:(?:^|[\s,.;(|])(?:foto|fot|photo|photos|bild|image|zdjęcie|źródło|quelle|credit|crédito|imagen|photographie)s?\.?\s*:\s*[^.:!?]{1,60}|©\s*[^.!?]{1,60}|\s/\s?\p{L}[\p{L}. -]{0,40}\p{L}|\([^()]{1,40}\s/\s[^()]{1,40}\))$"
 );
 re!(
     COPYRIGHT,
@@ -168,7 +208,7 @@ pub(crate) fn classify_line(line: &str, bio_ok: bool) -> Option<&'static str> {
     if short && is_match(&COMMENTS, line) {
         return Some("comments");
     }
-    if short && is_match(&RELATED, line) {
+    if short && (is_match(&RELATED, line) || (is_match(&RELATED_MORE, line))) {
         return Some("related_links");
     }
     if short && is_match(&SOURCE_FOOTER, line) {
@@ -189,7 +229,7 @@ pub(crate) fn classify_line(line: &str, bio_ok: bool) -> Option<&'static str> {
     if short && (is_match(&CREDIT, line) || is_match(&CREDIT_BY, line)) {
         return Some("credit");
     }
-    if len <= 160 && is_match(&CREDIT_AGENCY, line) && !ends_sentence(line) {
+    if len <= 160 && is_match(&CREDIT_AGENCY, line_end(line)) && !ends_sentence(line) {
         return Some("credit");
     }
     if len <= 120
@@ -215,7 +255,10 @@ pub(crate) fn classify_line(line: &str, bio_ok: bool) -> Option<&'static str> {
     if short && is_match(&AD_DISCLOSURE, line) {
         return Some("boilerplate");
     }
-    if len <= 200 && is_match(&CAPTION_CREDIT, line) {
+    if len <= 250 && is_match(&FIGURE_LABEL, line) {
+        return Some("caption");
+    }
+    if len <= 200 && (is_match(&CAPTION_CREDIT, line) || is_match(&CAPTION_TAIL, line_end(line))) {
         return Some("credit");
     }
     if len <= 160 && is_match(&NAVIGATION, line) && !ends_sentence(line) {
@@ -224,7 +267,13 @@ pub(crate) fn classify_line(line: &str, bio_ok: bool) -> Option<&'static str> {
     if len <= 400 && is_match(&COPYRIGHT, line) {
         return Some("boilerplate");
     }
-    if short && is_match(&BOILERPLATE, line) {
+    if len <= 400
+        && (is_match(&DISCLOSURE, line)
+            || (is_match(&DISCLOSURE_PAY, line) && is_match(&DISCLOSURE_LINK, line)))
+    {
+        return Some("boilerplate");
+    }
+    if short && (is_match(&BOILERPLATE, line) || is_match(&BOILER_MORE, line)) {
         return Some("boilerplate");
     }
     None
@@ -289,13 +338,29 @@ pub(crate) fn filter_blocks(
     title: Option<&str>,
     removed: &mut Vec<Removed>,
 ) -> (Vec<Vec<String>>, bool) {
+    let (kept, _, repeated) = filter_blocks_src(blocks, title, &[], removed);
+    (kept, repeated)
+}
+
+/// [`filter_blocks`] that also returns, for each kept block, the index of the input
+/// block it comes from. Blocks marked in `listed` (list items and table cells of an
+/// HTML page, aligned with `blocks`, may be shorter) are never taken for an unlabelled
+/// trailing headline list; with a non-empty `listed` (HTML), neither are runs of
+/// numbered lines.
+pub(crate) fn filter_blocks_src(
+    blocks: Vec<Vec<String>>,
+    title: Option<&str>,
+    listed: &[bool],
+    removed: &mut Vec<Removed>,
+) -> (Vec<Vec<String>>, Vec<usize>, bool) {
     // Flatten to (block index, line) to find runs across blocks.
     let mut lines: Vec<(usize, String, bool)> = Vec::new();
     for (bi, b) in blocks.into_iter().enumerate() {
         for l in b {
             let t = l.trim();
             if !t.is_empty() {
-                lines.push((bi, t.to_string(), true));
+                let is_listed = listed.get(bi).copied().unwrap_or(false);
+                lines.push((bi, t.to_string(), is_listed));
             }
         }
     }
@@ -343,7 +408,12 @@ pub(crate) fn filter_blocks(
                     .iter()
                     .enumerate()
                     .all(|(k, _)| reason[j + k].is_some()));
-        if (labelled && run >= 1) || (run >= 3 && trailing) {
+        let listed_run = run > 0
+            && lines[start..j].iter().all(|(_, t, l)| {
+                // HTML only: numbered lines are list content (rankings, steps).
+                *l || (!listed.is_empty() && t.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            });
+        if (labelled && run >= 1) || (run >= 3 && trailing && !listed_run) {
             if labelled {
                 reason[i] = Some("headline_list");
             }
@@ -360,6 +430,7 @@ pub(crate) fn filter_blocks(
     }
 
     let mut out: Vec<Vec<String>> = Vec::new();
+    let mut src: Vec<usize> = Vec::new();
     let mut cur_block = usize::MAX;
     for (k, (bi, l, _)) in lines.into_iter().enumerate() {
         if let Some(r) = reason[k] {
@@ -368,13 +439,14 @@ pub(crate) fn filter_blocks(
         }
         if bi != cur_block || out.is_empty() {
             out.push(Vec::new());
+            src.push(bi);
             cur_block = bi;
         }
         if let Some(b) = out.last_mut() {
             b.push(l);
         }
     }
-    (out, repeated)
+    (out, src, repeated)
 }
 
 #[cfg(test)]
@@ -411,6 +483,13 @@ mod tests {
             ("AD_DISCLOSURE", &AD_DISCLOSURE),
             ("CAPTION_CREDIT", &CAPTION_CREDIT),
             ("COPYRIGHT", &COPYRIGHT),
+            ("CAPTION_TAIL", &CAPTION_TAIL),
+            ("FIGURE_LABEL", &FIGURE_LABEL),
+            ("DISCLOSURE", &DISCLOSURE),
+            ("DISCLOSURE_PAY", &DISCLOSURE_PAY),
+            ("DISCLOSURE_LINK", &DISCLOSURE_LINK),
+            ("RELATED_MORE", &RELATED_MORE),
+            ("BOILER_MORE", &BOILER_MORE),
             ("LIST_LABEL", &LIST_LABEL),
         ] {
             assert!(re.is_some(), "regex {name} does not compile");
@@ -538,6 +617,17 @@ mod tests {
         let (kept, _) = filter_blocks(blocks, None, &mut removed);
         assert_eq!(kept.len(), 1);
         assert_eq!(removed.len(), 3);
+    }
+
+    #[test]
+    fn line_end_cuts_on_char_boundaries() {
+        let s = "é".repeat(300);
+        let e = line_end(&s);
+        assert_eq!(e.chars().count(), TAIL_CHARS + 1);
+        assert!(s.ends_with(e));
+        assert_eq!(line_end("short"), "short");
+        let mixed = format!("{}a😀b", "ü".repeat(130));
+        assert!(mixed.ends_with(line_end(&mixed)));
     }
 
     #[test]

@@ -372,6 +372,13 @@ proptest! {
                 Just("<br>".to_string()),
                 Just("<li>".to_string()),
                 Just("<script>".to_string()),
+                Just("<noscript>".to_string()),
+                Just("</noscript>".to_string()),
+                Just("<noscript".to_string()),
+                Just("<p class=\"lead\">".to_string()),
+                Just("<td>".to_string()),
+                Just("<figcaption>".to_string()),
+                Just("Photo: é / ".to_string()),
                 Just("<meta property=\"article:published_time\" content=\"2023-06-0".to_string()),
                 "[a-zé .,!?\u{2014}\u{1F600}]{0,40}",
             ],
@@ -388,4 +395,203 @@ proptest! {
         prop_assert!(s.is_char_boundary(start));
         prop_assert!(removed.iter().all(|r| !r.text.is_empty()));
     }
+}
+
+/// Three body paragraphs of an invented story, for the heuristics tests below.
+const BODY: &str = r#"<p>The harbour strike ended on Wednesday after ten days, the union said in a statement to reporters at the gate.</p>
+<p>Workers will return on the night shift, and the port expects ships to dock again by the weekend, officials said on Thursday.</p>
+<p>The agreement raises night pay by six percent and adds two rest days a month, according to a copy seen by the paper.</p>"#;
+
+fn page(before: &str, after: &str) -> String {
+    format!(
+        r#"<html><head><title>Harbour strike ends after ten days</title></head><body><article><div class="entry-content">{before}{BODY}{after}</div></article></body></html>"#
+    )
+}
+
+#[test]
+fn html_head_drops_dateline_blocks_and_reading_time() {
+    let c = clean_html(&page(
+        "<p>2021-10-16 | Port news</p><p>By Ana Pop, Feb 8, 2020</p><p>4 min read</p>",
+        "",
+    ));
+    assert!(c.text.starts_with("The harbour strike ended"), "{}", c.text);
+    assert!(!c.text.contains("Port news"), "{}", c.text);
+    assert!(!c.text.contains("min read"), "{}", c.text);
+}
+
+#[test]
+fn html_drops_trailing_credits_in_captions() {
+    let c = clean_html(&page(
+        "<p>Dock workers at the gate on Monday. Photo: Lena Park</p><p>Cranes idle in the rain (Ana Pop / Valley Images)</p>",
+        "",
+    ));
+    assert!(!c.text.contains("Lena Park"), "{}", c.text);
+    assert!(!c.text.contains("Valley Images"), "{}", c.text);
+    assert!(c.text.contains("night shift"), "{}", c.text);
+    // A sentence that merely contains a slash is kept.
+    let r = crate::lines::classify_line("Prices rose by 3 per cent a year / in real terms.", true);
+    assert_eq!(r, None);
+}
+
+#[test]
+fn html_drops_trailing_author_bio_and_calls_to_action() {
+    let c = clean_html(&page(
+        "",
+        "<p>Follow us on Twitter and Instagram for more port news.</p><p>Lena Park is the founder of Valley Port Watch and writes about shipping.</p>",
+    ));
+    assert!(c.text.contains("rest days a month"), "{}", c.text);
+    assert!(!c.text.contains("Valley Port Watch"), "{}", c.text);
+    assert!(!c.text.contains("Follow us"), "{}", c.text);
+    assert!(c.removed.iter().any(|r| r.reason == "author_bio"));
+    let c = clean_html(&page(
+        "",
+        "<p>Download our app for iOS and Android to get the latest port news.</p>",
+    ));
+    assert!(!c.text.contains("Download our app"), "{}", c.text);
+    // A body sentence about an app far from the end stays.
+    let c = clean_html(&page(
+        "<p>The union used a messaging app to call the strike off, and members voted within the hour on Wednesday.</p>",
+        "",
+    ));
+    assert!(c.text.contains("messaging app"), "{}", c.text);
+}
+
+#[test]
+fn html_drops_short_all_link_blocks_but_keeps_linked_list_items() {
+    let c = clean_html(&page(
+        "",
+        r#"<p><a href="/a">Ferry timetable changes this winter</a></p><ul><li><a href="/i">Flour</a> from the mill, 200 g</li><li>Sugar, 100 g</li></ul>"#,
+    ));
+    assert!(!c.text.contains("Ferry timetable"), "{}", c.text);
+    assert!(c.text.contains("Sugar, 100 g"), "{}", c.text);
+    assert!(c.text.contains("Flour from the mill, 200 g"), "{}", c.text);
+}
+
+#[test]
+fn html_drops_related_labels_and_disclosures() {
+    let c = clean_html(&page(
+        "<p>This post contains affiliate links: we may earn a commission when you click them.</p>",
+        "<p>Auch interessant:</p><p>The views expressed are those of the author and do not reflect the views of the paper.</p>",
+    ));
+    assert!(!c.text.contains("affiliate"), "{}", c.text);
+    assert!(!c.text.contains("Auch interessant"), "{}", c.text);
+    assert!(!c.text.contains("views expressed"), "{}", c.text);
+    assert!(c.text.contains("night shift"), "{}", c.text);
+}
+
+#[test]
+fn html_keeps_lead_paragraph_before_the_container() {
+    let html = format!(
+        r#"<html><body><article><header><h1>Harbour strike ends</h1><p class="article-lead">After ten days of stoppage, the port will reopen this weekend, the union and the operator agreed.</p></header><div class="story">{BODY}</div></article><aside class="sidebar"><p>Other news.</p></aside></body></html>"#
+    );
+    let c = clean_html(&html);
+    let lead = c
+        .text
+        .find("After ten days of stoppage")
+        .unwrap_or(usize::MAX);
+    let body = c
+        .text
+        .find("The harbour strike ended")
+        .unwrap_or(usize::MAX);
+    assert!(lead < body && body < c.text.len(), "{}", c.text);
+}
+
+#[test]
+fn html_keeps_short_list_items_and_cells_at_the_end() {
+    let c = clean_html(&page(
+        "",
+        "<table><tr><td>Night pay</td><td>+6 %</td></tr><tr><td>Rest days</td><td>2 a month</td></tr></table>",
+    ));
+    assert!(c.text.contains("Night pay"), "{}", c.text);
+    assert!(c.text.contains("2 a month"), "{}", c.text);
+    // A short plain paragraph at the end is still trimmed.
+    let c = clean_html(&page("", "<p>Port desk</p>"));
+    assert!(!c.text.contains("Port desk"), "{}", c.text);
+}
+
+#[test]
+fn html_reads_noscript_copies_of_the_article() {
+    let html = format!(
+        r#"<html><body><div class="post-body"><script type="text/template">{BODY}</script><noscript>{BODY}</noscript></div><noscript><img src="a.png"></noscript></body></html>"#
+    );
+    let c = clean_html(&html);
+    assert!(c.text.contains("The harbour strike ended"), "{}", c.text);
+    assert_eq!(c.text.matches("The harbour strike ended").count(), 1);
+}
+
+#[test]
+fn html_banner_in_a_compound_class_does_not_drop_content() {
+    let html = format!(
+        r#"<html><body><div class="post-content"><div class="banners-in-story-12">{BODY}</div></div><div class="top-banner"><p>Subscribe today and save half.</p></div></body></html>"#
+    );
+    let c = clean_html(&html);
+    assert!(c.text.contains("The harbour strike ended"), "{}", c.text);
+    assert!(!c.text.contains("save half"), "{}", c.text);
+}
+
+#[test]
+fn html_drops_leading_breadcrumb_title() {
+    let html = format!(
+        r#"<html><head><meta property="og:title" content="Harbour strike ends after ten days"></head><body><article><div class="entry-content"><p>Home News Harbour strike ends after ten days</p>{BODY}</div></article></body></html>"#
+    );
+    let c = clean_html(&html);
+    assert!(c.text.starts_with("The harbour strike ended"), "{}", c.text);
+    assert!(c.removed.iter().any(|r| r.reason == "repeated_headline"));
+    let c = clean_html_with(
+        &html,
+        HtmlOptions {
+            keep_headline: true,
+        },
+    );
+    assert!(
+        c.text.contains("Harbour strike ends after ten days"),
+        "{}",
+        c.text
+    );
+}
+
+#[test]
+fn line_rules_for_labels_links_and_pagination() {
+    use crate::lines::classify_line;
+    assert_eq!(
+        classify_line("Figure 2: Water levels at the harbour gate", false),
+        Some("caption")
+    );
+    assert_eq!(
+        classify_line("Permalink https://valley.example/p/123", false),
+        Some("boilerplate")
+    );
+    assert_eq!(
+        classify_line("Showing items 1 to 10 of 19", false),
+        Some("boilerplate")
+    );
+    assert_eq!(
+        classify_line("11 minut czytania", false),
+        Some("boilerplate")
+    );
+    assert_eq!(
+        classify_line("Ähnliche Beiträge", false),
+        Some("related_links")
+    );
+    assert_eq!(
+        classify_line("The figure rose to 10 of 19 members by noon.", false),
+        None
+    );
+}
+
+#[test]
+fn html_keeps_trailing_numbered_lines() {
+    let c = clean_html(&page(
+        "",
+        "<p>3. Ana Pop Dock Crew</p><p>2. Lena Park Night Shift</p><p>1. Omar Ruiz Harbour Pilots</p>",
+    ));
+    // (They may still fall to the short-tail trim, but not as a headline list.)
+    assert!(!c.removed.iter().any(|r| r.reason == "headline_list"));
+    // Without numbers the same trailing run is a headline list.
+    let c = clean_html(&page(
+        "",
+        "<p>Ana Pop Dock Crew News</p><p>Lena Park Night Shift Story</p><p>Omar Ruiz Harbour Pilots Report</p>",
+    ));
+    assert!(!c.text.contains("Omar Ruiz"), "{}", c.text);
+    assert!(c.removed.iter().any(|r| r.reason == "headline_list"));
 }
