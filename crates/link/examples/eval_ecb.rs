@@ -1,7 +1,7 @@
 //! Story clustering on ECB+ topics 1-35 (development split), word features only.
 //!
 //! Usage: `cargo run --release -p corroborate-link --example eval_ecb [DIR] [--threshold T]
-//! [--merge M] [--names W] [--boost B] [--refine ROUNDS] [--consolidate T] [--prime] [--sweep]`
+//! [--merge M] [--names W] [--boost B] [--refine ROUNDS] [--consolidate T] [--split R] [--prime] [--sweep]`
 //! DIR defaults to /work/shared/data/stories/ecbplus-dev. Gold story = topic + sub-topic
 //! (`N_Mecb.xml` vs `N_Mecbplus.xml`). Prints B³ precision/recall/F1 and pairwise F1.
 
@@ -156,6 +156,7 @@ fn run(
     prime: bool,
     consolidate: f64,
     refine: usize,
+    split: f64,
 ) -> Scores {
     let mut index = StoryIndex::with_config(cfg);
     if prime {
@@ -172,11 +173,49 @@ fn run(
     if refine > 0 {
         index.refine(feats, refine);
     }
+    if std::env::var_os("ECB_SPLITS").is_some() {
+        let gold: BTreeMap<&str, &str> = docs
+            .iter()
+            .map(|d| (d.id.as_str(), d.gold.as_str()))
+            .collect();
+        for c in index.split_candidates(feats) {
+            let count = |g: &[String]| {
+                let mut m: BTreeMap<&str, usize> = BTreeMap::new();
+                for d in g {
+                    *m.entry(gold.get(d.as_str()).copied().unwrap_or("?"))
+                        .or_default() += 1;
+                }
+                m
+            };
+            println!(
+                "split {:?} ratio {:.3}: {:?} | {:?}",
+                c.story,
+                c.ratio,
+                count(&c.first),
+                count(&c.second)
+            );
+        }
+    }
+    // The second-stage split is part of batch clustering only.
+    if split > 0.0 && prime && refine > 0 {
+        index.split(feats, split);
+    }
     if std::env::var_os("ECB_DETAIL").is_some() {
         let mut by: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
         for d in docs {
             let s = index.story_of(&d.id).map(|s| s.0).unwrap_or(usize::MAX);
             *by.entry(s).or_default().entry(d.gold.as_str()).or_default() += 1;
+        }
+        let mut frag: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for g in by.values() {
+            for (gold, c) in g {
+                frag.entry(gold).or_default().push(*c);
+            }
+        }
+        for (gold, v) in &frag {
+            if v.len() > 1 {
+                println!("fragmented {gold}: {v:?}");
+            }
         }
         for (s, g) in &by {
             if g.len() > 1 {
@@ -203,6 +242,7 @@ fn main() {
     let mut consolidate = 0.0;
     let mut full_link = false;
     let mut refine = corroborate_link::stories::REFINE_ROUNDS;
+    let mut split = corroborate_link::stories::SPLIT_RATIO;
     let mut i = 0;
     while let Some(a) = args.get(i) {
         match a.as_str() {
@@ -239,6 +279,13 @@ fn main() {
                     .get(i + 1)
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(refine);
+                i += 1;
+            }
+            "--split" => {
+                split = args
+                    .get(i + 1)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(split);
                 i += 1;
             }
             "--sweep" => sweep = true,
@@ -327,7 +374,7 @@ fn main() {
                         name_weight: nw,
                         ..cfg.clone()
                     };
-                    let s = run(&docs, &feats, c, prime, m, refine);
+                    let s = run(&docs, &feats, c, prime, m, refine, split);
                     println!(
                         "{:.3} names {nw:.2} threshold {t:.2} consolidate {m:.2}: B3 P {:.3} R {:.3} F1 {:.3} | pairwise F1 {:.3} | {} clusters",
                         s.b3_f, s.b3_p, s.b3_r, s.b3_f, s.pair_f, s.clusters
@@ -344,7 +391,15 @@ fn main() {
     ];
     for (label, primed, rounds) in modes {
         let start = std::time::Instant::now();
-        let s = run(&docs, &feats, cfg.clone(), primed, consolidate, rounds);
+        let s = run(
+            &docs,
+            &feats,
+            cfg.clone(),
+            primed,
+            consolidate,
+            rounds,
+            split,
+        );
         let secs = start.elapsed().as_secs_f64();
         println!(
             "{label}: threshold {:.2}: B3 P {:.3} R {:.3} F1 {:.3} | pairwise F1 {:.3} | {} clusters | {:.0} docs/s",

@@ -161,14 +161,29 @@ pub const STOPWORDS: &[&str] = &[
 
 /// Whether `w` (lowercase) is a stop word.
 pub fn is_stopword(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(w)
+    // Stop words are at most 10 bytes: longer words skip the lookup.
+    if w.len() > 10 {
+        return false;
+    }
+    static SET: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let mut v: Vec<&'static str> = STOPWORDS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    set.binary_search(&w).is_ok()
 }
 
 /// Folds one character: lowercase, common Latin diacritics stripped.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+    }
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
