@@ -9,16 +9,22 @@
 //! gold speaker = its `Source` span. Matching rule: a predicted quote matches a gold one
 //! when their character overlap covers at least 50% of the gold span and at least 50% of
 //! the predicted span (quote marks ignored); each gold matches once. Quote+speaker also
-//! needs the predicted speaker span to overlap the gold Source span.
+//! needs the predicted speaker span to overlap the gold Source span. Gold Content spans
+//! that are discontinuous ("“A,” she said. “B.”") are closed over, so two predicted direct
+//! quotes with their speaker between them are closed over too (`NO_MERGE=1` turns that
+//! off). `VERBOSE=1` prints false positives, speaker errors and misses (`FN~`: some
+//! predicted quote overlaps the miss). `CUES=1` prints the most frequent Cue strings of
+//! the split instead (`-- /work/shared/data/quotes/polnear/train`).
 
 use corroborate_annotate::{Options, annotate};
-use corroborate_model::{DateBasis, DateValue, Source};
+use corroborate_model::{DateBasis, DateValue, QuoteMention, Source};
 use std::collections::HashMap;
 
 struct Gold {
     start: usize,
     end: usize,
     source: Option<(usize, usize)>,
+    cue: Option<(usize, usize)>,
 }
 
 /// Char offsets -> byte offsets.
@@ -58,6 +64,7 @@ fn parse_ann(ann: &str, c2b: &[usize]) -> Vec<Gold> {
     for ev in events {
         let mut content = None;
         let mut source = None;
+        let mut cue = None;
         for arg in ev.split(' ') {
             let Some((role, t)) = arg.split_once(':') else {
                 continue;
@@ -65,6 +72,7 @@ fn parse_ann(ann: &str, c2b: &[usize]) -> Vec<Gold> {
             match role {
                 "Content" => content = spans.get(t).map(|x| (x.1, x.2)),
                 "Source" => source = spans.get(t).map(|x| (x.1, x.2)),
+                "Cue" => cue = spans.get(t).map(|x| (x.1, x.2)),
                 _ => {}
             }
         }
@@ -73,10 +81,68 @@ fn parse_ann(ann: &str, c2b: &[usize]) -> Vec<Gold> {
                 start: s,
                 end: e,
                 source,
+                cue,
             });
         }
     }
     out
+}
+
+/// PolNeAR annotates a quote split by its attribution ("“A,” she said. “B.”") as one
+/// discontinuous Content, which the gold side closes over: two consecutive direct quotes
+/// with the speaker between them, in one paragraph, are closed over the same way.
+fn merge_split_quotes(text: &str, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
+    let mut out: Vec<QuoteMention> = Vec::new();
+    for q in quotes {
+        if let Some(prev) = out.last_mut()
+            && prev.kind.as_deref() != Some("reported")
+            && q.kind.as_deref() != Some("reported")
+            && q.start >= prev.end
+            && q.start - prev.end < 120
+            && text
+                .get(prev.end..q.start)
+                .is_some_and(|g| !g.contains('\n'))
+            && [&prev.speaker, &q.speaker].iter().any(|sp| {
+                sp.as_ref()
+                    .is_some_and(|sp| sp.start >= prev.end && sp.end <= q.start)
+            })
+        {
+            if prev.speaker.is_none() {
+                prev.speaker = q.speaker.clone();
+            }
+            prev.end = q.end;
+            prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
+            continue;
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// Prints the most frequent Cue strings (lower-cased) of every annotation file of the
+/// split: the source of the cue lists in `quotes.rs` (run it on `train`).
+fn print_cue_counts(dir: &str, anns: &[std::path::PathBuf]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for path in anns {
+        let Ok(ann) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        for line in ann.lines() {
+            let mut cols = line.split('\t');
+            let (Some(id), Some(mid), Some(t)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            if id.starts_with('T') && mid.starts_with("Cue ") {
+                *counts.entry(t.trim().to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    println!("most frequent Cue strings in {dir} ({} files):", anns.len());
+    for (cue, n) in v.iter().take(150) {
+        println!("{n:6} {cue}");
+    }
 }
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -95,6 +161,10 @@ fn main() {
     };
     let mut anns: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     anns.sort();
+    if std::env::var("CUES").is_ok() {
+        print_cue_counts(&dir, &anns);
+        return;
+    }
     let mut seen = std::collections::HashSet::new();
     let (mut tp, mut fp, mut fnn, mut tps, mut pred_n, mut gold_n) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
@@ -102,6 +172,7 @@ fn main() {
     let mut with_speaker = 0usize;
     let verbose = std::env::var("VERBOSE").is_ok();
     let strict = std::env::var("LENIENT").is_err();
+    let merge_split = std::env::var("NO_MERGE").is_err();
     for ann_path in anns {
         let name = ann_path
             .file_name()
@@ -141,9 +212,14 @@ fn main() {
             flag_evidence: Vec::new(),
         };
         let (a, _) = annotate(src, &Options::default());
+        let quotes = if merge_split {
+            merge_split_quotes(&text, a.quotes.clone())
+        } else {
+            a.quotes.clone()
+        };
         let mut used = vec![false; gold.len()];
         gold_n += gold.len();
-        for q in &a.quotes {
+        for q in &quotes {
             pred_n += 1;
             let p = (q.start, q.end);
             let best = gold
@@ -200,6 +276,28 @@ fn main() {
             }
         }
         fnn += used.iter().filter(|u| !**u).count();
+        if verbose {
+            for (g, u) in gold.iter().zip(&used) {
+                if !*u {
+                    let snip = |sp: Option<(usize, usize)>| {
+                        sp.and_then(|(s, e)| text.get(s..e)).unwrap_or("")
+                    };
+                    let near = quotes
+                        .iter()
+                        .any(|q| overlap((q.start, q.end), (g.start, g.end)) > 0);
+                    println!(
+                        "FN{} cue={:?} src={:?} {:?}",
+                        if near { "~" } else { "" },
+                        snip(g.cue),
+                        snip(g.source),
+                        snip(Some((g.start, g.end)))
+                            .chars()
+                            .take(100)
+                            .collect::<String>()
+                    );
+                }
+            }
+        }
     }
     let prf = |tp: usize, pred: usize, gold: usize| {
         let p = if pred == 0 {
@@ -228,6 +326,9 @@ fn main() {
             "lenient (50% of predicted inside gold)"
         }
     );
+    if merge_split {
+        println!("split direct quotes around their attribution closed over (NO_MERGE=1: off)");
+    }
     println!(
         "{} documents, {gold_n} gold attributions, {pred_n} predicted ({direct_n} direct)",
         seen.len()

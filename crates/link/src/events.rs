@@ -39,6 +39,28 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
     ),
     ("toll", &["toll"]),
     (
+        "legal",
+        &[
+            "sentenced", "convicted", "charged", "indicted", "sued", "lawsuit", "verdict",
+            "acquitted", "ruled", "ruling",
+        ],
+    ),
+    (
+        "politics",
+        &[
+            "election", "elected", "vote", "voted", "referendum", "resigned", "resignation",
+            "appointed", "sworn",
+        ],
+    ),
+    (
+        "business",
+        &[
+            "bankruptcy", "bankrupt", "acquired", "acquisition", "merger", "merged",
+            "launched", "unveiled", "recalled", "recall", "layoffs", "laid", "closed",
+            "closing", "bought", "sold", "takeover",
+        ],
+    ),
+    (
         "strike",
         &["strike", "strikes", "walkout", "protest", "protests"],
     ),
@@ -275,23 +297,42 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         let mut evidence = Vec::new();
         let mut keys = Vec::new();
         let mut entities: Vec<String> = Vec::new();
-        let mut best: Option<&str> = None;
+        // The description is the group's most central sentence (largest word overlap
+        // with the others), preferring clear (>= 40 bytes) and then shorter sentences.
+        let sentences: Vec<&str> = g
+            .iter()
+            .filter_map(|&x| raws.get(x))
+            .filter_map(|r| docs.get(r.doc).map(|d| r.sentence.slice(&d.source.text)))
+            .collect();
+        let word_sets: Vec<std::collections::BTreeSet<String>> = sentences
+            .iter()
+            .map(|t| {
+                text::words(t)
+                    .into_iter()
+                    .filter(|w| w.len() > 3)
+                    .collect()
+            })
+            .collect();
+        let centrality = |i: usize| -> usize {
+            word_sets
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, other)| word_sets[i].intersection(other).count())
+                .sum()
+        };
+        let best: Option<&str> = (0..sentences.len())
+            .max_by(|&a, &b| {
+                let key = |i: usize| {
+                    let t = sentences[i];
+                    (t.len() >= 40, centrality(i), std::cmp::Reverse(t.len()))
+                };
+                key(a).cmp(&key(b)).then(b.cmp(&a))
+            })
+            .and_then(|i| sentences.get(i).copied());
         for r in g.iter().filter_map(|&x| raws.get(x)) {
             let Some(doc) = docs.get(r.doc) else { continue };
             let ev = corroborate_model::Evidence::of(&doc.source, r.sentence);
-            let clear = ev.text.len() >= 40;
-            best = match best {
-                None => Some(r.sentence.slice(&doc.source.text)),
-                Some(b) => {
-                    let b_clear = b.len() >= 40;
-                    let cand = r.sentence.slice(&doc.source.text);
-                    if (clear && !b_clear) || (clear == b_clear && cand.len() < b.len()) {
-                        Some(cand)
-                    } else {
-                        Some(b)
-                    }
-                }
-            };
             keys.push((doc.source.id.clone(), r.sentence.start));
             evidence.push(ev);
             for e in &r.entities {
