@@ -1,7 +1,11 @@
 //! The built-in demo corpus: a fictional story told by many outlets in several formats,
 //! embedded in the binary (see `corpus/demo/STORY.md`).
 
+use corroborate_ingest::{Collect, Limits, Notice};
+use corroborate_model::{Annotations, Dossier};
 use include_dir::{Dir, include_dir};
+
+use crate::{Config, analyze_full, annotate_all, link_options};
 
 static DEMO: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../corpus/demo");
 
@@ -19,6 +23,41 @@ pub fn files() -> Vec<(&'static str, &'static [u8])> {
         .collect();
     out.sort_by_key(|(n, _)| *n);
     out
+}
+
+/// The demo run through the whole pipeline.
+#[derive(Debug, Clone)]
+pub struct DemoRun {
+    /// The dossier.
+    pub dossier: Dossier,
+    /// The final annotations of every source.
+    pub annotations: Vec<Annotations>,
+    /// Notices from reading (none expected).
+    pub notices: Vec<Notice>,
+}
+
+/// Reads, annotates and links the demo corpus (origins are `demo/<file name>`).
+pub fn analyze_demo() -> DemoRun {
+    let mut c = Collect::default();
+    for (name, bytes) in files() {
+        corroborate_ingest::parse_bytes(
+            &format!("demo/{name}"),
+            Some(&name.to_lowercase()),
+            bytes,
+            Limits::default(),
+            &mut c,
+        );
+    }
+    let annotations: Vec<Annotations> = annotate_all(&c.docs, &Config::default())
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    let (dossier, annotations) = analyze_full(annotations, Vec::new(), &link_options(None).0);
+    DemoRun {
+        dossier,
+        annotations,
+        notices: c.notices,
+    }
 }
 
 /// The ground truth of the demo (`expected.json`), when embedded.

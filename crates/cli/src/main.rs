@@ -333,27 +333,15 @@ fn write_demo(dir: &Path, quiet: bool) -> Result<PathBuf> {
     let input_dir = dir.join("input");
     std::fs::create_dir_all(&input_dir)
         .with_context(|| format!("cannot create {}", input_dir.display()))?;
-    let mut reader = Reader {
-        docs: Vec::new(),
-        skipped: Vec::new(),
-        quiet,
-        progress: None,
-    };
     for (name, bytes) in corroborate::demo::files() {
         std::fs::write(input_dir.join(name), bytes)
             .with_context(|| format!("cannot write {}", input_dir.join(name).display()))?;
-        let origin = format!("demo/{name}");
-        ingest::parse_bytes(
-            &origin,
-            Some(&name.to_lowercase()),
-            bytes,
-            Limits::default(),
-            &mut reader,
-        );
     }
-    let config = Config::default();
-    let annotations = annotate_with_progress(&reader.docs, &config, quiet);
-    let dossier = corroborate::analyze(annotations, reader.skipped);
+    let run = corroborate::demo::analyze_demo();
+    for notice in &run.notices {
+        eprintln!("{notice}");
+    }
+    let dossier = run.dossier;
     let write = |name: &str, text: String| -> Result<()> {
         let p = dir.join(name);
         std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))

@@ -3,43 +3,14 @@
 
 use std::sync::OnceLock;
 
-use corroborate::{Config, analyze_full, annotate_all, demo, ingest, report};
-use corroborate_ingest::{Collect, Limits};
-use corroborate_model::{Annotations, Dossier, Source};
+use corroborate::demo::{self, DemoRun};
+use corroborate::report;
+use corroborate_model::{Dossier, Source};
 use serde_json::Value;
 
-struct Run {
-    annotations: Vec<Annotations>,
-    dossier: Dossier,
-    notices: Vec<String>,
-}
-
-fn run() -> &'static Run {
-    static RUN: OnceLock<Run> = OnceLock::new();
-    RUN.get_or_init(|| {
-        let mut c = Collect::default();
-        for (name, bytes) in demo::files() {
-            ingest::parse_bytes(
-                &format!("demo/{name}"),
-                Some(&name.to_lowercase()),
-                bytes,
-                Limits::default(),
-                &mut c,
-            );
-        }
-        let notices = c.notices.iter().map(|n| n.to_string()).collect();
-        let annotations: Vec<Annotations> = annotate_all(&c.docs, &Config::default())
-            .into_iter()
-            .map(|(a, _)| a)
-            .collect();
-        let (dossier, annotations) =
-            analyze_full(annotations, Vec::new(), &corroborate::link_options(None).0);
-        Run {
-            annotations,
-            dossier,
-            notices,
-        }
-    })
+fn run() -> &'static DemoRun {
+    static RUN: OnceLock<DemoRun> = OnceLock::new();
+    RUN.get_or_init(demo::analyze_demo)
 }
 
 fn expected() -> Value {

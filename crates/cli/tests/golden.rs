@@ -5,26 +5,10 @@
 
 use std::fmt::Write;
 
-use corroborate::{Config, analyze, annotate_all, demo, ingest};
-use corroborate_ingest::{Collect, Limits};
 use corroborate_model::Dossier;
 
 fn demo_dossier() -> Dossier {
-    let mut c = Collect::default();
-    for (name, bytes) in demo::files() {
-        ingest::parse_bytes(
-            &format!("demo/{name}"),
-            Some(&name.to_lowercase()),
-            bytes,
-            Limits::default(),
-            &mut c,
-        );
-    }
-    let annotations = annotate_all(&c.docs, &Config::default())
-        .into_iter()
-        .map(|(a, _)| a)
-        .collect();
-    analyze(annotations, Vec::new())
+    corroborate::demo::analyze_demo().dossier
 }
 
 fn short(s: &str, n: usize) -> String {
