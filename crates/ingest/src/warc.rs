@@ -71,41 +71,21 @@ pub fn read(origin: &str, mut reader: impl BufRead, limits: Limits, sink: &mut d
                     "record larger than the per-document limit",
                 ));
             }
-            match std::io::copy(&mut (&mut reader).take(len), &mut std::io::sink()) {
-                Ok(n) if n == len => continue,
-                Ok(_) => {
-                    sink.notice(Notice::skipped(
-                        here,
-                        "truncated record (stream ended inside it)",
-                    ));
-                    return;
-                }
-                Err(e) => {
-                    sink.notice(Notice::skipped(
-                        here,
-                        format!("truncated or corrupt stream: {e}"),
-                    ));
-                    return;
-                }
+            let skipped = std::io::copy(&mut (&mut reader).take(len), &mut std::io::sink());
+            if let Err(reason) = check_block(skipped, len) {
+                sink.notice(Notice::skipped(here, reason));
+                return;
             }
+            continue;
         }
         let mut block = Vec::with_capacity(len as usize);
-        match (&mut reader).take(len).read_to_end(&mut block) {
-            Ok(n) if n as u64 == len => {}
-            Ok(_) => {
-                sink.notice(Notice::skipped(
-                    here,
-                    "truncated record (stream ended inside it)",
-                ));
-                return;
-            }
-            Err(e) => {
-                sink.notice(Notice::skipped(
-                    here,
-                    format!("truncated or corrupt stream: {e}"),
-                ));
-                return;
-            }
+        let read = (&mut reader)
+            .take(len)
+            .read_to_end(&mut block)
+            .map(|n| n as u64);
+        if let Err(reason) = check_block(read, len) {
+            sink.notice(Notice::skipped(here, reason));
+            return;
         }
         let url = get("WARC-Target-URI").map(|u| u.trim().trim_matches(['<', '>']).to_string());
         let content_type = get("Content-Type").unwrap_or("").to_ascii_lowercase();
@@ -152,6 +132,15 @@ pub fn read(origin: &str, mut reader: impl BufRead, limits: Limits, sink: &mut d
                 });
             }
         }
+    }
+}
+
+/// Whether a record block of `len` bytes was read whole; the reason when not.
+fn check_block(read: std::io::Result<u64>, len: u64) -> Result<(), String> {
+    match read {
+        Ok(n) if n == len => Ok(()),
+        Ok(_) => Err("truncated record (stream ended inside it)".to_string()),
+        Err(e) => Err(format!("truncated or corrupt stream: {e}")),
     }
 }
 
