@@ -1114,7 +1114,28 @@ impl<'a> Ctx<'a> {
             break;
         }
         let s = self.tokens.get(start_tok)?.start;
-        let resolved = self.resolve(t.start, &lw, Some(person));
+        let mut resolved = self.resolve(t.start, &lw, Some(person));
+        // "Its foreign ministry": the owner is the nearest country or organisation named
+        // in this or the previous sentence ("Marvania rejected ... Its foreign ministry").
+        if resolved.is_none() && matches!(self.lower(start_tok).as_str(), "its" | "their") {
+            let from = self
+                .sentence_of(s)
+                .and_then(|i| self.sentences.get(i.saturating_sub(1)))
+                .map_or(0, |x| x.start);
+            let owner = self
+                .entities_before(s)
+                .iter()
+                .rev()
+                .take_while(|e| e.start >= from)
+                .find(|e| e.end <= s && matches!(e.kind, EntityType::LOC | EntityType::ORG));
+            let rest = self
+                .tokens
+                .get(start_tok + 1)
+                .and_then(|n| self.text.get(n.start..t.end));
+            if let (Some(owner), Some(rest)) = (owner, rest) {
+                resolved = Some(format!("{}\u{2019}s {rest}", Self::name_of(owner)));
+            }
+        }
         Some(Found {
             start: s,
             end: t.end,
@@ -2182,6 +2203,23 @@ mod tests {
         let k = tokens::tokenize(t);
         let e = entities::recognize(t, &s, &k);
         extract(t, &s, &k, &e)
+    }
+
+    #[test]
+    fn possessive_its_takes_the_nearest_country_or_body() {
+        let t = "Marvania rejected the accusation. Its foreign ministry insisted the militia had \u{201c}acted alone\u{201d} and said Marvania condemned any attack.";
+        let q = quotes(t);
+        let found = q.iter().find(|q| q.text.contains("acted alone"));
+        let speaker = found.and_then(|q| q.speaker.as_ref());
+        assert_eq!(
+            speaker.map(|s| s.text.as_str()),
+            Some("Its foreign ministry"),
+            "{q:?}"
+        );
+        assert_eq!(
+            speaker.and_then(|s| s.resolved.as_deref()),
+            Some("Marvania\u{2019}s foreign ministry")
+        );
     }
 
     #[test]
