@@ -569,9 +569,6 @@ fn quotes_have_the_right_speakers() {
     eprintln!("quotes: {right}/{total} with the right speaker; wrong: {wrong_speaker:#?}");
     // Precision first: no wrong speaker beyond transliteration and naming variants.
     assert!(total >= 30);
-    assert!(
-        right * 100 >= total * 90,
-        "{right}/{total} quotes with the right speaker"
-    );
+    assert_eq!(right, total, "every demo quote has the right speaker");
     assert!(wrong_speaker.is_empty(), "{wrong_speaker:#?}");
 }
