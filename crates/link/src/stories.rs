@@ -123,7 +123,7 @@ impl Default for StoryConfig {
             name_boost: 3.0,
             recent_days: 3,
             recent_boost: 2.0,
-            scan_limit: 1024,
+            scan_limit: 256,
             attach_threshold: 0.2,
         }
     }
@@ -585,10 +585,18 @@ impl StoryIndex {
     }
 
     fn similarity(&self, vec: &FastMap<String, f64>, f: &DocFeatures, st: &StoryState) -> f64 {
-        let dot: f64 = vec
-            .iter()
-            .filter_map(|(t, w)| st.centroid.get(t).map(|c| c * w))
-            .sum();
+        // Iterate the smaller of the two vectors (a long page has far more terms than a
+        // pruned centroid).
+        let dot: f64 = if vec.len() <= st.centroid.len() {
+            vec.iter()
+                .filter_map(|(t, w)| st.centroid.get(t).map(|c| c * w))
+                .sum()
+        } else {
+            st.centroid
+                .iter()
+                .filter_map(|(t, c)| vec.get(t).map(|w| c * w))
+                .sum()
+        };
         let cos = if st.norm > 0.0 { dot / st.norm } else { 0.0 };
         let names = if f.names.is_empty() {
             0.0
@@ -734,28 +742,57 @@ impl StoryIndex {
                     *sizes.entry(s).or_default() += 1;
                 }
             }
+            // Inverted centroids: a document is scored only against the stories it
+            // shares a term with (any other story scores 0 and can never win a move).
+            // Stories get dense slots so the per-document accumulator is a plain vector.
+            let slot_of: BTreeMap<usize, usize> =
+                cents.keys().enumerate().map(|(i, &s)| (s, i)).collect();
+            let story_at: Vec<usize> = cents.keys().copied().collect();
+            let mut postings: FastMap<&str, Vec<(usize, f64)>> = FastMap::default();
+            for (&s, c) in &cents {
+                let slot = slot_of.get(&s).copied().unwrap_or(0);
+                for (t, x) in c {
+                    postings.entry(t.as_str()).or_default().push((slot, *x));
+                }
+            }
+            let mut acc: Vec<f64> = vec![0.0; story_at.len()];
+            let mut touched: Vec<usize> = Vec::new();
             for (f, v) in feats.iter().zip(&vecs) {
                 let Some(&cur) = self.doc_story.get(&f.id) else {
                     continue;
                 };
-                let score = |s: usize| -> f64 {
-                    let (Some(c), Some(n)) = (cents.get(&s), norms.get(&s)) else {
-                        return 0.0;
-                    };
-                    let mut dot = 0.0;
-                    for (t, w) in v {
-                        if let Some(x) = c.get(t) {
-                            // Leave the document out of its own story's centroid.
-                            let x = if s == cur { x - w } else { *x };
-                            dot += x * w;
+                let mut own = 0.0;
+                for (t, w) in v {
+                    own += w * w;
+                    for &(slot, x) in postings.get(t.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                        if let Some(a) = acc.get_mut(slot) {
+                            if *a == 0.0 {
+                                touched.push(slot);
+                            }
+                            *a += x * w;
                         }
                     }
-                    let n = if s == cur {
-                        let self_dot: f64 =
-                            v.iter().filter_map(|(t, w)| c.get(t).map(|x| x * w)).sum();
-                        (n * n - 2.0 * self_dot + 1.0).max(0.0).sqrt()
+                }
+                touched.sort_unstable();
+                touched.dedup();
+                let mut dots: BTreeMap<usize, f64> = BTreeMap::new();
+                for &slot in &touched {
+                    if let (Some(&s), Some(a)) = (story_at.get(slot), acc.get_mut(slot)) {
+                        dots.insert(s, *a);
+                        *a = 0.0;
+                    }
+                }
+                touched.clear();
+                let score = |s: usize| -> f64 {
+                    let Some(n) = norms.get(&s) else {
+                        return 0.0;
+                    };
+                    let raw = dots.get(&s).copied().unwrap_or(0.0);
+                    // Leave the document out of its own story's centroid.
+                    let (dot, n) = if s == cur {
+                        (raw - own, (n * n - 2.0 * raw + 1.0).max(0.0).sqrt())
                     } else {
-                        *n
+                        (raw, *n)
                     };
                     let cos = if n > 0.0 { dot / n } else { 0.0 };
                     match (f.day, ranges.get(&s)) {
@@ -773,7 +810,7 @@ impl StoryIndex {
                     }
                 };
                 let here = score(cur);
-                let best = cents
+                let best = dots
                     .keys()
                     .copied()
                     .filter(|&s| s != cur)
