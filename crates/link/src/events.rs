@@ -1,9 +1,18 @@
 //! The timeline: dated sentence-level events, merged across documents.
 //!
 //! A sentence is an event when it holds a trigger word and a DATE time mention
-//! with a concrete value (the source's publication date is never used as an event
-//! date). Events of different documents with the same day, the same trigger class
-//! and overlapping entities are one event.
+//! with a concrete value, or, for a past-tense sentence without any time mention,
+//! when the previous sentence of its paragraph holds exactly one concrete date
+//! resolved against the publication date. The publication date alone never dates
+//! an event.
+//!
+//! Coreference (the timeline is built per story): sentences of the same date and
+//! class family are one event (a death toll and the attack that caused it are one
+//! family). A possessive date ("Saturday's bombing") dates the noun it modifies; a
+//! date attached to a reporting verb ("officials said on Monday") dates the report,
+//! so attack-family reports and tolls become evidence of the best-attested attack
+//! of the week before. Background events (more than 60 days before the story's
+//! reference day) of one date are one event.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,7 +23,7 @@ use crate::text;
 
 /// Trigger classes in priority order, with their trigger words (folded, lowercase).
 pub const TRIGGERS: &[(&str, &[&str])] = &[
-    ("claim", &["claimed", "claims", "claim"]),
+    ("claim", &["claimed", "claims", "claim", "responsibility"]),
     (
         "denial",
         &["denied", "denies", "deny", "rejected", "rejects"],
@@ -41,23 +50,52 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
     (
         "legal",
         &[
-            "sentenced", "convicted", "charged", "indicted", "sued", "lawsuit", "verdict",
-            "acquitted", "ruled", "ruling",
+            "sentenced",
+            "convicted",
+            "charged",
+            "indicted",
+            "sued",
+            "lawsuit",
+            "verdict",
+            "acquitted",
+            "ruled",
+            "ruling",
         ],
     ),
     (
         "politics",
         &[
-            "election", "elected", "vote", "voted", "referendum", "resigned", "resignation",
-            "appointed", "sworn",
+            "election",
+            "elected",
+            "vote",
+            "voted",
+            "referendum",
+            "resigned",
+            "resignation",
+            "appointed",
+            "sworn",
         ],
     ),
     (
         "business",
         &[
-            "bankruptcy", "bankrupt", "acquired", "acquisition", "merger", "merged",
-            "launched", "unveiled", "recalled", "recall", "layoffs", "laid", "closed",
-            "closing", "bought", "sold", "takeover",
+            "bankruptcy",
+            "bankrupt",
+            "acquired",
+            "acquisition",
+            "merger",
+            "merged",
+            "launched",
+            "unveiled",
+            "recalled",
+            "recall",
+            "layoffs",
+            "laid",
+            "closed",
+            "closing",
+            "bought",
+            "sold",
+            "takeover",
         ],
     ),
     (
@@ -91,6 +129,44 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "crash",
             "crashed",
             "fire",
+        ],
+    ),
+    (
+        "economy",
+        &[
+            "rose",
+            "fell",
+            "dropped",
+            "gained",
+            "climbed",
+            "plunged",
+            "slumped",
+            "surged",
+            "tumbled",
+            "declined",
+            "jumped",
+            "soared",
+            "slipped",
+            "rallied",
+            "lost",
+            "announced",
+            "announces",
+            "reported",
+            "posted",
+            "delivered",
+            "ordered",
+            "signed",
+            "agreed",
+            "cut",
+            "filed",
+            "won",
+            "awarded",
+            "introduced",
+            "released",
+            "approved",
+            "raised",
+            "lowered",
+            "invested",
         ],
     ),
 ];
@@ -209,6 +285,143 @@ struct Raw {
     class: &'static str,
     date: String,
     entities: BTreeSet<String>,
+    /// A report about an earlier happening: every date of the sentence belongs to
+    /// a reporting verb ("officials said on Monday"), or the class is `toll`.
+    report: bool,
+    /// Dated by the previous sentence of the paragraph, not by a mention of its own.
+    inherited: bool,
+}
+
+/// Past-tense markers for [`neighbour_date`].
+const PAST: &[&str] = &["was", "were", "had", "did"];
+
+/// The date of a past-tense event sentence without any time mention, taken from
+/// the previous sentence of the same paragraph (no blank line between) when that sentence holds exactly
+/// one concrete date and it was resolved against the publication date ("on
+/// Monday", "yesterday"): news prose anchors a follow-up sentence on the time
+/// expression just before it. The publication date alone never dates an event.
+fn neighbour_date(
+    doc: &Annotations,
+    prev: Option<Span>,
+    s: Span,
+    trig_at: usize,
+) -> Option<String> {
+    let t = &doc.source.text;
+    let prev = prev?;
+    if doc
+        .times
+        .iter()
+        .any(|m| s.overlaps(&Span::new(m.start, m.end)))
+    {
+        return None;
+    }
+    let gap = t.get(prev.end..s.start)?;
+    if gap.contains("\n\n") {
+        return None;
+    }
+    let sent = s.slice(t);
+    let words = text::words(sent);
+    let trigger = sent
+        .get(trig_at..)
+        .map(text::words)
+        .and_then(|w| w.into_iter().next())
+        .unwrap_or_default();
+    let past = trigger.ends_with("ed") || words.iter().any(|w| PAST.contains(&w.as_str()));
+    if !past || words.iter().any(|w| w == "will") {
+        return None;
+    }
+    // A trigger in a relative clause ("the militia, which claimed the bombing") or
+    // in the present perfect ("has denied") is background to the sentence, not
+    // anchored by the previous one.
+    let before = sent.get(..trig_at).map(text::words).unwrap_or_default();
+    if before
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "which" | "who" | "that" | "has" | "have"))
+    {
+        return None;
+    }
+    let dct = doc
+        .source
+        .published
+        .as_ref()
+        .filter(|p| p.basis != DateBasis::Inferred)
+        .and_then(|p| p.day())
+        .and_then(text::day_number)?;
+    let dates: BTreeSet<(&str, bool)> = doc
+        .times
+        .iter()
+        .filter(|m| {
+            matches!(m.kind, TimeType::DATE | TimeType::TIME)
+                && prev.contains(&Span::new(m.start, m.end))
+                && text::is_concrete_date(&m.value)
+        })
+        .map(|m| {
+            (
+                text::date_part(&m.value),
+                m.anchor.as_deref() == Some("dct"),
+            )
+        })
+        .collect();
+    match dates.into_iter().collect::<Vec<_>>().as_slice() {
+        // A past event cannot follow the publication day.
+        [(d, true)] if d.len() == 10 && text::day_number(d).is_some_and(|x| x <= dct) => {
+            Some((*d).to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The family of a trigger class: a death toll and the attack that caused it are
+/// one happening.
+fn family(class: &str) -> &str {
+    match class {
+        "toll" => "attack",
+        c => c,
+    }
+}
+
+/// Reporting verbs: a date attached to one of them dates the report, not the
+/// happening reported.
+const REPORT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "told",
+    "confirmed",
+    "confirms",
+    "stated",
+    "added",
+    "released",
+    "published",
+];
+
+/// Whether a reporting verb lies in `sentence[a..b]` (byte offsets in the sentence).
+fn report_verb_between(sentence: &str, a: usize, b: usize) -> bool {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    text::word_spans(sentence)
+        .into_iter()
+        .filter(|&(s, e)| s >= a && e <= b)
+        .filter_map(|(s, e)| sentence.get(s..e))
+        .any(|w| REPORT_VERBS.contains(&w.to_lowercase().as_str()))
+}
+
+/// For a possessive date ("Saturday's bombing"), the trigger class of the noun it
+/// modifies (`None` when the mention is not possessive or the noun no trigger).
+/// `end` is the mention's end in `sentence`.
+fn possessive_class(sentence: &str, end: usize) -> Option<Option<&'static str>> {
+    let rest = sentence.get(end..)?;
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("\u{2019}s"))?;
+    let noun: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    Some(trigger_class(&noun).map(|(c, _)| c))
 }
 
 /// Builds the timeline of a story; event ids are `<prefix>ev1`, ... in date order.
@@ -226,13 +439,16 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     let mut raws: Vec<Raw> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let t = &doc.source.text;
-        for s in text::sentences(doc) {
+        let sents = text::sentences(doc);
+        for (si, &s) in sents.iter().enumerate() {
             let Some((class, trig_at)) = trigger_class(s.slice(t)) else {
                 continue;
             };
             let trig = s.start + trig_at;
-            // The concrete DATE mention nearest the trigger.
-            let date = doc
+            let sent = s.slice(t);
+            // Concrete DATE mentions; a possessive date dates the noun it modifies
+            // and only counts when that noun is of the sentence's family.
+            let cands: Vec<(&corroborate_model::TimeMention, bool)> = doc
                 .times
                 .iter()
                 .filter(|m| {
@@ -240,15 +456,54 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         && s.contains(&Span::new(m.start, m.end))
                         && text::is_concrete_date(&m.value)
                 })
-                .min_by_key(|m| {
-                    if m.end <= trig {
-                        trig - m.end
-                    } else {
-                        m.start.saturating_sub(trig)
-                    }
+                .filter(
+                    |m| match possessive_class(sent, m.end.saturating_sub(s.start)) {
+                        Some(noun) => noun.is_some_and(|n| family(n) == family(class)),
+                        None => true,
+                    },
+                )
+                .map(|m| {
+                    let (a, b) = (
+                        trig.saturating_sub(s.start),
+                        if m.end <= trig { m.end } else { m.start }.saturating_sub(s.start),
+                    );
+                    // A reporting verb between trigger and date, or just before a
+                    // date that precedes the trigger ("said on Sunday that it had
+                    // carried out the bombing").
+                    let ms = m.start.saturating_sub(s.start);
+                    let before = m.end <= trig && {
+                        let from = text::word_spans(sent)
+                            .into_iter()
+                            .filter(|&(_, e)| e <= ms)
+                            .rev()
+                            .nth(7)
+                            .map_or(0, |(st, _)| st);
+                        report_verb_between(sent, from, ms)
+                    };
+                    (m, before || report_verb_between(sent, a, b))
                 })
-                .map(|m| text::date_part(&m.value).to_string());
-            let Some(date) = date else { continue };
+                .collect();
+            // The mention nearest the trigger, preferring one not attached to a
+            // reporting verb.
+            let best = cands.iter().min_by_key(|(m, rep)| {
+                let dist = if m.end <= trig {
+                    trig - m.end
+                } else {
+                    m.start.saturating_sub(trig)
+                };
+                (*rep, dist)
+            });
+            let (date, reported, inherited) = match best {
+                Some(&(m, rep)) => (text::date_part(&m.value).to_string(), rep, false),
+                None => {
+                    let prev = si.checked_sub(1).and_then(|p| sents.get(p)).copied();
+                    match neighbour_date(doc, prev, s, trig_at) {
+                        Some(d) => (d, false, true),
+                        None => continue,
+                    }
+                }
+            };
+            let report = family(class) == "attack" && (reported || class == "toll");
             let entities: BTreeSet<String> =
                 table.entities_in(&doc.source.id, s).into_iter().collect();
             raws.push(Raw {
@@ -257,29 +512,114 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 class,
                 date,
                 entities,
+                report,
+                inherited,
             });
         }
     }
-    // Cross-document coreference: same date and class, overlapping entities.
+    // Cross-document coreference. First the sentences that report a happening
+    // directly: one event per date and class family (the timeline is built per
+    // story, so same day and same kind of happening is the same event).
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (ri, r) in raws.iter().enumerate() {
-        let found = groups.iter_mut().find(|g| {
-            g.first().and_then(|&f| raws.get(f)).is_some_and(|f| {
-                f.date == r.date && f.class == r.class && {
-                    let ents: BTreeSet<&String> = g
-                        .iter()
-                        .filter_map(|&x| raws.get(x))
-                        .flat_map(|x| x.entities.iter())
-                        .collect();
-                    ents.is_empty()
-                        || r.entities.is_empty()
-                        || r.entities.iter().any(|e| ents.contains(e))
-                }
-            })
-        });
-        match found {
+    let same = |g: &Vec<usize>, r: &Raw| {
+        g.first()
+            .and_then(|&f| raws.get(f))
+            .is_some_and(|f| f.date == r.date && family(f.class) == family(r.class))
+    };
+    for (ri, r) in raws.iter().enumerate().filter(|(_, r)| !r.report) {
+        match groups.iter_mut().find(|g| same(g, r)) {
             Some(g) => g.push(ri),
             None => groups.push(vec![ri]),
+        }
+    }
+    // Then reports about a happening (a toll, "64 people killed, officials said on
+    // Tuesday"): evidence of the best-attested attack-like event of the week before.
+    let direct = groups.len();
+    for (ri, r) in raws.iter().enumerate().filter(|(_, r)| r.report) {
+        let day = text::day_number(&r.date);
+        let target = groups
+            .iter()
+            .take(direct)
+            .enumerate()
+            .filter_map(|(gi, g)| {
+                let f = g.first().and_then(|&f| raws.get(f))?;
+                if family(f.class) != "attack" || f.date.len() != 10 {
+                    return None;
+                }
+                let d = text::day_number(&f.date)?;
+                let rd = day?;
+                let sources: BTreeSet<usize> = g
+                    .iter()
+                    .filter_map(|&x| raws.get(x))
+                    .map(|x| x.doc)
+                    .collect();
+                (d <= rd && rd - d <= 7).then_some((sources.len(), d, gi))
+            })
+            .max_by_key(|&(n, d, gi)| (n, d, std::cmp::Reverse(gi)))
+            .map(|(_, _, gi)| gi);
+        match target.or_else(|| groups.iter().position(|g| same(g, r))) {
+            Some(gi) => {
+                if let Some(g) = groups.get_mut(gi) {
+                    g.push(ri);
+                }
+            }
+            None => groups.push(vec![ri]),
+        }
+    }
+    // A coarser date of the same family ("early in June") joins the finer event
+    // it can be: the only one, or a clearly best-attested one.
+    let mut gi = 0;
+    while gi < groups.len() {
+        let coarse = groups
+            .get(gi)
+            .and_then(|g| g.first())
+            .and_then(|&f| raws.get(f));
+        let target = coarse.and_then(|c| {
+            let finer: Vec<usize> = (0..groups.len())
+                .filter(|&j| j != gi)
+                .filter(|&j| {
+                    groups
+                        .get(j)
+                        .and_then(|g| g.first())
+                        .and_then(|&f| raws.get(f))
+                        .is_some_and(|f| {
+                            family(f.class) == family(c.class)
+                                && f.date.len() > c.date.len()
+                                && f.date.starts_with(&c.date)
+                        })
+                })
+                .collect();
+            // Several candidates: the one attested by more than twice as many
+            // sources as any other.
+            let count = |j: usize| {
+                groups
+                    .get(j)
+                    .map(|g| {
+                        g.iter()
+                            .filter_map(|&x| raws.get(x))
+                            .map(|x| x.doc)
+                            .collect::<BTreeSet<usize>>()
+                            .len()
+                    })
+                    .unwrap_or(0)
+            };
+            let mut ranked: Vec<(usize, usize)> = finer.iter().map(|&j| (count(j), j)).collect();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            match ranked.as_slice() {
+                [(_, j)] => Some(*j),
+                [(n, j), (m, _), ..] if *n > 2 * *m => Some(*j),
+                _ => None,
+            }
+        });
+        match target {
+            Some(j) => {
+                let moved = groups.get_mut(gi).map(std::mem::take).unwrap_or_default();
+                if let Some(g) = groups.get_mut(j) {
+                    g.extend(moved);
+                }
+                groups.remove(gi);
+            }
+            None => gi += 1,
         }
     }
     let mut days: Vec<i64> = groups
@@ -289,6 +629,34 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         .collect();
     days.sort_unstable();
     let main_day = pub_day.or_else(|| days.get(days.len() / 2).copied());
+    // Background happenings are context: all sentences of one background date are
+    // one event, led by an attack-like sentence when there is one.
+    let is_bg =
+        |date: &str| matches!((text::day_number(date), main_day), (Some(d), Some(m)) if d < m - 60);
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for g in groups {
+        let date = g.first().and_then(|&f| raws.get(f)).map(|f| f.date.clone());
+        let into = date.as_deref().filter(|d| is_bg(d)).and_then(|d| {
+            merged.iter().position(|m| {
+                m.first()
+                    .and_then(|&f| raws.get(f))
+                    .is_some_and(|f| f.date == d)
+            })
+        });
+        match into.and_then(|i| merged.get_mut(i)) {
+            Some(m) => m.extend(g),
+            None => merged.push(g),
+        }
+    }
+    for g in &mut merged {
+        if let Some(p) = g
+            .iter()
+            .position(|&x| raws.get(x).is_some_and(|r| r.class == "attack"))
+        {
+            g.swap(0, p);
+        }
+    }
+    let groups = merged;
     let mut built: Vec<(Event, String, Vec<SentenceKey>)> = Vec::new();
     for g in &groups {
         let Some(first) = g.first().and_then(|&f| raws.get(f)) else {
@@ -299,19 +667,17 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         let mut entities: Vec<String> = Vec::new();
         // The description is the group's most central sentence (largest word overlap
         // with the others), preferring clear (>= 40 bytes) and then shorter sentences.
-        let sentences: Vec<&str> = g
+        let (sentences, reports): (Vec<&str>, Vec<bool>) = g
             .iter()
             .filter_map(|&x| raws.get(x))
-            .filter_map(|r| docs.get(r.doc).map(|d| r.sentence.slice(&d.source.text)))
-            .collect();
+            .filter_map(|r| {
+                docs.get(r.doc)
+                    .map(|d| (r.sentence.slice(&d.source.text), r.report || r.inherited))
+            })
+            .unzip();
         let word_sets: Vec<std::collections::BTreeSet<String>> = sentences
             .iter()
-            .map(|t| {
-                text::words(t)
-                    .into_iter()
-                    .filter(|w| w.len() > 3)
-                    .collect()
-            })
+            .map(|t| text::words(t).into_iter().filter(|w| w.len() > 3).collect())
             .collect();
         let centrality = |i: usize| -> usize {
             word_sets
@@ -325,7 +691,13 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             .max_by(|&a, &b| {
                 let key = |i: usize| {
                     let t = sentences[i];
-                    (t.len() >= 40, centrality(i), std::cmp::Reverse(t.len()))
+                    let direct = !reports.get(i).copied().unwrap_or(true);
+                    (
+                        direct,
+                        t.len() >= 40,
+                        centrality(i),
+                        std::cmp::Reverse(t.len()),
+                    )
                 };
                 key(a).cmp(&key(b)).then(b.cmp(&a))
             })
@@ -351,7 +723,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             Event {
                 id: String::new(),
                 date: Some(DateValue::new(first.date.clone(), DateBasis::Text)),
-                text: text::shorten(best.unwrap_or(""), 160),
+                text: text::shorten(strip_dateline(best.unwrap_or("")), 160),
                 entities,
                 evidence,
                 role: Some(role.to_string()),
@@ -380,6 +752,33 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         tl.classes.push(class);
     }
     tl
+}
+
+/// The sentence without a leading wire dateline ("KHARIVSK, Doravia (MPA) — "):
+/// an upper-case place name, optional region and agency, then a dash.
+pub fn strip_dateline(sentence: &str) -> &str {
+    let head_end = sentence
+        .char_indices()
+        .take_while(|&(i, _)| i < 80)
+        .find(|&(i, c)| {
+            matches!(c, '—' | '–' | '-')
+                && sentence.get(..i).is_some_and(|h| h.ends_with(' '))
+                && sentence
+                    .get(i + c.len_utf8()..)
+                    .is_some_and(|r| r.starts_with(' '))
+        })
+        .map(|(i, c)| (i, i + c.len_utf8()));
+    let Some((dash, after)) = head_end else {
+        return sentence;
+    };
+    let head = sentence.get(..dash).unwrap_or("");
+    let first: String = head.chars().take_while(|c| c.is_alphabetic()).collect();
+    let upper = first.chars().count() >= 3 && first.chars().all(|c| c.is_uppercase());
+    let short = head.split_whitespace().count() <= 6;
+    match sentence.get(after..) {
+        Some(rest) if upper && short && !rest.trim().is_empty() => rest.trim_start(),
+        _ => sentence,
+    }
 }
 
 fn class_rank(class: &str) -> usize {
@@ -527,6 +926,129 @@ mod tests {
     }
 
     #[test]
+    fn datelines_are_stripped() {
+        assert_eq!(
+            strip_dateline("PARIS, France (AFP) — A bomb exploded."),
+            "A bomb exploded."
+        );
+        assert_eq!(strip_dateline("VERANO — It rained."), "It rained.");
+        assert_eq!(
+            strip_dateline("The vote - a close one - passed."),
+            "The vote - a close one - passed."
+        );
+        assert_eq!(strip_dateline("NATO — "), "NATO — ");
+    }
+
+    #[test]
+    fn reports_and_possessive_dates() {
+        // A possessive date dates the noun it modifies.
+        assert_eq!(
+            possessive_class("Saturday's bombing", 8),
+            Some(Some("attack"))
+        );
+        assert_eq!(
+            possessive_class("Saturday\u{2019}s vote", 8),
+            Some(Some("politics"))
+        );
+        assert_eq!(possessive_class("Saturday night", 8), None);
+        let s = "Four were among the 64 people killed, the theatre said on Tuesday.";
+        let killed = s.find("killed").unwrap_or(0);
+        let tuesday = s.find("Tuesday").unwrap_or(0);
+        assert!(report_verb_between(s, killed, tuesday));
+        assert!(!report_verb_between(s, 0, killed));
+    }
+
+    #[test]
+    fn toll_reports_join_the_blast() {
+        let (_, tl) = build();
+        // Every toll sentence is evidence of the one main blast, not of the
+        // reporting day, and there is one attack-like main event per day.
+        for (i, c) in tl.classes.iter().enumerate() {
+            if c == "toll" {
+                assert!(
+                    tl.is_background(i) || Some(i) == tl.main_event(),
+                    "{:?}",
+                    tl.events.get(i)
+                );
+            }
+        }
+        let mut days = BTreeSet::new();
+        for (e, c) in tl.events.iter().zip(&tl.classes) {
+            if family(c) == "attack" && e.role.as_deref() == Some("main") {
+                assert!(
+                    days.insert(e.date.as_ref().map(|d| d.value.clone())),
+                    "{e:?}"
+                );
+            }
+        }
+        let backgrounds = tl
+            .events
+            .iter()
+            .filter(|e| e.role.as_deref() == Some("background"))
+            .count();
+        assert_eq!(backgrounds, 1);
+        let main = tl.main_event().and_then(|i| tl.events.get(i));
+        assert_eq!(
+            main.and_then(|e| e.date.as_ref()).map(|d| d.value.as_str()),
+            Some("2023-06-03")
+        );
+    }
+
+    fn neighbour_doc(body: &str, anchor: &str) -> Annotations {
+        let mut a = crate::fixtures::Doc::new("n", Some("2024-03-06"), "t", body)
+            .time("on Monday", "2024-03-04")
+            .done();
+        for m in &mut a.times {
+            m.anchor = Some(anchor.to_string());
+        }
+        a
+    }
+
+    #[test]
+    fn previous_sentence_dates_a_bare_past_event() {
+        let body =
+            "Shares of Acme fell on Monday. The company closed two plants. Acme will hire later.";
+        let doc = neighbour_doc(body, "dct");
+        let sents = text::sentences(&doc);
+        let (prev, second) = (sents.first().copied(), sents.get(1).copied());
+        let second = second.unwrap_or(Span::new(0, 0));
+        let trig = second.slice(body).find("closed").unwrap_or(0);
+        assert_eq!(
+            neighbour_date(&doc, prev, second, trig).as_deref(),
+            Some("2024-03-04")
+        );
+        // Only dates resolved against the publication date, only within a paragraph.
+        let abs = neighbour_doc(body, "absolute");
+        assert_eq!(neighbour_date(&abs, prev, second, trig), None);
+        let split = neighbour_doc(&body.replacen(". The", ".\n\nThe", 1), "dct");
+        let ss = text::sentences(&split);
+        let (p2, s2) = (
+            ss.first().copied(),
+            ss.get(1).copied().unwrap_or(Span::new(0, 0)),
+        );
+        let t2 = s2.slice(&split.source.text).find("closed").unwrap_or(0);
+        assert_eq!(neighbour_date(&split, p2, s2, t2), None);
+        // In the timeline the bare sentence is evidence of the dated event.
+        let refs = vec![&doc];
+        let table = crate::entities::canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        assert!(tl.event_of_sentence("n", second.start).is_some());
+        let ev = tl
+            .event_of_sentence("n", second.start)
+            .and_then(|i| tl.events.get(i));
+        assert_eq!(
+            ev.and_then(|e| e.date.as_ref()).map(|d| d.value.as_str()),
+            Some("2024-03-04")
+        );
+        // No sentence is dated by the publication day alone.
+        assert!(
+            tl.events
+                .iter()
+                .all(|e| e.date.as_ref().map(|d| d.value.as_str()) != Some("2024-03-06"))
+        );
+    }
+
+    #[test]
     fn triggers_by_priority() {
         assert_eq!(
             trigger_class("The militia claimed the attack on Sunday.").map(|x| x.0),
@@ -602,5 +1124,26 @@ mod tests {
                     && d.until.as_deref() == Some("2023-06-10")),
             "{inferred:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn dateline_strip_is_a_suffix(s in "[A-Zé ,()a-z—–-]{0,60}") {
+            let out = strip_dateline(&s);
+            prop_assert!(s.ends_with(out));
+        }
+
+        #[test]
+        fn helpers_never_panic(s in "\\PC{0,80}", a in 0usize..100, b in 0usize..100) {
+            let _ = report_verb_between(&s, a, b);
+            let _ = possessive_class(&s, a);
+            let _ = trigger_class(&s);
+        }
     }
 }
