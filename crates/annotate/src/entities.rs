@@ -99,7 +99,8 @@ fn first_upper(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-fn is_all_caps(w: &str) -> bool {
+/// Whether every letter of `w` is upper case (and it has at least one).
+pub(crate) fn is_all_caps(w: &str) -> bool {
     let mut letters = 0;
     for c in w.chars() {
         if c.is_alphabetic() {

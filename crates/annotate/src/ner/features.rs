@@ -98,18 +98,7 @@ fn shape_of(w: &str) -> String {
     s
 }
 
-fn is_all_caps(w: &str) -> bool {
-    let mut letters = 0;
-    for c in w.chars() {
-        if c.is_alphabetic() {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
-        }
-    }
-    letters > 0
-}
+use crate::entities::is_all_caps;
 
 fn prefix(w: &str, n: usize) -> Option<&str> {
     let end = w.char_indices().nth(n).map(|(i, _)| i)?;
