@@ -94,8 +94,9 @@ pub fn summarise(
         })
     });
     if let Some(ev) = lead {
+        // The citation keeps the whole sentence; the summary drops a wire dateline.
         out.push(SummarySentence {
-            text: ev.text.trim().to_string(),
+            text: crate::events::strip_dateline(ev.text.trim()).to_string(),
             citations: vec![ev],
         });
     }
