@@ -227,23 +227,8 @@ fn is_clause_initial(text: &str, st: &[Token], i: usize) -> bool {
             return false;
         }
         let p = t.text(text);
-        if matches!(
-            p,
-            ":" | "\""
-                | "\u{201C}"
-                | "\u{2018}"
-                | "'"
-                | "("
-                | "-"
-                | "\u{2014}"
-                | "\u{2013}"
-                | "."
-                | "?"
-                | "!"
-                | "\u{2022}"
-                | "*"
-                | "|"
-        ) {
+        // Clause openers (as the tagger's features see them), bullets and separators.
+        if crate::ner::features::opens_clause(p) || matches!(p, "\u{2022}" | "*" | "|") {
             return true;
         }
     }

@@ -83,6 +83,31 @@ struct N<'a> {
     own_punct: u32,
 }
 
+impl<'a> N<'a> {
+    /// A node before counting: not dropped, no counts yet.
+    fn new(kind: Kind, name: &'a str, text: &'a str, parent: u32, end: u32) -> Self {
+        N {
+            kind,
+            name,
+            text,
+            class: "",
+            block: false,
+            parent,
+            end,
+            hint: 0,
+            class_weight: 0,
+            dropped: false,
+            content_desc: false,
+            chars: 0,
+            link_chars: 0,
+            punct: 0,
+            own_chars: 0,
+            own_link: 0,
+            own_punct: 0,
+        }
+    }
+}
+
 fn is_block(name: &str) -> bool {
     matches!(
         name,
@@ -690,25 +715,8 @@ fn build<'a>(doc: &'a Html, acc: &mut MetaAcc) -> Arena<'a> {
         }
         match node.value() {
             Node::Text(t) if parent != NONE => {
-                nodes.push(N {
-                    kind: Kind::Text,
-                    name: "",
-                    text: t,
-                    class: "",
-                    block: false,
-                    parent,
-                    end: nodes.len() as u32 + 1,
-                    hint: 0,
-                    class_weight: 0,
-                    dropped: false,
-                    content_desc: false,
-                    chars: 0,
-                    link_chars: 0,
-                    punct: 0,
-                    own_chars: 0,
-                    own_link: 0,
-                    own_punct: 0,
-                });
+                let end = nodes.len() as u32 + 1;
+                nodes.push(N::new(Kind::Text, "", t, parent, end));
             }
             Node::Element(el) => {
                 let name = el.name();
@@ -748,23 +756,11 @@ fn build<'a>(doc: &'a Html, acc: &mut MetaAcc) -> Arena<'a> {
                 };
                 let idx = nodes.len() as u32;
                 nodes.push(N {
-                    kind: Kind::Elem,
-                    name,
-                    text: "",
                     class: attrs.class.or(attrs.id).unwrap_or(""),
                     block: is_block(name),
-                    parent,
-                    end: idx + 1,
                     hint,
                     class_weight: weight,
-                    dropped: false,
-                    content_desc: false,
-                    chars: 0,
-                    link_chars: 0,
-                    punct: 0,
-                    own_chars: 0,
-                    own_link: 0,
-                    own_punct: 0,
+                    ..N::new(Kind::Elem, name, "", parent, idx + 1)
                 });
                 open.push(idx);
                 stack.push((node, parent, true));

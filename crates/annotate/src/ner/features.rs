@@ -115,7 +115,7 @@ fn suffix(w: &str, n: usize) -> Option<&str> {
 }
 
 /// Whether a punctuation token opens a clause (the next word is capitalised by rule).
-fn opens_clause(p: &str) -> bool {
+pub(crate) fn opens_clause(p: &str) -> bool {
     matches!(
         p,
         ":" | "\""
