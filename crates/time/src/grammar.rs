@@ -88,6 +88,9 @@ pub(crate) struct M {
     pub sem: Sem,
     pub pod: Option<&'static str>,
     pub clock: Option<(u32, u32)>,
+    /// Token span of a date inside an event-anchored expression ("June 3" in "two
+    /// days after the June 3 blast"): it is also reported as a mention of its own.
+    pub nested: Option<(usize, usize)>,
 }
 
 pub(crate) struct G<'a> {
@@ -794,6 +797,7 @@ impl<'a> G<'a> {
             sem,
             pod: None,
             clock: None,
+            nested: None,
         }
     }
 
@@ -965,6 +969,7 @@ impl<'a> G<'a> {
             sem,
             pod: None,
             clock: Some(clock),
+            nested: None,
         }
     }
 
@@ -1105,7 +1110,8 @@ impl<'a> G<'a> {
                                 let noun_at = self.event_noun(e3);
                                 let end = noun_at.map_or(e3, |x| x + 1);
                                 if let Some(v) = signed(sign) {
-                                    out.push(self.mk(
+                                    let nested = Some((e2, e3));
+                                    let mut m = self.mk(
                                         i,
                                         end,
                                         TimeType::DATE,
@@ -1115,7 +1121,9 @@ impl<'a> G<'a> {
                                             inner: Some(Box::new(inner)),
                                             noun: noun_at.map(|x| self.w(x).to_string()),
                                         },
-                                    ));
+                                    );
+                                    m.nested = nested;
+                                    out.push(m);
                                 }
                                 return;
                             }
@@ -1969,6 +1977,7 @@ impl<'a> G<'a> {
                 if let Some((inner, e3)) = self.any_date(e2) {
                     let noun_at = self.event_noun(e3);
                     let e = noun_at.map_or(e3, |x| x + 1);
+                    let nested = Some((e2, e3));
                     let mut m = self.mk(
                         i,
                         e,
@@ -1981,6 +1990,7 @@ impl<'a> G<'a> {
                         },
                     );
                     m.pod = pod;
+                    m.nested = nested;
                     out.push(m);
                     return;
                 }
@@ -2579,6 +2589,36 @@ pub(crate) fn is_report_date(t: &[Tok], s: usize) -> bool {
             | "declared"
             | "insisted"
     )
+}
+
+/// Whether the clause before token `k` (back to the sentence start) is a report or a
+/// publication ("said", "was released", "announced"): a date there dates the report
+/// ("the toll was released on Sunday morning"), not the events the story tells.
+pub(crate) fn in_report_clause(t: &[Tok], k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && !is_boundary(t, j - 1) && k - j < 40 {
+        j -= 1;
+        let w = t.get(j).map(|x| x.low.as_str()).unwrap_or("");
+        if matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "announced"
+                | "reported"
+                | "released"
+                | "published"
+                | "posted"
+                | "confirmed"
+                | "stated"
+                | "declared"
+                | "revealed"
+                | "disclosed"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 pub(crate) fn is_boundary(t: &[Tok], k: usize) -> bool {

@@ -91,6 +91,8 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         events: std::collections::HashMap::new(),
         prev: None,
         prev_day: None,
+        prev_event_day: None,
+        inner: None,
     };
     let mut out = Vec::with_capacity(matches.len());
     for m in matches {
@@ -103,6 +105,21 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         };
         let tense = grammar::tense_near(&toks, m.start, m.end);
         let focus = (r.prev, r.prev_day);
+        let hours_later = matches!(
+            m.sem,
+            Sem::Prev {
+                n: 0,
+                unit: Unit::Day,
+                ..
+            }
+        ) && toks.get(m.start..m.end).is_some_and(|ts| {
+            ts.iter()
+                .any(|t| t.low.starts_with("hour") || t.low.starts_with("minute"))
+        });
+        if hours_later && r.prev_event_day.is_some() {
+            // "hours later" follows the events told, not the time of a report
+            r.prev_day = r.prev_event_day;
+        }
         let res = r.resolve(&m.sem, tense);
         if grammar::is_report_date(&toks, m.start) && matches!(m.sem, Sem::Weekday { .. }) {
             // "said on Tuesday" dates the report, not the story: "that night" later on
@@ -132,6 +149,9 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             };
             if let Some(day) = day {
                 r.note_sentence_nouns(&toks, m.start, day);
+                if !grammar::in_report_clause(&toks, m.start) {
+                    r.prev_event_day = Some(day);
+                }
             }
         }
         let mut value = res.value;
@@ -188,6 +208,24 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             },
             relative,
         });
+        // the date inside "two days after the June 3 blast" is a mention of its own
+        if let (Some((a, b)), Some((v, anchor))) = (m.nested, r.inner.take())
+            && let (Some(first), Some(last)) =
+                (toks.get(a), b.checked_sub(1).and_then(|k| toks.get(k)))
+            && let Some(t) = text.get(first.s..last.e)
+        {
+            out.push(Timex {
+                mention: TimeMention {
+                    start: first.s,
+                    end: last.e,
+                    text: t.to_string(),
+                    kind: TimeType::DATE,
+                    value: v,
+                    anchor: anchor.map(str::to_string),
+                },
+                relative: None,
+            });
+        }
     }
     out
 }
@@ -267,6 +305,10 @@ struct Resolver {
     events: std::collections::HashMap<String, NaiveDate>,
     prev: Option<Point>,
     prev_day: Option<NaiveDate>,
+    /// The last day date given outside a report clause: what "hours later" follows.
+    prev_event_day: Option<NaiveDate>,
+    /// The value and anchor of the date inside the last event-anchored expression.
+    inner: Option<(String, Option<&'static str>)>,
 }
 
 fn unknown_of(unit: Unit) -> &'static str {
@@ -279,6 +321,35 @@ fn unknown_of(unit: Unit) -> &'static str {
         Unit::Decade => "XXX",
         Unit::Century => "XX",
         _ => "XXXX-XX-XX",
+    }
+}
+
+/// How coarse a unit is: larger is coarser.
+fn unit_rank(u: Unit) -> u8 {
+    match u {
+        Unit::Second | Unit::Minute | Unit::Hour => 0,
+        Unit::Day => 1,
+        Unit::Week | Unit::Weekend => 2,
+        Unit::Month => 3,
+        Unit::Quarter | Unit::Season => 4,
+        Unit::Half => 5,
+        Unit::Year => 6,
+        Unit::Decade => 7,
+        Unit::Century => 8,
+    }
+}
+
+/// How coarse a point is, on the scale of [`unit_rank`].
+fn point_rank(p: &Point) -> u8 {
+    match p {
+        Point::Day(_) => 1,
+        Point::Week(..) | Point::Weekend(..) => 2,
+        Point::Month(..) => 3,
+        Point::Quarter(..) | Point::Season(..) => 4,
+        Point::Half(..) => 5,
+        Point::Year(_) => 6,
+        Point::Decade(_) => 7,
+        Point::Century(_) => 8,
     }
 }
 
@@ -559,23 +630,38 @@ impl Resolver {
                     amount: *n,
                     unit: *unit,
                 };
-                let base = match inner {
+                let (base, anchor) = match inner {
                     Some(s) => {
                         let r = self.resolve(s, tense);
-                        let day = parse_point(&r.value).and_then(|p| p.first_day());
+                        self.inner = Some((r.value.clone(), r.anchor));
+                        let point = parse_point(&r.value);
+                        if let Some(p) = point
+                            && !matches!(p, Point::Day(_))
+                            && unit_rank(*unit) < point_rank(&p)
+                        {
+                            // "two weeks after the 2019 attack": no finer than the year
+                            return self.done(p, "event", Some(rel));
+                        }
+                        let day = point.and_then(|p| p.first_day());
                         if let (Some(w), Some(d)) = (noun, day) {
                             self.events.entry(w.clone()).or_insert(d);
                         }
-                        day
+                        (day, "event")
                     }
-                    None => noun
-                        .as_ref()
-                        .and_then(|w| self.events.get(w).copied())
-                        .or(self.prev_day)
-                        .or(self.dct),
+                    // an event not dated in this text: the previous date or the DCT
+                    // stand in, and the anchor says so, so that a later stage can
+                    // re-resolve it once the event is dated elsewhere
+                    None => match noun.as_ref().and_then(|w| self.events.get(w).copied()) {
+                        Some(d) => (Some(d), "event"),
+                        None => match (self.prev_day, self.dct) {
+                            (Some(d), _) => (Some(d), "previous"),
+                            (None, Some(d)) => (Some(d), "dct"),
+                            (None, None) => (None, "event"),
+                        },
+                    },
                 };
                 match base.and_then(|b| Point::of(b, *unit).shift(*n, *unit)) {
-                    Some(p) => self.done(p, "event", Some(rel)),
+                    Some(p) => self.done(p, anchor, Some(rel)),
                     None => Self::lit(unknown_of(*unit), None, Some(rel)),
                 }
             }

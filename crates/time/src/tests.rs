@@ -676,3 +676,47 @@ fn scheduled_present_ordinal_days_and_second_days() {
     // a percentage after a date is no date
     assert!(val("Prices rose on April 24 and 25 percent fell.", dct, "25").is_none());
 }
+
+#[test]
+fn date_inside_an_event_anchor_is_its_own_mention() {
+    let text = "The row began two days after the June 3 blast at the hall.";
+    let ms = tag(text, NaiveDate::from_ymd_opt(2023, 6, 5));
+    let outer = ms
+        .iter()
+        .find(|m| m.text == "two days after the June 3 blast");
+    assert_eq!(outer.map(|m| m.value.as_str()), Some("2023-06-05"));
+    let inner = ms.iter().find(|m| m.text == "June 3");
+    assert_eq!(inner.map(|m| m.value.as_str()), Some("2023-06-03"));
+    for m in &ms {
+        assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+    }
+}
+
+#[test]
+fn shift_finer_than_the_event_date_keeps_its_precision() {
+    let ms = tag(
+        "Two weeks after the 2019 attack, it reopened.",
+        NaiveDate::from_ymd_opt(2023, 6, 5),
+    );
+    let m = ms.iter().find(|m| m.text.starts_with("Two weeks"));
+    assert_eq!(m.map(|m| m.value.as_str()), Some("2019"));
+}
+
+#[test]
+fn undated_event_anchor_says_what_stood_in() {
+    let ms = tag(
+        "He rehearsed the night before the concert.",
+        NaiveDate::from_ymd_opt(2023, 6, 6),
+    );
+    let m = ms.iter().find(|m| m.text == "the night before the concert");
+    assert_eq!(m.and_then(|m| m.anchor.as_deref()), Some("dct"));
+}
+
+#[test]
+fn hours_later_follows_the_event_not_the_report() {
+    let text = "A bomb went off on Saturday night. The toll was released on Sunday morning. \
+                Police sealed the area hours later.";
+    let ms = tag(text, NaiveDate::from_ymd_opt(2023, 6, 5));
+    let m = ms.iter().find(|m| m.text == "hours later");
+    assert_eq!(m.map(|m| m.value.as_str()), Some("2023-06-03"));
+}
