@@ -172,17 +172,30 @@ pub fn analyze_full(
             _ => None,
         })
         .collect();
-    if !inferred.is_empty() {
-        for a in docs.iter_mut() {
-            if a.source.published.is_some() {
-                continue;
-            }
-            if let Some(date) = inferred.get(&a.source.id) {
-                let mut source = a.source.clone();
-                source.published = Some(date.clone());
-                *a = corroborate_annotate::annotate(source, &Options::default()).0;
-            }
+    let mut changed = false;
+    for a in docs.iter_mut() {
+        if a.source.published.is_some() {
+            continue;
         }
+        if let Some(date) = inferred.get(&a.source.id) {
+            let mut source = a.source.clone();
+            source.published = Some(date.clone());
+            *a = corroborate_annotate::annotate(source, &Options::default()).0;
+            changed = true;
+        }
+    }
+    // "two days before the bombing" where only other sources date the bombing
+    let story_of: std::collections::HashMap<&str, &corroborate_model::Story> = dossier
+        .stories
+        .iter()
+        .flat_map(|st| st.sources.iter().map(move |id| (id.as_str(), st)))
+        .collect();
+    for a in docs.iter_mut() {
+        if let Some(st) = story_of.get(a.source.id.as_str()) {
+            changed |= corroborate_link::events::anchor_on_story(a, &st.events);
+        }
+    }
+    if changed {
         dossier = corroborate_link::link_with(docs.clone(), options);
     }
     dossier.skipped = skipped;

@@ -908,6 +908,83 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
     Some(dv)
 }
 
+/// The event noun of an event-anchored expression whose event the text itself does
+/// not date ("two days before the bombing" -> `bombing`, "the night before the concert"
+/// -> `concert`): `None` for other expressions and for ones already anchored on an
+/// event (`anchor == "event"`).
+fn undated_event_noun(m: &corroborate_model::TimeMention) -> Option<String> {
+    if m.anchor.as_deref() == Some("event") {
+        return None;
+    }
+    let words: Vec<String> = m
+        .text
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let at = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "before" | "after" | "prior"))?;
+    let det = words.get(at + 1 + usize::from(words.get(at) == Some(&"prior".to_string())))?;
+    if !matches!(
+        det.as_str(),
+        "the" | "its" | "their" | "a" | "an" | "his" | "her"
+    ) {
+        return None;
+    }
+    let noun = words.last()?;
+    (noun.len() >= 3 && noun.chars().all(char::is_alphabetic)).then(|| noun.clone())
+}
+
+/// Re-resolves `doc`'s event-anchored time expressions whose event the article does
+/// not date itself ("two days before the bombing", "the night before the concert")
+/// against the story's timeline: the dated event whose evidence names the noun, or
+/// reports a happening of the same trigger class, most often (evidence from the
+/// expression's own sentence does not count). Returns whether anything changed.
+pub fn anchor_on_story(doc: &mut Annotations, events: &[Event]) -> bool {
+    let mut changed = false;
+    let id = doc.source.id.clone();
+    for m in doc.times.iter_mut() {
+        let Some(noun) = undated_event_noun(m) else {
+            continue;
+        };
+        let noun_class = trigger_class(&noun).map(|(c, _)| c);
+        let best = events
+            .iter()
+            .filter_map(|e| {
+                let day = e.date.as_ref().and_then(|d| {
+                    chrono::NaiveDate::parse_from_str(d.value.get(..10)?, "%Y-%m-%d").ok()
+                })?;
+                let hits = e
+                    .evidence
+                    .iter()
+                    .filter(|v| !(v.source == id && v.start <= m.start && m.end <= v.end))
+                    .filter(|v| {
+                        let folded = v.text.to_lowercase();
+                        text::word_spans(&folded)
+                            .iter()
+                            .any(|&(a, b)| folded.get(a..b) == Some(noun.as_str()))
+                            || (noun_class.is_some()
+                                && trigger_class(&v.text).map(|(c, _)| c) == noun_class)
+                    })
+                    .count();
+                (hits > 0).then_some((hits, e.role.as_deref() == Some("main"), day))
+            })
+            .max_by_key(|&(hits, main, day)| (hits, main, std::cmp::Reverse(day)));
+        let Some((_, _, day)) = best else { continue };
+        let whole = corroborate_time::tag(&m.text, Some(day))
+            .into_iter()
+            .find(|t| t.start == 0 && t.end == m.text.len());
+        if let Some(t) = whole
+            && (t.value != m.value || m.anchor.as_deref() != Some("event"))
+        {
+            m.value = t.value;
+            m.anchor = Some("event".to_string());
+            changed = true;
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -992,6 +1069,57 @@ mod tests {
             main.and_then(|e| e.date.as_ref()).map(|d| d.value.as_str()),
             Some("2023-06-03")
         );
+    }
+
+    #[test]
+    fn event_anchor_resolved_on_the_story_timeline() {
+        let body = "A warning came on June 1, two days before the bombing. It named no target.";
+        let mut a = crate::fixtures::Doc::new("w", Some("2023-06-05"), "t", body)
+            .time("two days before the bombing", "2023-05-30")
+            .done();
+        for m in &mut a.times {
+            m.anchor = Some("previous".to_string());
+        }
+        let blast = Event {
+            id: "e1".into(),
+            date: Some(DateValue::new("2023-06-03", DateBasis::Text)),
+            text: "bomb exploded".into(),
+            entities: vec![],
+            evidence: vec![corroborate_model::Evidence {
+                source: "other".into(),
+                start: 0,
+                end: 40,
+                text: "A bomb exploded in the concert hall foyer.".into(),
+            }],
+            role: Some("main".into()),
+        };
+        assert!(anchor_on_story(&mut a, std::slice::from_ref(&blast)));
+        let m = a.times.first();
+        assert_eq!(m.map(|m| m.value.as_str()), Some("2023-06-01"));
+        assert_eq!(m.and_then(|m| m.anchor.as_deref()), Some("event"));
+        // already on its event: left alone
+        assert!(!anchor_on_story(&mut a, &[blast]));
+    }
+
+    #[test]
+    fn only_before_after_a_noun_is_an_undated_event_anchor() {
+        let mk = |text: &str, anchor: &str| corroborate_model::TimeMention {
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+            kind: TimeType::DATE,
+            value: "2023-06-01".into(),
+            anchor: Some(anchor.into()),
+        };
+        let noun = |t: &str, a: &str| undated_event_noun(&mk(t, a));
+        assert_eq!(
+            noun("the night before the concert", "dct"),
+            Some("concert".into())
+        );
+        assert_eq!(noun("a week prior to the vote", "dct"), Some("vote".into()));
+        assert_eq!(noun("the night before the concert", "event"), None);
+        assert_eq!(noun("two days later", "previous"), None);
+        assert_eq!(noun("the day before June 3", "dct"), None);
     }
 
     fn neighbour_doc(body: &str, anchor: &str) -> Annotations {

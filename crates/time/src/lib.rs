@@ -377,7 +377,19 @@ impl Resolver {
         while e < toks.len() && !grammar::is_boundary(toks, e) && e - k < 60 {
             e += 1;
         }
-        for t in toks.get(s..e).unwrap_or(&[]) {
+        for (j, t) in toks.get(s..e).unwrap_or(&[]).iter().enumerate() {
+            // "on June 1, two days before the bombing": the bombing is not of June 1
+            let w = |b: usize| {
+                (s + j)
+                    .checked_sub(b)
+                    .and_then(|x| toks.get(x))
+                    .map_or("", |x| x.low.as_str())
+            };
+            if matches!(w(1), "before" | "after")
+                || (matches!(w(2), "before" | "after") && !matches!(w(1), "," | "."))
+            {
+                continue;
+            }
             if t.kind == lex::Kind::Word
                 && !t.cap
                 && t.low.len() >= 4

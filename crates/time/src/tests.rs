@@ -720,3 +720,14 @@ fn hours_later_follows_the_event_not_the_report() {
     let m = ms.iter().find(|m| m.text == "hours later");
     assert_eq!(m.map(|m| m.value.as_str()), Some("2023-06-03"));
 }
+
+#[test]
+fn an_event_named_after_before_is_not_dated_by_its_sentence() {
+    let ms = tag(
+        "It sent a warning on June 1, two days before the bombing.",
+        NaiveDate::from_ymd_opt(2023, 6, 5),
+    );
+    let m = ms.iter().find(|m| m.text == "two days before the bombing");
+    // the bombing is not dated here: the anchor says the previous date stood in
+    assert_eq!(m.and_then(|m| m.anchor.as_deref()), Some("previous"));
+}
