@@ -460,6 +460,16 @@ impl EntityTable {
         out
     }
 
+    /// The entity mentions inside `span` of `source`, in text order:
+    /// `(start, end, entity id)`.
+    pub fn mentions_in(&self, source: &str, span: Span) -> Vec<(usize, usize, &str)> {
+        self.by_mention
+            .range((source.to_string(), span.start, 0)..(source.to_string(), span.end, 0))
+            .filter(|((_, _, e), _)| *e <= span.end)
+            .filter_map(|((_, s, e), &i)| self.entities.get(i).map(|ent| (*s, *e, ent.id.as_str())))
+            .collect()
+    }
+
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
