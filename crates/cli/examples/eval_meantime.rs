@@ -921,6 +921,9 @@ struct TimeScore {
     lenient: usize,
     sentence_dated: usize,
     tagged: usize,
+    /// Our event dates on gold-anchored sentences, and how many agree (strict).
+    ours_total: usize,
+    ours_right: usize,
 }
 
 type Pick = fn(&GoldEvent) -> Vec<&Anchor>;
@@ -947,6 +950,25 @@ fn score_anchors(docs: &[Doc], idx: &[usize], run: &Run, pick: Pick) -> TimeScor
             if !ours.is_empty() {
                 sc.sentence_dated += 1;
             }
+            if std::env::var_os("MISSES").is_some()
+                && ours
+                    .iter()
+                    .any(|o| !anchors.iter().any(|a| date_agrees(o, a, false)))
+            {
+                let ov: Vec<&str> = ours.iter().map(|o| o.value.as_str()).collect();
+                let gv: Vec<&str> = anchors.iter().map(|a| a.value.as_str()).collect();
+                println!(
+                    "MISS\t{}\tdct {:?}\tours {ov:?}\tgold {gv:?}\t{}",
+                    d.name,
+                    d.dct,
+                    d.text.get(ss..se).unwrap_or("").replace('\n', " ")
+                );
+            }
+            sc.ours_total += ours.len();
+            sc.ours_right += ours
+                .iter()
+                .filter(|o| anchors.iter().any(|a| date_agrees(o, a, false)))
+                .count();
             if run.times.iter().any(|p| {
                 p.doc == di
                     && p.start < se
@@ -1173,12 +1195,13 @@ fn report(label: &str, docs: &[Doc], idx: &[usize], run: &Run) {
     for (name, pick) in variants {
         let sc = score_anchors(docs, idx, run, pick);
         println!(
-            "   anchors by {name}: {} gold anchored events; sentence on timeline {}; date strict {}; lenient {}; (annotation layer: a time mention of ours in the sentence agrees strictly: {})",
+            "   anchors by {name}: {} gold anchored events; sentence on timeline {}; date strict {}; lenient {}; (annotation layer: a time mention of ours in the sentence agrees strictly: {}); timeline precision (our event dates on those sentences that agree strictly): {}",
             sc.gold,
             pct(sc.sentence_dated, sc.gold),
             pct(sc.strict, sc.gold),
             pct(sc.lenient, sc.gold),
-            pct(sc.tagged, sc.gold)
+            pct(sc.tagged, sc.gold),
+            pct(sc.ours_right, sc.ours_total)
         );
     }
 }

@@ -171,6 +171,22 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Whether the words before a date make it a bound or a baseline rather than the
+/// time of the happening: "lowest since 2003", "cut jobs by 2012", "until March",
+/// "up from 14% a year ago", "higher than a year earlier". "Since" with a day
+/// ("detained since Monday") dates the start of what is told, so it stays.
+fn bounds_or_compares(before: &str, value: &str) -> bool {
+    let last = before.split_whitespace().last().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    match last.as_deref() {
+        Some("since") => text::date_part(value).len() < 10,
+        Some("until" | "till" | "by" | "from" | "than" | "through") => true,
+        _ => false,
+    }
+}
+
 /// The trigger class of a sentence and the byte offset (in `sentence`) of its
 /// trigger word, by class priority.
 pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
@@ -455,6 +471,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     matches!(m.kind, TimeType::DATE | TimeType::TIME)
                         && s.contains(&Span::new(m.start, m.end))
                         && text::is_concrete_date(&m.value)
+                        && !bounds_or_compares(t.get(s.start..m.start).unwrap_or(""), &m.value)
                 })
                 .filter(
                     |m| match possessive_class(sent, m.end.saturating_sub(s.start)) {
@@ -1069,6 +1086,19 @@ mod tests {
             main.and_then(|e| e.date.as_ref()).map(|d| d.value.as_str()),
             Some("2023-06-03")
         );
+    }
+
+    #[test]
+    fn bounds_and_baselines_do_not_date_the_event() {
+        assert!(bounds_or_compares("its lowest level since", "2003"));
+        assert!(bounds_or_compares("seeking to cut 31,500 jobs by", "2012"));
+        assert!(bounds_or_compares("sales were up from", "2009"));
+        assert!(!bounds_or_compares(
+            "six suspects detained since",
+            "2023-06-05"
+        ));
+        assert!(!bounds_or_compares("the bomb went off on", "2023-06-03"));
+        assert!(!bounds_or_compares("", "2023-06-03"));
     }
 
     #[test]
