@@ -510,6 +510,65 @@ impl EntityTable {
     }
 }
 
+/// How often the story's texts write each word in lowercase ("health",
+/// "intelligence"), and how often each one-word entity mention is written.
+struct WordCounts {
+    lower: HashMap<String, usize>,
+    named: HashMap<String, usize>,
+}
+
+fn word_counts(docs: &[&Annotations]) -> WordCounts {
+    let mut lower: HashMap<String, usize> = HashMap::new();
+    let mut named: HashMap<String, usize> = HashMap::new();
+    for d in docs {
+        let t = &d.source.text;
+        for (a, b) in text::word_spans(t) {
+            if let Some(w) = t.get(a..b)
+                && w.chars().next().is_some_and(char::is_lowercase)
+            {
+                match lower.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        lower.insert(w.to_string(), 1);
+                    }
+                }
+            }
+        }
+        for m in &d.entities {
+            if let Some(w) = t.get(m.start..m.end).map(str::trim)
+                && !w.contains(char::is_whitespace)
+            {
+                *named.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+    WordCounts { lower, named }
+}
+
+/// A one-word organisation, person or other name that the story's texts write more
+/// often in lowercase ("Health" in a machine-translated "the city Health department",
+/// "Musicians" opening a sentence): a common noun, not an entity. Places, acronyms
+/// and names the alias knowledge base knows are kept.
+fn is_capitalised_common_noun(
+    surface: &str,
+    kind: EntityType,
+    common: &WordCounts,
+    kb: &AliasKb,
+) -> bool {
+    let w = surface.trim();
+    if w.contains(char::is_whitespace)
+        || !matches!(kind, EntityType::ORG | EntityType::PER | EntityType::MISC)
+        || is_acronym(w)
+        || kb.lookup(w).is_some()
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let written_lower = common.lower.get(&lower).copied().unwrap_or(0);
+    let named = common.named.get(w).copied().unwrap_or(0);
+    lower != w && written_lower > named
+}
+
 /// Builds the canonical entities of the documents of one story; entity ids are
 /// `<prefix>e1`, `<prefix>e2`, ...
 pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> EntityTable {
@@ -518,11 +577,15 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
     let mut mentions: Vec<Mention> = Vec::new();
     // (acronym letters, expansion node, document) for acronyms resolved in a document.
     let mut acr_support: Vec<(String, usize, usize)> = Vec::new();
+    let common = word_counts(docs);
     for (di, doc) in docs.iter().enumerate() {
         for m in &doc.entities {
             let span = Span::new(m.start, m.end);
             let surface = span.slice(&doc.source.text).to_string();
             if surface.trim().is_empty() {
+                continue;
+            }
+            if is_capitalised_common_noun(&surface, m.kind, &common, kb) {
                 continue;
             }
             let surface_acronym = is_acronym(surface.trim());
@@ -955,6 +1018,49 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_common_nouns_are_not_entities() {
+        let text = "The city Health department said the health minister and the health \
+                    service were ready. Kowal said the bureau was ready.";
+        let mut a = crate::fixtures::Doc::new("a", None, "t", text).done();
+        for (w, kind) in [("Health", EntityType::ORG), ("Kowal", EntityType::PER)] {
+            if let Some(p) = text.find(w) {
+                a.entities.push(corroborate_model::EntityMention {
+                    start: p,
+                    end: p + w.len(),
+                    text: w.into(),
+                    kind,
+                    title: None,
+                    canonical: None,
+                });
+            }
+        }
+        let counts = word_counts(&[&a]);
+        let kb = AliasKb::default();
+        assert!(is_capitalised_common_noun(
+            "Health",
+            EntityType::ORG,
+            &counts,
+            &kb
+        ));
+        assert!(!is_capitalised_common_noun(
+            "Kowal",
+            EntityType::PER,
+            &counts,
+            &kb
+        ));
+        assert!(!is_capitalised_common_noun(
+            "Health",
+            EntityType::LOC,
+            &counts,
+            &kb
+        ));
+        let table = canonical_entities(&[&a], &kb, "s1-");
+        let names: Vec<&str> = table.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Kowal"]);
+    }
+
     use crate::fixtures::{Doc, demo_docs};
 
     fn table() -> EntityTable {
