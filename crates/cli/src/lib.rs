@@ -163,7 +163,8 @@ pub fn analyze_full(
     options: &corroborate_link::LinkOptions,
 ) -> (Dossier, Vec<Annotations>) {
     dedupe_ids(&mut docs);
-    let mut dossier = corroborate_link::link_with(docs.clone(), options);
+    let plan = corroborate_link::plan(&docs);
+    let mut dossier = corroborate_link::link_planned(docs.clone(), options, &plan);
     let inferred: std::collections::HashMap<String, DateValue> = dossier
         .sources
         .iter()
@@ -196,7 +197,8 @@ pub fn analyze_full(
         }
     }
     if changed {
-        dossier = corroborate_link::link_with(docs.clone(), options);
+        // same texts, same order: copies and stories stand
+        dossier = corroborate_link::link_planned(docs.clone(), options, &plan);
     }
     dossier.skipped = skipped;
     (dossier, docs)

@@ -44,9 +44,45 @@ pub fn link(docs: Vec<Annotations>) -> Dossier {
     link_with(docs, &LinkOptions::default())
 }
 
+/// What linking decides from the texts alone: the copy graph and the story groups.
+///
+/// Annotating a source again with an inferred publication date, or re-resolving its
+/// event-anchored dates, changes neither, so a second [`link_planned`] over the same
+/// documents (same order) reuses the plan instead of clustering again.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    copies: CopyGraph,
+    groups: Vec<Vec<usize>>,
+    len: usize,
+}
+
+/// Finds copies and clusters `docs` into stories.
+pub fn plan(docs: &[Annotations]) -> Plan {
+    Plan {
+        copies: CopyGraph::build(docs),
+        groups: stories::cluster(docs),
+        len: docs.len(),
+    }
+}
+
 /// Links annotated sources into a dossier, with options.
-pub fn link_with(mut docs: Vec<Annotations>, opts: &LinkOptions) -> Dossier {
-    let copies = CopyGraph::build(&docs);
+pub fn link_with(docs: Vec<Annotations>, opts: &LinkOptions) -> Dossier {
+    let p = plan(&docs);
+    link_planned(docs, opts, &p)
+}
+
+/// Links annotated sources into a dossier with a [`Plan`] made for the same
+/// documents in the same order; a plan for another number of documents is
+/// ignored and made afresh.
+pub fn link_planned(mut docs: Vec<Annotations>, opts: &LinkOptions, plan_in: &Plan) -> Dossier {
+    let fresh;
+    let plan_ref = if plan_in.len == docs.len() {
+        plan_in
+    } else {
+        fresh = plan(&docs);
+        &fresh
+    };
+    let copies = &plan_ref.copies;
     {
         let mut sources: Vec<corroborate_model::Source> =
             docs.iter().map(|d| d.source.clone()).collect();
@@ -55,7 +91,7 @@ pub fn link_with(mut docs: Vec<Annotations>, opts: &LinkOptions) -> Dossier {
             d.source = s;
         }
     }
-    let groups = stories::cluster(&docs);
+    let groups = &plan_ref.groups;
     let mut stories_out = Vec::new();
     for (si, group) in groups.iter().enumerate() {
         let story_id = format!("s{}", si + 1);
@@ -79,8 +115,8 @@ pub fn link_with(mut docs: Vec<Annotations>, opts: &LinkOptions) -> Dossier {
         members.sort_by(|&a, &b| story_order(&docs, a, b));
         let refs: Vec<&Annotations> = members.iter().filter_map(|&i| docs.get(i)).collect();
         let quotes = quotes::merge_quotes(&refs, &table, &prefix);
-        let claims = claims::claims(&refs, &table, &tl, &copies, &prefix);
-        let summary = summary::summarise(&refs, &tl, &quotes, &claims, &copies);
+        let claims = claims::claims(&refs, &table, &tl, copies, &prefix);
+        let summary = summary::summarise(&refs, &tl, &quotes, &claims, copies);
         let title = refs
             .iter()
             .filter(|d| {
