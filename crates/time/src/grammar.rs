@@ -44,12 +44,13 @@ pub(crate) enum Sem {
         y: Option<i32>,
         yoff: Option<i32>,
     },
-    /// "the quarter", "the latest quarter".
-    TheQuarter,
+    /// "the quarter", "the latest quarter" (`latest`: the last one over).
+    TheQuarter { latest: bool },
     /// The quarter holding a date ("the quarter ended Sept. 30").
     QuarterOf(Box<Sem>),
-    /// "the year-earlier quarter".
-    YearAgoQuarter,
+    /// "the year-earlier quarter", "the year-ago results"; `quarter`: a quarter is
+    /// named ("the year-earlier quarter", "last year's quarter").
+    YearAgoQuarter { quarter: bool },
     /// A half year with maybe a year.
     Half { h: u32, y: Option<i32> },
     /// A season; `rel` -1 last, 0 this, 1 next, None bare.
@@ -64,6 +65,8 @@ pub(crate) enum Sem {
     Unknown,
     /// "the weekend": the one before or after the DCT by tense.
     TheWeekend,
+    /// "the week" with no date: a week of the DCT's year, which one unsaid.
+    TheWeek,
     /// A holiday: (month, day) or a rule, with the year from context.
     Holiday(Holiday),
 }
@@ -109,6 +112,11 @@ const MODS1: &[&str] = &[
     "barely",
     "only",
 ];
+
+/// A named decade ("the 1990s"): the first three digits (`199`).
+fn decade_value(d: i32) -> String {
+    format!("{d:03}")
+}
 
 fn dur_kind() -> TimeType {
     TimeType::DURATION
@@ -179,6 +187,17 @@ impl<'a> G<'a> {
                 let w2 = self.numval(i + 2)?;
                 return Some((Some((v * 1000 + w2) as f64), i + 3));
             }
+            // a mixed fraction: "2 1/2"
+            if self.kind(i + 1) == Some(Kind::Num)
+                && self.is(i + 2, "/")
+                && self.glued(i + 2)
+                && self.glued(i + 3)
+                && let (Some(a), Some(b)) = (self.numval(i + 1), self.numval(i + 3))
+                && (2..=4).contains(&b)
+                && (1..b).contains(&a)
+            {
+                return Some((Some(v as f64 + a as f64 / b as f64), i + 4));
+            }
             return Some((Some(v as f64), i + 1));
         }
         if let Some(v) = lex::small_number(w) {
@@ -215,6 +234,13 @@ impl<'a> G<'a> {
                 if self.is(i + 1, "dozen") {
                     return Some((Some(12.0), i + 2));
                 }
+                // "almost a hundred years"
+                if self.is(i + 1, "hundred") {
+                    return Some((Some(100.0), i + 2));
+                }
+                if self.is(i + 1, "thousand") {
+                    return Some((Some(1000.0), i + 2));
+                }
                 if self.is(i + 1, "number") && self.is(i + 2, "of") {
                     return Some((None, i + 3));
                 }
@@ -242,6 +268,11 @@ impl<'a> G<'a> {
             ],
         ) && lex::unit(self.w(j + 1)).is_some_and(|(_, pl)| pl)
         {
+            j += 1;
+        } else if self.any(j, &["additional", "extra", "further"])
+            && lex::unit(self.w(j + 1)).is_some()
+        {
+            // "an additional year"
             j += 1;
         }
         if self.is(j, "-") && self.glued(j) && self.glued(j + 1) {
@@ -843,7 +874,7 @@ impl<'a> G<'a> {
         self.drop_non_times(i, out);
         // "the quarter ended Sept. 30": the quarter of that date
         for m in out.iter_mut() {
-            if matches!(m.sem, Sem::TheQuarter) && self.any(m.end, &["ended", "ending"]) {
+            if matches!(m.sem, Sem::TheQuarter { .. }) && self.any(m.end, &["ended", "ending"]) {
                 // the date stays a mention of its own; it only tells which quarter
                 if let Some((s, _)) = self.month_date(m.end + 1) {
                     m.sem = Sem::QuarterOf(Box::new(s));
@@ -896,6 +927,37 @@ impl<'a> G<'a> {
             if last == "quarters" && next == "of" && self.is(m.end.saturating_sub(2), "-") {
                 return false;
             }
+            // "the quarter-to-quarter comparison", "day-to-day": a compound adjective
+            if lex::unit(last).is_some() && next == "-" && self.is(m.end + 1, "to") {
+                return false;
+            }
+            // "the people of tomorrow": the future in general, not the day after the DCT
+            if first == "tomorrow" && prev == "of" {
+                return false;
+            }
+            // titles: ABC's "This Week", "VOA Today", "USA Today"
+            if m.end == m.start + 2
+                && first == "this"
+                && last == "week"
+                && self.cap(m.start)
+                && self.cap(m.start + 1)
+                && matches!(prev, "\"" | "`" | "'" | "``")
+            {
+                return false;
+            }
+            if m.end == m.start + 1
+                && first == "today"
+                && self.cap(m.start)
+                && m.start > 0
+                && self.kind(m.start - 1) == Some(Kind::Word)
+                && self.cap(m.start - 1)
+                && !self.t.get(m.start).is_some_and(|t| t.nl)
+                && self.t.get(m.start - 1).is_some_and(|t| {
+                    t.low.len() >= 2 && !matches!(t.low.as_str(), "on" | "by" | "until" | "and")
+                })
+            {
+                return false;
+            }
             // "not a day before": an idiom
             if first == "a" && prev == "not" {
                 return false;
@@ -930,8 +992,46 @@ impl<'a> G<'a> {
             if first == "daily" && m.end == m.start + 1 && prev == "average" {
                 return false;
             }
+            // a rate, "$500 million a year", "four flights a week", "10,000 units
+            // annually": a quantity per unit of time, not a time
+            let rate = (m.end == m.start + 2
+                && first == "a"
+                && matches!(last, "year" | "week" | "day" | "month"))
+                || (m.end == m.start + 1 && first == "annually");
+            if rate && self.after_quantity(m.start) {
+                return false;
+            }
             true
         });
+    }
+
+    /// Whether a quantity ends just before token `i`: "$2 million", "20%", "358,000",
+    /// "four flights".
+    fn after_quantity(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let quantity = |k: usize| {
+            self.kind(k) == Some(Kind::Num)
+                || self.any(
+                    k,
+                    &[
+                        "%", "percent", "million", "billion", "thousand", "hundred", "cents",
+                    ],
+                )
+                || lex::small_number(self.w(k)).is_some()
+        };
+        if quantity(p) {
+            return true;
+        }
+        // a counted plural noun: "four flights a week", "fifty thousand CDs a year"
+        let w = self.w(p);
+        p > 0
+            && self.kind(p) == Some(Kind::Word)
+            && w.len() > 3
+            && w.ends_with('s')
+            && lex::unit(w).is_none()
+            && quantity(p - 1)
     }
 
     fn clock_match(&self, i: usize, clock: (u32, u32), k: usize) -> M {
@@ -1016,7 +1116,7 @@ impl<'a> G<'a> {
             let v = if y % 100 == 0 && y != 2000 {
                 format!("{:02}", y / 100)
             } else {
-                format!("{:03}", y / 10)
+                decade_value(y / 10)
             };
             out.push(self.mk(i, i + 1, TimeType::DATE, Sem::Lit(v)));
         }
@@ -1310,6 +1410,13 @@ impl<'a> G<'a> {
             out.push(self.mk(i, i + 1, TimeType::SET, Sem::Lit(format!("XXXX-WXX-{wd}"))));
         }
         self.extras(i, out);
+        // "a 20th century democrat", "the 11th century temple" (with "the": `decades`)
+        if let Some(o) = lex::ordinal(w)
+            && self.is(i + 1, "century")
+            && (1..=30).contains(&o)
+        {
+            out.push(self.mk(i, i + 2, TimeType::DATE, Sem::Lit(format!("{:02}", o - 1))));
+        }
         // "mid-2023", "early 2019", "the end of 2019"
         let j = self.edge_prefix(i);
         if j > i
@@ -1383,6 +1490,30 @@ impl<'a> G<'a> {
         if w == "the" {
             match (self.w(i + 1), self.w(i + 2)) {
                 ("weekend", _) => out.push(self.mk(i, i + 2, TimeType::DATE, Sem::TheWeekend)),
+                // "for the week, the index fell 3.8%", "the week's most active session"
+                ("week", n)
+                    if !matches!(
+                        n,
+                        "of" | "ended"
+                            | "ahead"
+                            | "ending"
+                            | "before"
+                            | "after"
+                            | "earlier"
+                            | "later"
+                            | "ago"
+                            | "-"
+                            | "end"
+                            | "to"
+                            | "through"
+                            | "following"
+                            | "prior"
+                            | "beginning"
+                            | "starting"
+                    ) =>
+                {
+                    out.push(self.mk(i, i + 2, TimeType::DATE, Sem::TheWeek))
+                }
                 ("year", n)
                     if !matches!(
                         n,
@@ -1422,9 +1553,43 @@ impl<'a> G<'a> {
                     }
                 }
                 ("latest" | "recent", "period") => {
-                    out.push(self.mk(i, i + 3, TimeType::DATE, Sem::TheQuarter))
+                    out.push(self.mk(i, i + 3, TimeType::DATE, Sem::TheQuarter { latest: true }))
                 }
                 _ => {}
+            }
+        }
+        // "by year-end", "by year's end", "since year end": the end of the current year
+        // (or of the last one, looking back with "since"), at year precision
+        if w == "year" {
+            let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+                i + 2
+            } else if self.is(i + 1, "'") && self.is(i + 2, "s") {
+                i + 3
+            } else {
+                i + 1
+            };
+            let next = self.w(k + 1);
+            if self.is(k, "end")
+                && (self.kind(k + 1) == Some(Kind::Punct) || next.is_empty())
+                && !matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "the" | "a" | "this" | "last" | "next"
+                )
+            {
+                let n = if self.is(i.wrapping_sub(1), "since") {
+                    -1
+                } else {
+                    0
+                };
+                out.push(self.mk(
+                    i,
+                    k + 1,
+                    TimeType::DATE,
+                    Sem::Dct {
+                        n,
+                        unit: Unit::Year,
+                    },
+                ));
             }
         }
         // spelled years: "nineteen ninety-six", "the year two thousand"
@@ -1596,12 +1761,15 @@ impl<'a> G<'a> {
                 unit,
                 keep: false,
             },
+            // "growth over the past year", "in the last year": TimeBank dates it to the
+            // last calendar year
+            -1 if the && j == i + 1 && unit == Unit::Year => Sem::Dct { n: -1, unit },
             _ if the && rel != 0 && j == i + 1 => {
-                // "the past year", "the next week": durations
+                // "the next week", "the past month": durations
                 out.push(self.mk(i, end, dur_kind(), Sem::Lit(unit.duration(Some(1.0)))));
                 return;
             }
-            _ if unit == Unit::Quarter && rel == -1 && the => Sem::TheQuarter,
+            _ if unit == Unit::Quarter && rel == -1 && the => Sem::TheQuarter { latest: true },
             _ => Sem::Dct { n: rel, unit },
         };
         let kind = TimeType::DATE;
@@ -1692,7 +1860,11 @@ impl<'a> G<'a> {
         };
         let mut m = self.mk(i, end, TimeType::DATE, sem);
         if let Some(p) = lex::part_of_day(self.w(end)) {
-            m.pod = Some(p);
+            // "Friday night", "Tuesday morning" are dated to the day, as TimeBank
+            // mostly does; "Friday evening" and "Friday afternoon" keep the part of day
+            if !matches!(p, "TNI" | "TMO") {
+                m.pod = Some(p);
+            }
             m.end = end + 1;
         }
         if let Some((c, k2)) = self.clock_after(m.end) {
@@ -1843,10 +2015,11 @@ impl<'a> G<'a> {
             if self.any(k, &["first", "second", "third", "fourth"]) {
                 k += 1;
             }
+            let quarter = self.is(k, "quarter");
             if self.any(k, &["quarter", "period"]) {
                 k += 1;
             }
-            out.push(self.mk(i, k, TimeType::DATE, Sem::YearAgoQuarter));
+            out.push(self.mk(i, k, TimeType::DATE, Sem::YearAgoQuarter { quarter }));
             return;
         }
         let q = match self.w(j) {
@@ -1892,7 +2065,13 @@ impl<'a> G<'a> {
             }
             None => {
                 if self.w(j) == "quarter" {
-                    out.push(self.mk(i, j + 1, TimeType::DATE, Sem::TheQuarter));
+                    // "last year's quarter": the quarter in focus, a year back
+                    let sem = if yoff == Some(-1) {
+                        Sem::YearAgoQuarter { quarter: true }
+                    } else {
+                        Sem::TheQuarter { latest: false }
+                    };
+                    out.push(self.mk(i, j + 1, TimeType::DATE, sem));
                     return;
                 }
                 // "the latest quarter", "the just-ended quarter"
@@ -1904,7 +2083,7 @@ impl<'a> G<'a> {
                     }
                 }
                 if self.is(k, "quarter") {
-                    out.push(self.mk(i, k + 1, TimeType::DATE, Sem::TheQuarter));
+                    out.push(self.mk(i, k + 1, TimeType::DATE, Sem::TheQuarter { latest: true }));
                 }
                 return;
             }
@@ -2216,7 +2395,7 @@ impl<'a> G<'a> {
             _ => None,
         };
         if let Some(d) = dec {
-            out.push(self.mk(i, j + 1, TimeType::DATE, Sem::Lit(format!("{d}"))));
+            out.push(self.mk(i, j + 1, TimeType::DATE, Sem::Lit(decade_value(d))));
             return;
         }
         if w == "'" {
@@ -2228,7 +2407,7 @@ impl<'a> G<'a> {
                 && let Ok(v) = d.parse::<i32>()
             {
                 let y = if v <= 20 { 2000 + v } else { 1900 + v };
-                out.push(self.mk(i, j + 2, TimeType::DATE, Sem::Lit(format!("{:03}", y / 10))));
+                out.push(self.mk(i, j + 2, TimeType::DATE, Sem::Lit(decade_value(y / 10))));
             }
             return;
         }
@@ -2247,7 +2426,7 @@ impl<'a> G<'a> {
                 let val = if y % 100 == 0 && y != 2000 {
                     format!("{:02}", y / 100)
                 } else {
-                    format!("{:03}", y / 10)
+                    decade_value(y / 10)
                 };
                 out.push(self.mk(i, j + 1, TimeType::DATE, Sem::Lit(val)));
                 return;
@@ -2469,6 +2648,15 @@ fn cue(t: &[Tok], k: usize) -> Tense {
     {
         return Tense::Past;
     }
+    // "announced the plan Aug. 21": a noun, not a verb of intent
+    if matches!(w, "plan" | "plans")
+        && matches!(
+            prev(1),
+            "the" | "a" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+        )
+    {
+        return Tense::None;
+    }
     match w {
         // "ahead of the weekend", "as early as Tuesday"
         "ahead" => return Tense::Future,
@@ -2560,6 +2748,51 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         return Tense::Reported;
     }
     Tense::Past
+}
+
+/// Whether the date starting at token `s` is a term set ahead: "effective Feb. 1", and
+/// for a bare month "by February", "until March" (a deadline, which lies ahead; "through
+/// August" is left to the tense: "this year through August" looks back).
+pub(crate) fn is_deadline(t: &[Tok], s: usize, month_only: bool) -> bool {
+    let Some(p) = s.checked_sub(1).and_then(|k| t.get(k)) else {
+        return false;
+    };
+    match p.low.as_str() {
+        "effective" => true,
+        "by" | "until" | "till" => month_only,
+        _ => false,
+    }
+}
+
+/// Whether the mention starting at token `s` is the second term of a comparison of
+/// figures: "up from $2 million last year", "compared with a loss last year", "for the
+/// corresponding period last year".
+pub(crate) fn is_comparison(t: &[Tok], s: usize, e: usize) -> bool {
+    let w = |k: usize| t.get(k).map_or("", |x| x.low.as_str());
+    let Some(p) = s.checked_sub(1) else {
+        return false;
+    };
+    if w(p) == "period" {
+        return true;
+    }
+    // "from" must introduce a figure: "up from $2 million last year", "up from last
+    // year's $2 million", not "moved from Ohio last year"
+    let is_figure = |k: usize| t.get(k).is_some_and(|x| x.kind == Kind::Num) || w(k) == "$";
+    let mut figure = (e..e + 4).any(is_figure);
+    let mut k = s;
+    while k > 0 && s - k < 12 {
+        k -= 1;
+        if is_boundary(t, k) || w(k) == ";" {
+            return false;
+        }
+        if is_figure(k) || w(k) == "%" {
+            figure = true;
+        }
+        if matches!(w(k), "compared" | "versus" | "against") || (w(k) == "from" && figure) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the mention starting at token `s` dates a report: "said on Tuesday",

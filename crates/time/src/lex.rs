@@ -262,6 +262,32 @@ impl Unit {
         matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
     }
 
+    /// A fractional amount written with the next smaller unit (`P2Y6M`), when that
+    /// makes it whole.
+    fn mixed(self, x: f64) -> Option<String> {
+        let (per, big, small, clock) = match self {
+            Unit::Year => (12.0, "Y", "M", false),
+            Unit::Hour => (60.0, "H", "M", true),
+            Unit::Minute => (60.0, "M", "S", true),
+            _ => return None,
+        };
+        if !(0.0..1e6).contains(&x) {
+            return None;
+        }
+        let whole = x.trunc();
+        let rest = (x - whole) * per;
+        if (rest - rest.round()).abs() > 1e-6 || rest.round() < 1.0 {
+            return None;
+        }
+        let (whole, rest) = (whole as i64, rest.round() as i64);
+        let t = if clock { "T" } else { "" };
+        Some(if whole == 0 {
+            format!("P{t}{rest}{small}")
+        } else {
+            format!("P{t}{whole}{big}{rest}{small}")
+        })
+    }
+
     /// The TIMEX3 duration of `n` such units (`P2D`, `PT48H`, `P10Y`); `None` for an
     /// unknown amount gives `PXD`.
     pub fn duration(self, n: Option<f64>) -> String {
@@ -290,6 +316,9 @@ impl Unit {
                 let x = v * mult;
                 if (x - x.round()).abs() < 1e-9 {
                     format!("{}", x.round() as i64)
+                } else if let Some(mixed) = self.mixed(x) {
+                    // "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M
+                    return mixed;
                 } else {
                     format!("{x}")
                 }
@@ -499,7 +528,9 @@ mod tests {
         assert_eq!(Unit::Hour.duration(Some(48.0)), "PT48H");
         assert_eq!(Unit::Decade.duration(Some(1.0)), "P10Y");
         assert_eq!(Unit::Day.duration(None), "PXD");
-        assert_eq!(Unit::Year.duration(Some(1.5)), "P1.5Y");
+        assert_eq!(Unit::Year.duration(Some(1.5)), "P1Y6M");
+        assert_eq!(Unit::Hour.duration(Some(5.5)), "PT5H30M");
+        assert_eq!(Unit::Day.duration(Some(1.5)), "P1.5D");
         assert_eq!(ordinal("3rd"), Some(3));
         assert_eq!(ordinal("third"), Some(3));
         assert_eq!(ordinal("rd"), None);

@@ -17,7 +17,20 @@
 //!   mentioned date (`previous`), where a weekday dating a report ("said on Tuesday")
 //!   does not count;
 //! - "two days after the June 3 blast", "the night before the concert" resolve against the
-//!   event's date, given in the expression or else the previous date (`event`).
+//!   event's date, given in the expression or else the previous date (`event`);
+//! - in a results story, comparisons ("a year earlier", "up from $2 million last year",
+//!   "the year-ago period", "the 1988 quarter") go back to the reporting period: the
+//!   latest quarter named that is over by the DCT, not an aside about an earlier quarter
+//!   nor a quarter still under way; "the first nine months" puts the year in focus.
+//!
+//! # Conventions taken from TimeBank (TempEval-3 training data)
+//! Where the annotation could go either way, the tagger follows what the TimeBank and
+//! AQUAINT annotators did in most cases: "Friday night" and "Tuesday morning" are the
+//! day (evening and afternoon keep `TEV`/`TAF`); "the past year" is last calendar year;
+//! "the week" with no date is a week of the DCT's year (`1989-WXX`); "by year-end" is
+//! the year; rates ("$5 million a year", "20% annually") and titles ("This Week",
+//! "VOA Today") are not times; an appositive ("Oct. 12, the day before the plunge")
+//! restates the date.
 //!
 //! # Architecture invariants
 //! - Pure: text in, spans out; offsets are byte offsets into the given text.
@@ -93,17 +106,51 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         prev_day: None,
         prev_event_day: None,
         inner: None,
+        comparison: false,
+        period_of_year: None,
+        period_before: false,
+        focus_q: None,
     };
     let mut out = Vec::with_capacity(matches.len());
+    // the end token and day value of the last mention that named a day
+    let mut last_day: Option<(usize, NaiveDate)> = None;
     for m in matches {
         let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end - 1)) else {
             continue;
+        };
+        // "Oct. 12, the day before the plunge": an appositive restates the date just
+        // named, it does not shift from it
+        let appositive = match (&m.sem, last_day) {
+            (
+                Sem::Event {
+                    n: -1 | 1,
+                    unit: Unit::Day,
+                    ..
+                }
+                | Sem::Prev {
+                    n: -1 | 1,
+                    unit: Unit::Day,
+                    ..
+                },
+                Some((end, day)),
+            ) if end + 1 == m.start
+                && toks.get(end).is_some_and(|t| t.low == ",")
+                && toks.get(m.start).is_some_and(|t| t.low == "the") =>
+            {
+                Some(day)
+            }
+            _ => None,
         };
         let (s, e) = (first.s, last.e);
         let Some(span_text) = text.get(s..e) else {
             continue;
         };
-        let tense = grammar::tense_near(&toks, m.start, m.end);
+        let mut tense = grammar::tense_near(&toks, m.start, m.end);
+        if let Sem::PartDate { d, .. } = m.sem
+            && grammar::is_deadline(&toks, m.start, d.is_none())
+        {
+            tense = Tense::Future;
+        }
         let focus = (r.prev, r.prev_day);
         let hours_later = matches!(
             m.sem,
@@ -120,7 +167,27 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             // "hours later" follows the events told, not the time of a report
             r.prev_day = r.prev_event_day;
         }
+        r.comparison = grammar::is_comparison(&toks, m.start, m.end);
+        r.period_before = m.start > 0 && toks.get(m.start - 1).is_some_and(|t| t.low == "period");
+        r.period_of_year = match toks.get(m.end).map(|t| t.low.as_str()) {
+            Some(w @ ("quarter" | "period"))
+                if m.end == m.start + 1
+                    && m.start > 0
+                    && toks.get(m.start - 1).is_some_and(|t| t.low == "the") =>
+            {
+                Some(w == "quarter")
+            }
+            _ => None,
+        };
         let res = r.resolve(&m.sem, tense);
+        if m.kind == TimeType::DURATION
+            && let (Some(d), Some(ts)) = (r.dct, toks.get(m.start..m.end))
+            && year_to_date(ts)
+        {
+            // "the first nine months": the current year is in focus, so a following
+            // "a year earlier" means last year, not a year before the last date named
+            r.prev = Some(Point::Year(d.year()));
+        }
         if grammar::is_report_date(&toks, m.start) && matches!(m.sem, Sem::Weekday { .. }) {
             // "said on Tuesday" dates the report, not the story: "that night" later on
             // still means the night of the events told before
@@ -155,8 +222,21 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             }
         }
         let mut value = res.value;
+        if let Some(day) = appositive {
+            value = Point::Day(day).to_string();
+            r.note(Point::Day(day));
+        }
+        last_day = parse_point(value.get(..10).unwrap_or("")).and_then(|p| match p {
+            Point::Day(d) if value.len() == 10 => Some((m.end, d)),
+            _ => None,
+        });
         let mut kind = m.kind;
         let mut relative = res.relative;
+        if appositive.is_some() {
+            relative = Some(Relative::Same {
+                suffix: String::new(),
+            });
+        }
         if let Some((h, mi)) = m.clock {
             value = with_suffix(&value, &format!("T{h:02}:{mi:02}"));
             kind = TimeType::TIME;
@@ -214,6 +294,14 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                 (toks.get(a), b.checked_sub(1).and_then(|k| toks.get(k)))
             && let Some(t) = text.get(first.s..last.e)
         {
+            if b == m.end
+                && v.len() == 10
+                && let Some(Point::Day(day)) = parse_point(&v)
+            {
+                // "eight days after Oct. 12, the day before the plunge": the appositive
+                // restates the date named last
+                last_day = Some((b, day));
+            }
             out.push(Timex {
                 mention: TimeMention {
                     start: first.s,
@@ -228,6 +316,35 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// "the first nine months", "the latest six months", "the nine months": a stretch of
+/// the current year up to now (a year-to-date period in a results report).
+fn year_to_date(ts: &[lex::Tok]) -> bool {
+    let w = |k: usize| ts.get(k).map_or("", |t| t.low.as_str());
+    let k = if matches!(w(1), "first" | "latest" | "past") {
+        2
+    } else {
+        1
+    };
+    w(0) == "the"
+        && ts.len() == k + 2
+        && matches!(
+            (w(k), w(k + 1)),
+            (
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven",
+                "months"
+            ) | ("two" | "three", "quarters")
+        )
 }
 
 /// Extra cost of a later date when no tense cue decides (see [`pick_year`]).
@@ -258,7 +375,11 @@ fn pick_year(dct: NaiveDate, tense: Tense, mk: impl Fn(i32) -> Option<NaiveDate>
             };
         }
         if diff < 0 && tense == Tense::Future {
-            cost += 120;
+            cost += if -diff > PICK_NEAR {
+                PICK_PAST_BIAS
+            } else {
+                120
+            };
         }
         if cost < best.0 {
             best = (cost, y);
@@ -309,6 +430,19 @@ struct Resolver {
     prev_event_day: Option<NaiveDate>,
     /// The value and anchor of the date inside the last event-anchored expression.
     inner: Option<(String, Option<&'static str>)>,
+    /// The latest quarter the text names that is over by the DCT: the reporting period
+    /// of a results story, which later comparisons go back to even after an aside about
+    /// an earlier quarter ("after a flat second quarter").
+    focus_q: Option<Point>,
+    /// The mention being resolved follows "period": "the corresponding period last
+    /// year".
+    period_before: bool,
+    /// The mention being resolved is a year naming a reporting period: "the 1988
+    /// quarter" (`Some(true)`), "the 1989 period" (`Some(false)`).
+    period_of_year: Option<bool>,
+    /// The mention being resolved is the second term of a comparison ("up from $3
+    /// million last year", "the corresponding period last year").
+    comparison: bool,
 }
 
 fn unknown_of(unit: Unit) -> &'static str {
@@ -401,6 +535,26 @@ impl Resolver {
         }
     }
 
+    /// Whether `p` ends after the DCT: "will result in a fourth-quarter charge" names a
+    /// quarter still under way, which "the latest quarter" does not refer back to.
+    fn not_over(&self, p: Point) -> bool {
+        let (Some(d), Some(first)) = (self.dct, p.first_day()) else {
+            return false;
+        };
+        Point::of(d, Unit::Quarter)
+            .first_day()
+            .is_some_and(|cur| first >= cur)
+    }
+
+    /// The quarter a comparison goes back to, when a quarter is in focus: the
+    /// reporting period ([`Resolver::focus_q`]) rather than the last quarter named.
+    fn quarter_in_focus(&self) -> Option<Point> {
+        match self.prev {
+            Some(p @ Point::Quarter(..)) => Some(self.focus_q.unwrap_or(p)),
+            _ => None,
+        }
+    }
+
     fn note(&mut self, p: Point) {
         self.prev = Some(p);
         if let Point::Day(d) = p {
@@ -451,6 +605,10 @@ impl Resolver {
                 };
                 self.done(p, "dct", None)
             }
+            Sem::TheWeek => match self.dct {
+                Some(d) => Self::lit(format!("{:04}-WXX", d.year()), Some("dct"), None),
+                None => Self::lit("XXXX-WXX", None, None),
+            },
             Sem::TheWeekend => {
                 let Some(d) = self.dct else {
                     return Self::lit("XXXX-WXX-WE", None, None);
@@ -486,6 +644,16 @@ impl Resolver {
             }
             Sem::Abs(p) => {
                 let p = *p;
+                let focus = match self.period_of_year {
+                    Some(true) => self.quarter_in_focus().or(self.focus_q),
+                    Some(false) => self.quarter_in_focus(),
+                    None => None,
+                };
+                if let (Point::Year(y), Some(Point::Quarter(_, q))) = (p, focus) {
+                    // "profit fell from the 1988 quarter", "in the 1989 period": the
+                    // quarter in focus, in that year
+                    return self.done(Point::Quarter(y, q), "previous", None);
+                }
                 self.done(p, "absolute", None)
             }
             Sem::PartDate { m, d } => {
@@ -573,6 +741,19 @@ impl Resolver {
                     amount: *n,
                     unit: *unit,
                 };
+                if *n == -1
+                    && *unit == Unit::Year
+                    && self.comparison
+                    && let Some(p) = self.quarter_in_focus().or(self.focus_q.filter(|_| {
+                        // "for the corresponding period last year"
+                        self.period_before
+                    }))
+                    && let Some(q) = p.shift(-1, Unit::Year)
+                {
+                    // "profit of $3 million, up from $2 million last year" with a quarter
+                    // in focus: the same quarter of last year
+                    return Self::lit(q.to_string(), Some("previous"), Some(rel));
+                }
                 match self.dct.and_then(|d| Point::of(d, *unit).shift(*n, *unit)) {
                     Some(p) => self.done(p, "dct", Some(rel)),
                     None => Self::lit(unknown_of(*unit), None, Some(rel)),
@@ -584,7 +765,10 @@ impl Resolver {
                     unit: *unit,
                 };
                 if *unit == Unit::Year
-                    && let Some(p @ (Point::Quarter(..) | Point::Half(..))) = self.prev
+                    && let Some(p) = self.quarter_in_focus().or(match self.prev {
+                        Some(h @ Point::Half(..)) => Some(h),
+                        _ => None,
+                    })
                     && let Some(q) = p.shift(*n, Unit::Year)
                 {
                     // keep prev: "a year ago" compares with the quarter in focus
@@ -689,7 +873,17 @@ impl Resolver {
                 if yoff.is_none() && *q > cur && matches!(tense, Tense::Past | Tense::Reported) {
                     year -= 1;
                 }
-                self.done(Point::Quarter(year, *q), "dct", None)
+                let p = Point::Quarter(year, *q);
+                if yoff.is_none()
+                    && !self.not_over(p)
+                    && self
+                        .focus_q
+                        .and_then(|f| f.first_day())
+                        .is_none_or(|f| p.first_day().is_some_and(|x| x > f))
+                {
+                    self.focus_q = Some(p);
+                }
+                self.done(p, "dct", None)
             }
             Sem::QuarterOf(inner) => {
                 let r = self.resolve(inner, tense);
@@ -700,8 +894,11 @@ impl Resolver {
                     None => Self::lit("XXXX-QX", None, None),
                 }
             }
-            Sem::TheQuarter => {
-                if let Some(p @ Point::Quarter(..)) = self.prev {
+            Sem::TheQuarter { latest } => {
+                // "the latest quarter" is over; "the quarter" may be one still ahead
+                if let Some(p @ Point::Quarter(..)) = self.prev
+                    && !(*latest && self.not_over(p))
+                {
                     return Self::lit(p.to_string(), Some("previous"), None);
                 }
                 match self
@@ -712,9 +909,20 @@ impl Resolver {
                     None => Self::lit("XXXX-QX", None, None),
                 }
             }
-            Sem::YearAgoQuarter => {
-                let base = match self.prev {
-                    Some(p @ Point::Quarter(..)) => Some(p),
+            Sem::YearAgoQuarter { quarter } => {
+                if let (Some(Point::Year(y)), Some(d), false) = (self.prev, self.dct, *quarter) {
+                    // "net was $3 million, against a loss in the 1988 period; the
+                    // year-ago results included ...": the year in focus, a year back
+                    let y = if y < d.year() { y } else { y - 1 };
+                    return Self::lit(Point::Year(y).to_string(), Some("previous"), None);
+                }
+                let focus = if *quarter {
+                    self.quarter_in_focus().or(self.focus_q)
+                } else {
+                    self.quarter_in_focus()
+                };
+                let base = match focus {
+                    Some(p) if !self.not_over(p) => Some(p),
                     _ => self
                         .dct
                         .and_then(|d| Point::of(d, Unit::Quarter).shift(-1, Unit::Quarter)),

@@ -412,12 +412,19 @@ fn non_ascii_text_round_trips() {
 
 fn check_invariants(text: &str, ms: &[TimeMention]) -> Result<(), TestCaseError> {
     let mut last_end = 0;
+    let mut last_start = 0;
     for m in ms {
         prop_assert!(m.start < m.end);
-        prop_assert!(m.start >= last_end, "overlap at {}", m.start);
         prop_assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
         prop_assert!(!m.value.is_empty());
-        last_end = m.end;
+        // the date inside an event anchor ("two days after June 3") is reported after
+        // it, nested in it; any other overlap is a bug
+        let nested = m.start >= last_start && m.end <= last_end;
+        prop_assert!(m.start >= last_end || nested, "overlap at {}", m.start);
+        if !nested {
+            last_start = m.start;
+            last_end = m.end;
+        }
     }
     Ok(())
 }
@@ -730,4 +737,331 @@ fn an_event_named_after_before_is_not_dated_by_its_sentence() {
     let m = ms.iter().find(|m| m.text == "two days before the bombing");
     // the bombing is not dated here: the anchor says the previous date stood in
     assert_eq!(m.and_then(|m| m.anchor.as_deref()), Some("previous"));
+}
+
+// ---- round 3: TempEval-3 conventions (hand-written sentences) ----
+
+#[test]
+fn weekday_night_and_morning_are_dated_to_the_day() {
+    let dct = d(2023, 6, 6);
+    let t = "Shots rang out on Friday night and the curfew ended on Saturday morning.";
+    check(t, dct, "Friday night", "2023-06-02");
+    check(t, dct, "Saturday morning", "2023-06-03");
+    let m = tag(t, dct).into_iter().find(|m| m.text == "Friday night");
+    assert_eq!(m.map(|m| m.kind), Some(TimeType::DATE));
+    // evening and afternoon keep the part of the day
+    check(
+        "They met on Friday afternoon.",
+        dct,
+        "Friday afternoon",
+        "2023-06-02TAF",
+    );
+    // a bare part of the day is unchanged
+    check(
+        "Shots were heard last night.",
+        dct,
+        "last night",
+        "2023-06-05TNI",
+    );
+}
+
+#[test]
+fn year_to_date_period_puts_the_year_in_focus() {
+    let dct = d(1989, 10, 26);
+    let t = "Profit rose in the third quarter. For the nine months, net was $9 million, \
+             up from $7 million a year earlier.";
+    check(t, dct, "a year earlier", "1988");
+    // without the nine months the quarter stays in focus
+    let t = "Profit rose in the third quarter to $9 million from $7 million a year earlier.";
+    check(t, dct, "a year earlier", "1988-Q3");
+}
+
+#[test]
+fn mixed_fractions_in_durations() {
+    let dct = d(1998, 8, 17);
+    check(
+        "She spent about 5 1/2 hours in the capital.",
+        dct,
+        "about 5 1/2 hours",
+        "PT5H30M",
+    );
+    check(
+        "They lived in camps for 2 1/2 years.",
+        dct,
+        "2 1/2 years",
+        "P2Y6M",
+    );
+    // a score is not a fraction of a unit
+    assert!(val("The index rose 3 1/2 points.", dct, "1/2").is_none());
+}
+
+#[test]
+fn future_tense_keeps_a_month_ahead() {
+    let dct = d(1998, 3, 4);
+    check(
+        "She will be named commander of a mission in December.",
+        dct,
+        "December",
+        "1998-12",
+    );
+    // "the plan" is a noun: the past "announced" decides
+    check(
+        "The thrift announced the plan Aug. 21.",
+        d(1989, 10, 27),
+        "Aug. 21",
+        "1989-08-21",
+    );
+}
+
+#[test]
+fn terms_set_ahead_lie_ahead() {
+    let dct = d(1989, 10, 26);
+    check(
+        "The bank created a new office of the chairman, effective Feb. 1.",
+        dct,
+        "Feb. 1",
+        "1990-02-01",
+    );
+    check(
+        "It plans to pay down the loan by February.",
+        dct,
+        "February",
+        "1990-02",
+    );
+    // "through" is left to the tense
+    check(
+        "Sales fell this year through August.",
+        dct,
+        "August",
+        "1989-08",
+    );
+}
+
+#[test]
+fn last_year_in_a_comparison_with_a_quarter_in_focus() {
+    let dct = d(1989, 10, 30);
+    let t = "In the latest quarter, the unit lost $23 million, compared with earnings of \
+             $33 million last year.";
+    check(t, dct, "last year", "1988-Q3");
+    // no comparison: the year
+    let t = "In the latest quarter, the unit lost $23 million. Last year the founder retired.";
+    check(t, dct, "Last year", "1988");
+}
+
+#[test]
+fn the_latest_quarter_is_not_a_quarter_still_under_way() {
+    let dct = d(1989, 11, 2);
+    let t = "The storm will result in a fourth-quarter charge. Profit fell 59% in the \
+             latest quarter.";
+    check(t, dct, "fourth-quarter", "1989-Q4");
+    check(t, dct, "the latest quarter", "1989-Q3");
+}
+
+#[test]
+fn year_ago_after_a_year_in_focus() {
+    let dct = d(1989, 11, 2);
+    let t = "Net was $306 million, against a loss in the 1988 period. The year-ago results \
+             included a charge.";
+    check(t, dct, "The year-ago", "1988");
+}
+
+#[test]
+fn rates_are_not_times() {
+    let dct = d(1989, 10, 30);
+    for t in [
+        "The cuts should save $500 million a year in costs.",
+        "Revenue is expected to grow by 20% annually.",
+        "The airline flies four flights a week to Bombay.",
+        "The plant would make about 10,000 units annually.",
+    ] {
+        assert!(tag(t, dct).is_empty(), "{t:?}: {:?}", tv(t, dct));
+    }
+    // a stretch of time stays
+    check("He waited a year for the ruling.", dct, "a year", "P1Y");
+}
+
+#[test]
+fn an_appositive_restates_the_date() {
+    let dct = d(1989, 10, 30);
+    let t = "Prices rose after Oct. 12, the day before the market plunge, and fell later.";
+    check(t, dct, "the day before", "1989-10-12");
+    // not an appositive: a shift from the date
+    let t = "The bank failed on Oct. 12. The day before, its shares fell.";
+    check(t, dct, "The day before", "1989-10-11");
+}
+
+#[test]
+fn year_end() {
+    let dct = d(1989, 10, 26);
+    check(
+        "The deal should close by year-end.",
+        dct,
+        "year-end",
+        "1989",
+    );
+    check(
+        "Rules should be in place by year's end.",
+        dct,
+        "year's end",
+        "1989",
+    );
+    check(
+        "The index is up 12% since year end.",
+        dct,
+        "year end",
+        "1988",
+    );
+    // an adjective: "year-end net"
+    assert!(val("In 1988, year-end net was lower.", dct, "year-end").is_none());
+}
+
+#[test]
+fn compound_adjectives_are_not_times() {
+    let dct = d(1989, 11, 1);
+    let t = "The quarter-to-quarter comparison was enhanced by charges.";
+    assert!(tag(t, dct).is_empty(), "{:?}", tv(t, dct));
+}
+
+#[test]
+fn the_week_without_a_date_is_a_week_of_the_year() {
+    let dct = d(1989, 10, 30);
+    let t = "The index fell 1.2% on Friday. For the week, it dropped 3.8%.";
+    check(t, dct, "the week", "1989-WXX");
+    check(
+        "Volume was the week's highest.",
+        dct,
+        "the week",
+        "1989-WXX",
+    );
+    // a dated week is not this rule's
+    let t = "The hearing is set for the week of March 6.";
+    assert!(val(t, dct, "the week").is_none(), "{:?}", tv(t, dct));
+}
+
+#[test]
+fn centuries_hundreds_and_additional_units() {
+    let dct = d(1998, 2, 13);
+    check("She is a 20th century democrat.", dct, "20th century", "19");
+    check(
+        "They cleared mines near the fabled 11th century temple.",
+        dct,
+        "11th century",
+        "10",
+    );
+    check(
+        "The crown has ruled for almost a hundred years.",
+        dct,
+        "almost a hundred years",
+        "P100Y",
+    );
+    check(
+        "The loan may be extended for an additional year.",
+        dct,
+        "an additional year",
+        "P1Y",
+    );
+    assert!(tag("A hundred people came.", dct).is_empty());
+}
+
+#[test]
+fn an_appositive_after_an_anchored_date() {
+    let dct = d(1989, 10, 30);
+    let t = "Two days after Oct. 12, the day before the plunge, the index rose.";
+    check(t, dct, "Oct. 12", "1989-10-12");
+    check(t, dct, "the day before", "1989-10-12");
+}
+
+#[test]
+fn titles_and_generic_tomorrow_are_not_times() {
+    let dct = d(1990, 8, 13);
+    for t in [
+        "Baker, speaking on ABC News' \"This Week,\" said the request was clear.",
+        "This is VOA Today.",
+        "\"If I were choosing the people of tomorrow, I would pick them,\" he said.",
+    ] {
+        assert!(tag(t, dct).is_empty(), "{t:?}: {:?}", tv(t, dct));
+    }
+    // the same words as times
+    check("Talks resume today.", dct, "today", "1990-08-13");
+    check("Today, the city mourns.", dct, "Today", "1990-08-13");
+    check("They meet this week.", dct, "this week", "1990-W33");
+    check("They meet tomorrow.", dct, "tomorrow", "1990-08-14");
+}
+
+#[test]
+fn the_reporting_quarter_stays_in_focus_after_an_aside() {
+    let dct = d(1989, 11, 1);
+    let t = "Net rose 20% in the third quarter. After a flat second quarter, sales grew. \
+             Charges were taken in the year-earlier period. In the 1989 period, rates were \
+             lower than a year ago.";
+    check(t, dct, "the year-earlier period", "1988-Q3");
+    check(t, dct, "1989", "1989-Q3");
+    check(t, dct, "a year ago", "1988-Q3");
+    check(t, dct, "second quarter", "1989-Q2");
+}
+
+#[test]
+fn a_year_naming_a_quarter() {
+    let dct = d(1989, 10, 30);
+    let t = "Third-quarter earnings will be lower than last year. It earned $376,000 in the \
+             1988 quarter.";
+    check(t, dct, "1988", "1988-Q3");
+    // a plain year stays a year
+    check("It was founded in 1988.", dct, "1988", "1988");
+}
+
+#[test]
+fn last_years_quarter_and_the_corresponding_period() {
+    let dct = d(1989, 11, 1);
+    let t = "Net sales for this year's third quarter were $14 million, down from $21.4 \
+             million last year. Net was $1.8 million for the corresponding period last year. \
+             Sales for last year's quarter were about $3 million.";
+    check(t, dct, "this year's third quarter", "1989-Q3");
+    check(t, dct, "last year's quarter", "1988-Q3");
+    let t = "Profit rose in the third quarter. Separately, the unit was sold last year. Net was \
+             $1.8 million for the corresponding period last year.";
+    check(t, dct, "last year", "1988");
+    let m: Vec<_> = tag(t, dct)
+        .into_iter()
+        .filter(|m| m.text == "last year")
+        .map(|m| m.value)
+        .collect();
+    assert_eq!(m, vec!["1988".to_string(), "1988-Q3".to_string()]);
+}
+
+#[test]
+fn the_past_year_is_last_year() {
+    let dct = d(1998, 3, 3);
+    check(
+        "Hate groups grew over the past year.",
+        dct,
+        "the past year",
+        "1997",
+    );
+    // other units stay durations
+    check(
+        "Prices fell over the past month.",
+        dct,
+        "the past month",
+        "P1M",
+    );
+}
+
+#[test]
+fn a_comparison_needs_a_figure() {
+    let dct = d(1989, 11, 2);
+    let t = "Sales rose in the third quarter. The company moved from Ohio last year.";
+    check(t, dct, "last year", "1988");
+    let t = "Sales in the latest period were $1.76 billion, a 13% increase from last year's \
+             $1.55 billion.";
+    check(t, dct, "last year", "1988-Q3");
+    let t = "Prices will rise in the week ahead.";
+    assert!(val(t, dct, "the week").is_none(), "{:?}", tv(t, dct));
+}
+
+#[test]
+fn the_quarter_may_be_one_ahead() {
+    let dct = d(1989, 10, 26);
+    let t = "Profit should rise in the fourth quarter. The quarter is usually strong.";
+    check(t, dct, "The quarter", "1989-Q4");
 }
