@@ -950,6 +950,17 @@ fn score_anchors(docs: &[Doc], idx: &[usize], run: &Run, pick: Pick) -> TimeScor
             if !ours.is_empty() {
                 sc.sentence_dated += 1;
             }
+            if std::env::var_os("UNDATED").is_some()
+                && ours.is_empty()
+                && !anchors.iter().all(|a| a.dct)
+            {
+                let gv: Vec<&str> = anchors.iter().map(|a| a.value.as_str()).collect();
+                println!(
+                    "UNDATED\t{}\tgold {gv:?}\t{}",
+                    d.name,
+                    d.text.get(ss..se).unwrap_or("").replace('\n', " ")
+                );
+            }
             if std::env::var_os("MISSES").is_some()
                 && ours
                     .iter()
