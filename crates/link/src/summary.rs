@@ -211,9 +211,22 @@ pub fn summarise(
         }
     }
     // 4. The main quote.
+    // Words actually spoken: a quote some source gives as a direct quotation, not
+    // reported speech ("the militia had acted alone") or a fragment.
+    let direct = |q: &Quote| {
+        q.evidence.iter().any(|e| {
+            docs.iter().filter(|d| d.source.id == e.source).any(|d| {
+                d.quotes.iter().any(|m| {
+                    m.start == e.start
+                        && m.end == e.end
+                        && m.kind.as_deref().is_none_or(|k| k == "direct")
+                })
+            })
+        })
+    };
     let best = quotes
         .iter()
-        .filter(|q| q.speaker.is_some() && text::words(&q.text).len() >= 4)
+        .filter(|q| q.speaker.is_some() && text::words(&q.text).len() >= 4 && direct(q))
         .max_by(|a, b| {
             let indep =
                 |q: &Quote| copies.independent_count(q.evidence.iter().map(|e| e.source.as_str()));
@@ -245,4 +258,60 @@ pub fn summarise(
     }
     out.retain(|s| !s.citations.is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::Doc;
+    use corroborate_model::EntityType;
+
+    #[test]
+    fn the_main_quote_is_a_direct_one() {
+        let body = "Marvania said the militia had acted alone and had no backing at all. \
+                    \u{201c}We will find every one of them and bring them to court,\u{201d} \
+                    said Irina Voloshyna.";
+        let mut docs: Vec<Annotations> = ["a", "b", "c"]
+            .iter()
+            .map(|id| {
+                Doc::new(id, Some("2023-06-05"), "t", body)
+                    .ent("Marvania", EntityType::LOC)
+                    .ent("Irina Voloshyna", EntityType::PER)
+                    .quote(
+                        "the militia had acted alone and had no backing at all",
+                        Some(("Marvania", Some("Marvania"))),
+                    )
+                    .quote(
+                        "We will find every one of them and bring them to court,",
+                        Some(("Irina Voloshyna", Some("Irina Voloshyna"))),
+                    )
+                    .done()
+            })
+            .collect();
+        // the reported one is in every source, the direct one in only the first
+        for (i, d) in docs.iter_mut().enumerate() {
+            if let Some(q) = d.quotes.first_mut() {
+                q.kind = Some("reported".into());
+            }
+            if i > 0 {
+                d.quotes.truncate(1);
+            }
+        }
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let copies = CopyGraph::build(&docs);
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let tl = crate::events::timeline(&refs, &table, "s1-");
+        let quotes = crate::quotes::merge_quotes(&refs, &table, "s1-");
+        let out = summarise(&refs, &tl, &quotes, &[], &copies);
+        let said: Vec<&str> = out
+            .iter()
+            .map(|s| s.text.as_str())
+            .filter(|t| t.contains(" said: "))
+            .collect();
+        assert_eq!(said.len(), 1, "{out:?}");
+        assert!(
+            said.iter().all(|t| t.starts_with("Irina Voloshyna said")),
+            "{said:?}"
+        );
+    }
 }
