@@ -14,8 +14,15 @@
 //! quotes with their speaker between them are closed over too (`NO_MERGE=1` turns that
 //! off). `VERBOSE=1` prints false positives, speaker errors and misses (`FN~`: some
 //! predicted quote overlaps the miss). `CUES=1` prints the most frequent Cue strings of
-//! the split instead (`-- /work/shared/data/quotes/polnear/train`).
+//! the split instead (`-- /work/shared/data/quotes/polnear/train`). `MISSES=1` prints an
+//! error analysis of the misses (run it on `train`): every missed gold attribution with its
+//! Cue, grouped by structure (cue before/after/inside the content, "according to", no
+//! Source, short content, a prediction overlapping it by less than 50%, cue word not in our
+//! lists) and by cue word, plus matched quotes whose speaker is missing or wrong
+//! (`MISSES=2` also lists every miss). `CUE_STATS=1` prints, per cue word, how many
+//! predicted quotes matched and how many of those have the right speaker.
 
+use corroborate_annotate::quotes::cue_class;
 use corroborate_annotate::{Options, annotate};
 use corroborate_model::{DateBasis, DateValue, QuoteMention, Source};
 use std::collections::HashMap;
@@ -90,7 +97,9 @@ fn parse_ann(ann: &str, c2b: &[usize]) -> Vec<Gold> {
 
 /// PolNeAR annotates a quote split by its attribution ("“A,” she said. “B.”") as one
 /// discontinuous Content, which the gold side closes over: two consecutive direct quotes
-/// with the speaker between them, in one paragraph, are closed over the same way.
+/// with the speaker between them, in one paragraph, are closed over the same way (also
+/// when a second cue, "adding:", stands between them: limiting the merge to a short
+/// attribution lost matches on train).
 fn merge_split_quotes(text: &str, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
     let mut out: Vec<QuoteMention> = Vec::new();
     for q in quotes {
@@ -145,6 +154,114 @@ fn print_cue_counts(dir: &str, anns: &[std::path::PathBuf]) {
     }
 }
 
+/// Counts for the `MISSES=1` error analysis.
+#[derive(Default)]
+struct Misses {
+    by_group: HashMap<String, usize>,
+    by_cue: HashMap<String, usize>,
+    examples: HashMap<String, Vec<String>>,
+    no_speaker_by_cue: HashMap<String, usize>,
+    wrong_speaker: Vec<String>,
+    list_all: bool,
+}
+
+impl Misses {
+    fn add(&mut self, group: &str, cue: &str, line: String) {
+        *self.by_group.entry(group.to_string()).or_default() += 1;
+        *self.by_cue.entry(cue.to_string()).or_default() += 1;
+        let ex = self.examples.entry(group.to_string()).or_default();
+        if ex.len() < 12 {
+            ex.push(line.clone());
+        }
+        if self.list_all {
+            println!("MISS [{group}] {line}");
+        }
+    }
+
+    fn print(&self) {
+        let sorted = |m: &HashMap<String, usize>| {
+            let mut v: Vec<(String, usize)> = m.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        println!("== misses by structure ==");
+        for (g, n) in sorted(&self.by_group) {
+            println!("{n:6} {g}");
+            for ex in self.examples.get(&g).into_iter().flatten() {
+                println!("         {ex}");
+            }
+        }
+        println!("== misses by cue (top 80) ==");
+        for (c, n) in sorted(&self.by_cue).iter().take(80) {
+            println!(
+                "{n:6} {c:?} {}",
+                cue_class(c.rsplit(' ').next().unwrap_or("")).unwrap_or("-")
+            );
+        }
+        println!("== matched quotes without a speaker, by gold cue (top 30) ==");
+        for (c, n) in sorted(&self.no_speaker_by_cue).iter().take(30) {
+            println!("{n:6} {c:?}");
+        }
+        println!("== wrong speakers ({}) ==", self.wrong_speaker.len());
+        for w in &self.wrong_speaker {
+            println!("   {w}");
+        }
+    }
+}
+
+/// The structural group of a missed gold attribution.
+fn miss_group(text: &str, g: &Gold, quotes: &[QuoteMention], matched: &[bool]) -> String {
+    let words = text
+        .get(g.start..g.end)
+        .map_or(0, |c| c.split_whitespace().count());
+    let cue = g
+        .cue
+        .and_then(|(s, e)| text.get(s..e))
+        .unwrap_or("")
+        .to_lowercase();
+    let near = quotes
+        .iter()
+        .zip(matched)
+        .filter(|(q, _)| overlap((q.start, q.end), (g.start, g.end)) > 0)
+        .map(|(q, m)| {
+            let o = overlap((q.start, q.end), (g.start, g.end));
+            match (o * 2 < q.end - q.start, m) {
+                (_, true) => "pred matched another gold",
+                (true, false) => "pred longer",
+                (false, false) => "pred shorter",
+            }
+        })
+        .next();
+    if let Some(n) = near {
+        return format!("overlap <50% ({n})");
+    }
+    if g.source.is_none() {
+        return "no Source".to_string();
+    }
+    if words < 4 {
+        return "content < 4 words".to_string();
+    }
+    if cue.starts_with("according") {
+        return "according to".to_string();
+    }
+    let last = cue.rsplit(' ').next().unwrap_or("");
+    let class = cue_class(last);
+    let pos = match g.cue {
+        Some((cs, _)) if cs >= g.end => "cue after content",
+        Some((_, ce)) if ce <= g.start => "cue before content",
+        Some(_) => "cue inside content",
+        None => "no cue",
+    };
+    let src_pos = match (g.source, g.cue) {
+        (Some((ss, _)), Some((cs, _))) if ss > cs => ", source after cue",
+        _ => "",
+    };
+    match class {
+        Some(c) => format!("{pos}{src_pos} (cue {c})"),
+        None => format!("{pos}{src_pos} (cue not in lists)"),
+    }
+}
+
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
@@ -170,7 +287,16 @@ fn main() {
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let (mut direct_tp, mut direct_n) = (0usize, 0usize);
     let mut with_speaker = 0usize;
+    // kind/has-cue -> (predicted, matched)
+    let mut by_kind: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    // cue -> (predicted, matched, matched with the right speaker), for `CUE_STATS=1`
+    let mut by_cue: HashMap<String, (usize, usize, usize)> = HashMap::new();
     let verbose = std::env::var("VERBOSE").is_ok();
+    let misses_mode = std::env::var("MISSES").ok();
+    let mut misses = Misses {
+        list_all: misses_mode.as_deref() == Some("2"),
+        ..Misses::default()
+    };
     let strict = std::env::var("LENIENT").is_err();
     let merge_split = std::env::var("NO_MERGE").is_err();
     for ann_path in anns {
@@ -219,7 +345,8 @@ fn main() {
         };
         let mut used = vec![false; gold.len()];
         gold_n += gold.len();
-        for q in &quotes {
+        let mut pred_matched = vec![false; quotes.len()];
+        for (qi, q) in quotes.iter().enumerate() {
             pred_n += 1;
             let p = (q.start, q.end);
             let best = gold
@@ -233,12 +360,29 @@ fn main() {
                 })
                 .max_by_key(|x| x.1);
             let is_direct = q.kind.as_deref() == Some("direct");
+            let kind_key = format!("{}/{}", q.kind.as_deref().unwrap_or("-"), q.cue.is_some());
+            let ke = by_kind.entry(kind_key).or_insert((0usize, 0usize, 0usize));
+            ke.0 += 1;
+            ke.1 += usize::from(best.is_some());
+            let sp_right = best.is_some_and(|(_, _, g)| match (&q.speaker, g.source) {
+                (Some(s), Some(gs)) => overlap((s.start, s.end), gs) > 0,
+                _ => false,
+            });
+            let ce = by_cue
+                .entry(q.cue.as_deref().unwrap_or("-").to_lowercase())
+                .or_insert((0usize, 0usize, 0usize));
+            ce.0 += 1;
+            ce.1 += usize::from(best.is_some());
+            ce.2 += usize::from(sp_right);
             if is_direct {
                 direct_n += 1;
             }
             match best {
                 Some((i, _, g)) => {
                     tp += 1;
+                    if let Some(m) = pred_matched.get_mut(qi) {
+                        *m = true;
+                    }
                     if is_direct {
                         direct_tp += 1;
                     }
@@ -252,14 +396,46 @@ fn main() {
                     if q.speaker.is_some() {
                         with_speaker += 1;
                     }
+                    let gcue = g
+                        .cue
+                        .and_then(|(s, e)| text.get(s..e))
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if !sp_ok && misses_mode.is_some() {
+                        if q.speaker.is_none() {
+                            *misses.no_speaker_by_cue.entry(gcue).or_default() += 1;
+                        } else {
+                            misses.wrong_speaker.push(format!(
+                                "pred={:?} gold={:?} cue={:?} {:?}",
+                                q.speaker.as_ref().map(|s| s.text.as_str()),
+                                g.source.and_then(|s| text.get(s.0..s.1)),
+                                q.cue,
+                                q.text.chars().take(60).collect::<String>()
+                            ));
+                        }
+                    }
                     if sp_ok {
                         tps += 1;
                     } else if verbose {
+                        // the text from the quote to the gold source, shortened in the middle
+                        let (lo, hi) = match g.source {
+                            Some((a, b)) => (a.min(q.start), b.max(q.end)),
+                            None => (q.start, q.end),
+                        };
+                        let span: Vec<char> = text.get(lo..hi).unwrap_or("").chars().collect();
+                        let ctx: String = if span.len() > 220 {
+                            let head: String = span.iter().take(100).collect();
+                            let tail: String = span.iter().skip(span.len() - 100).collect();
+                            format!("{head} [...] {tail}")
+                        } else {
+                            span.iter().collect()
+                        };
                         println!(
-                            "SPK {:?} pred={:?} gold={:?}",
+                            "SPK {:?} pred={:?} gold={:?} | {}",
                             q.text.chars().take(50).collect::<String>(),
                             q.speaker.as_ref().map(|s| s.text.as_str()),
-                            g.source.and_then(|s| text.get(s.0..s.1))
+                            g.source.and_then(|s| text.get(s.0..s.1)),
+                            ctx.replace('\n', " / ")
                         );
                     }
                 }
@@ -276,6 +452,53 @@ fn main() {
             }
         }
         fnn += used.iter().filter(|u| !**u).count();
+        if misses_mode.is_some() {
+            for (g, u) in gold.iter().zip(&used) {
+                if *u {
+                    continue;
+                }
+                let snip = |sp: Option<(usize, usize)>| {
+                    sp.and_then(|(s, e)| text.get(s..e))
+                        .unwrap_or("")
+                        .replace('\n', " ")
+                };
+                let group = miss_group(&text, g, &quotes, &pred_matched);
+                // the sentence-ish context: from the earliest to the latest of the spans
+                let lo = [Some((g.start, g.end)), g.cue, g.source]
+                    .iter()
+                    .flatten()
+                    .map(|x| x.0)
+                    .min()
+                    .unwrap_or(g.start);
+                let hi = [Some((g.start, g.end)), g.cue, g.source]
+                    .iter()
+                    .flatten()
+                    .map(|x| x.1)
+                    .max()
+                    .unwrap_or(g.end);
+                let ctx: String = snip(Some((lo, hi))).chars().take(160).collect();
+                let pred = quotes
+                    .iter()
+                    .find(|q| overlap((q.start, q.end), (g.start, g.end)) > 0)
+                    .map(|q| {
+                        format!(
+                            " || PRED {:?}",
+                            q.text.chars().take(200).collect::<String>()
+                        )
+                    })
+                    .unwrap_or_default();
+                let line = format!(
+                    "cue={:?} src={:?} content={:?} | {ctx}{pred}",
+                    snip(g.cue),
+                    snip(g.source),
+                    snip(Some((g.start, g.end)))
+                        .chars()
+                        .take(60)
+                        .collect::<String>()
+                );
+                misses.add(&group, &snip(g.cue).to_lowercase(), line);
+            }
+        }
         if verbose {
             for (g, u) in gold.iter().zip(&used) {
                 if !*u {
@@ -298,6 +521,9 @@ fn main() {
                 }
             }
         }
+    }
+    if misses_mode.is_some() {
+        misses.print();
     }
     let prf = |tp: usize, pred: usize, gold: usize| {
         let p = if pred == 0 {
@@ -348,4 +574,17 @@ fn main() {
         direct_tp as f64 / direct_n as f64
     };
     println!("direct quotes: precision {dp:.3} ({direct_tp}/{direct_n})");
+    if std::env::var("CUE_STATS").is_ok() {
+        let mut v: Vec<_> = by_cue.into_iter().collect();
+        v.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+        println!("cue: predicted, matched, matched with the right speaker");
+        for (c, (n, m, r)) in v.iter().take(120) {
+            println!("  {c:?}: {n} {m} {r}");
+        }
+    }
+    let mut kinds: Vec<_> = by_kind.into_iter().collect();
+    kinds.sort();
+    for (k, (n, m, _)) in kinds {
+        println!("  kind/has-cue {k}: {m}/{n} matched");
+    }
 }

@@ -45,6 +45,52 @@ pub fn speaker_entity(
     table.find_by_name(&sp.text).map(String::from)
 }
 
+/// Cues whose reported "content" is the object of an act, not words the speaker
+/// said: "denied any involvement", "rejected the accusation", "accused Marvania of
+/// ...", "condemned the attack". The annotation layer keeps them (attribution corpora
+/// count them); the dossier's quotes do not, since showing "any involvement — Marvania"
+/// as a quote would put words in the speaker's mouth. Stances are the claims' job.
+const ACT_CUES: &[&str] = &[
+    "denied", "denies", "deny", "rejected", "rejects", "reject", "dismissed", "dismisses",
+    "disputed", "disputes", "refuted", "declined", "accused", "accuses", "blamed", "blames",
+    "condemned", "condemns", "criticized", "criticised", "criticizes", "criticises", "urged",
+    "urges", "asked", "asks", "called", "calls", "described", "describes", "claimed",
+    "claims", "welcomed", "praised", "vowed", "promised", "pledged",
+];
+
+/// Pronouns that name nobody until resolved.
+const BARE_PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "who", "which", "that", "you",
+];
+
+/// Whether an annotated quote belongs in the dossier: direct and partial quotes do;
+/// reported speech does when it reports a statement of at least four words with a
+/// saying verb, outside a headline.
+fn is_statement(doc: &Annotations, q: &corroborate_model::QuoteMention) -> bool {
+    if q.kind.as_deref() != Some("reported") {
+        return true;
+    }
+    let t = &doc.source.text;
+    let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
+    if cue.split_whitespace().any(|w| ACT_CUES.contains(&w)) {
+        return false;
+    }
+    let body = t.get(q.start..q.end).unwrap_or("");
+    if text::words(body).len() < 4 {
+        return false;
+    }
+    // a headline ("Militia claims Kharivsk bombing as minister blames Marvania") is
+    // the first line of the text with no closing punctuation
+    let first_line_end = t.find('\n').unwrap_or(t.len());
+    let headline = q.start < first_line_end
+        && !t
+            .get(..first_line_end)
+            .unwrap_or("")
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201d}']);
+    !headline
+}
+
 /// Merges the quotes of a story's documents; ids are `<prefix>q1`, ... in order of
 /// first appearance (documents in the given order).
 pub fn merge_quotes(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Vec<Quote> {
@@ -54,17 +100,19 @@ pub fn merge_quotes(docs: &[&Annotations], table: &EntityTable, prefix: &str) ->
         qs.sort_by_key(|q| q.start);
         for q in qs {
             let span = Span::new(q.start, q.end);
-            if !span.is_valid_in(&doc.source.text) || span.is_empty() {
+            if !span.is_valid_in(&doc.source.text) || span.is_empty() || !is_statement(doc, q) {
                 continue;
             }
             let evidence = Evidence::of(&doc.source, span);
             let item = Item {
                 text: evidence.text.trim().to_string(),
                 entity: speaker_entity(doc, q, table),
+                // a pronoun that stayed unresolved names nobody
                 speaker_text: q
                     .speaker
                     .as_ref()
-                    .map(|s| s.resolved.clone().unwrap_or_else(|| s.text.clone())),
+                    .map(|s| s.resolved.clone().unwrap_or_else(|| s.text.clone()))
+                    .filter(|s| !BARE_PRONOUNS.contains(&s.trim().to_lowercase().as_str())),
                 evidence,
             };
             if item.text.is_empty() {
@@ -169,5 +217,42 @@ mod tests {
         assert!(vague.is_some_and(|q| q.speaker.as_ref().is_some_and(|s| s.entity.is_some())));
         assert!(word_dice("the music stopped", "The music stopped!") > 0.99);
         assert!(word_dice("a b c", "x y z") < 0.01);
+    }
+}
+
+#[cfg(test)]
+mod statement_tests {
+    use super::*;
+    use crate::fixtures::Doc;
+
+    fn reported(doc: &mut Annotations, text: &str, cue: &str) {
+        if let Some(p) = doc.source.text.find(text) {
+            doc.quotes.push(corroborate_model::QuoteMention {
+                start: p,
+                end: p + text.len(),
+                text: text.into(),
+                speaker: None,
+                kind: Some("reported".into()),
+                cue: Some(cue.into()),
+            });
+        }
+    }
+
+    #[test]
+    fn acts_fragments_and_headlines_are_not_dossier_quotes() {
+        let body = "Militia claims the bombing as minister blames Marvania\n\
+                    Marvania denied any involvement. Officials said the warning had \
+                    been far too vague to act on.";
+        let mut d = Doc::new("a", Some("2023-06-05"), "t", body).done();
+        reported(&mut d, "any involvement", "denied");
+        reported(&mut d, "the warning had been far too vague to act on", "said");
+        reported(&mut d, "the bombing as minister blames Marvania", "claims");
+        let kept: Vec<&str> = d
+            .quotes
+            .iter()
+            .filter(|q| is_statement(&d, q))
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(kept, vec!["the warning had been far too vague to act on"]);
     }
 }

@@ -1,0 +1,466 @@
+//! Direct and partial quotes between quote marks, and transcript or headline labels.
+
+use super::*;
+
+pub(super) fn is_quote_open(c: char) -> bool {
+    matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}')
+}
+
+pub(super) fn is_quote_close(c: char) -> bool {
+    matches!(c, '\u{201D}' | '\u{00BB}')
+}
+
+/// A span of quoted content, between the marks.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Run {
+    /// Byte of the opening mark.
+    pub(super) open: usize,
+    /// Byte after the closing mark.
+    pub(super) close_end: usize,
+    /// Content start (after the opening mark).
+    pub(super) start: usize,
+    /// Content end (before the closing mark).
+    pub(super) end: usize,
+}
+
+/// Finds quoted runs; a run left open at a paragraph end continues when the next paragraph
+/// reopens the quote, else it is dropped.
+pub(super) fn quote_runs(text: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (mark byte, content start)
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let Some(&(i, c)) = chars.get(k) else { break };
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
+        let mut next = chars.get(k + 1).map(|&(_, c)| c);
+        // two apostrophes stand for a double quote mark (''like this'', newspaper archives)
+        let pair = c == '\'' && next == Some('\'');
+        let mark_len = if pair { 2 } else { c.len_utf8() };
+        if pair {
+            next = chars.get(k + 2).map(|&(_, c)| c);
+        }
+        let c = if pair { '"' } else { c };
+        let straight_opens = c == '"'
+            && prev.is_none_or(|p| {
+                p.is_whitespace()
+                    || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':' | '/')
+            })
+            && next.is_some_and(|n| !n.is_whitespace());
+        if c == '\n' {
+            if let Some((_, _)) = open {
+                // paragraph end while open: continue only when the next paragraph reopens
+                let rest = text.get(i..).unwrap_or("");
+                let trimmed = rest.trim_start();
+                let reopens = trimmed.starts_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}'])
+                    || trimmed.starts_with("''");
+                let blank = rest
+                    .get(1..)
+                    .is_some_and(|r| r.trim_start_matches([' ', '\t']).starts_with('\n'));
+                if !reopens
+                    && (blank
+                        || !rest.get(1..).is_some_and(|r| {
+                            r.trim_start().starts_with(|c: char| c.is_lowercase())
+                        }))
+                {
+                    open = None;
+                } else if reopens {
+                    // skip to the reopening mark so it is not taken as a new opening
+                    let skip = rest.len() - trimmed.len();
+                    let target = i + skip;
+                    while chars.get(k).is_some_and(|&(b, _)| b <= target) {
+                        k += 1;
+                    }
+                    continue;
+                }
+            }
+            k += 1;
+            continue;
+        }
+        match open {
+            None => {
+                if is_quote_open(c) || straight_opens {
+                    open = Some((i, i + mark_len));
+                }
+            }
+            Some((mark, cstart)) => {
+                let closes = is_quote_close(c) || (c == '"' && !straight_opens);
+                if closes {
+                    runs.push(Run {
+                        open: mark,
+                        close_end: i + mark_len,
+                        start: cstart,
+                        end: i,
+                    });
+                    open = None;
+                } else if straight_opens || is_quote_open(c) {
+                    // an unbalanced mark: restart here
+                    open = Some((i, i + mark_len));
+                }
+            }
+        }
+        k += if pair { 2 } else { 1 };
+    }
+    runs
+}
+
+/// Trims whitespace and a trailing comma off a content span.
+pub(super) fn trim_content(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let seg = text.get(start..end)?;
+    let lead = seg.len() - seg.trim_start().len();
+    let mut t = seg.trim();
+    t = t
+        .trim_end_matches([',', ' ', '\u{2014}', '\u{2013}', '-'])
+        .trim_end();
+    if t.is_empty() {
+        return None;
+    }
+    Some((start + lead, start + lead + t.len()))
+}
+
+/// Interview transcripts: a paragraph opening with a speaker label in capitals and a
+/// colon ("PENCE: Well, look, ...", "MR. TRUMP: ..."); the turn is the rest of the
+/// paragraph.
+pub(super) fn transcript_turns(ctx: &Ctx) -> Vec<QuoteMention> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let body = line.trim_end();
+        let lead = body.len() - body.trim_start_matches([' ', '\t', '"', '\u{201C}']).len();
+        let rest = body.get(lead..).unwrap_or("");
+        let Some(colon) = rest.find(": ") else {
+            continue;
+        };
+        let label = rest.get(..colon).unwrap_or("");
+        let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+        let label_ok = (2..=30).contains(&label.len())
+            && letters >= 2
+            && label.split(' ').count() <= 3
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
+            && label.chars().next().is_some_and(char::is_alphabetic);
+        // a headline or interview line in title case: "Carly Fiorina: ...", "Q: ...",
+        // "Clinton camp: ..."
+        let title_ok = !label_ok
+            && (1..=30).contains(&label.len())
+            && label.split(' ').count() <= 4
+            && label.split(' ').all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || matches!(
+                        w,
+                        "of" | "on" | "at" | "camp" | "campaign" | "aide" | "aides"
+                    )
+            })
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '\u{2019}'))
+            && label.chars().next().is_some_and(char::is_alphabetic)
+            && {
+                // "Q", a speaker noun ("Poll"), or a person or organisation named in it
+                let ls = line_start + lead;
+                let le = ls + label.len();
+                let lo = ctx.entities.partition_point(|e| e.end <= ls);
+                matches!(label, "Q" | "A")
+                    || label
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| speaker_noun(&w.to_lowercase()).is_some())
+                    || ctx
+                        .entities
+                        .get(lo..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|e| e.start < le)
+                        .any(|e| matches!(e.kind, EntityType::PER | EntityType::ORG) && e.end <= le)
+            };
+        let upper = label.to_uppercase();
+        if !(label_ok || title_ok)
+            || NOT_SPEAKER_LABELS.contains(&label)
+            || NOT_SPEAKER_LABELS.contains(&upper.as_str())
+            || NOT_SPEAKER_TITLE_WORDS
+                .iter()
+                .any(|w| upper.split(' ').any(|x| x == *w))
+        {
+            continue;
+        }
+        let cs = line_start + lead + colon + 2;
+        let ce = line_start + body.len();
+        let Some((start, end)) = trim_content(text, cs, ce) else {
+            continue;
+        };
+        let Some(content) = text.get(start..end) else {
+            continue;
+        };
+        if content.split_whitespace().count() < 3 {
+            continue;
+        }
+        let (ls, le) = (line_start + lead, line_start + lead + colon);
+        out.push(QuoteMention {
+            start,
+            end,
+            text: content.to_string(),
+            speaker: text.get(ls..le).map(|t| SpeakerSpan {
+                start: ls,
+                end: le,
+                text: t.to_string(),
+                resolved: None,
+            }),
+            kind: Some("direct".to_string()),
+            cue: Some(":".to_string()),
+        });
+    }
+    out
+}
+
+/// "“...,” Trump barked", "“...?” she wondered": right after a quote that closes on a
+/// comma, a question or an exclamation mark, a PER/ORG mention or a subject pronoun and a
+/// lower-case verb (a word of the cue lists, or one ending in "ed" or "s") give the
+/// speaker and the cue.
+pub(super) fn name_and_verb_after(ctx: &Ctx, run: &Run) -> Option<(Found, String)> {
+    let inside = ctx.text.get(run.start..run.end)?.trim_end();
+    if !inside.ends_with([',', '?', '!']) {
+        return None;
+    }
+    let k = ctx.tokens.partition_point(|t| t.start < run.close_end);
+    let t = ctx.tokens.get(k)?;
+    let (f, next) = if let Some(e) = ctx.entity_starting_at(t.start)
+        && matches!(e.kind, EntityType::PER | EntityType::ORG)
+    {
+        let next = ctx.tokens.partition_point(|t| t.start < e.end);
+        (
+            Found {
+                start: e.start,
+                end: e.end,
+                resolved: e.canonical.clone(),
+            },
+            next,
+        )
+    } else {
+        let lw = ctx.lower(k);
+        if !matches!(lw.as_str(), "he" | "she" | "they" | "i" | "we") {
+            return None;
+        }
+        let resolved = if matches!(lw.as_str(), "he" | "she") {
+            ctx.resolve(t.start, &lw, None)
+        } else {
+            None
+        };
+        (
+            Found {
+                start: t.start,
+                end: t.end,
+                resolved,
+            },
+            k + 1,
+        )
+    };
+    let v = ctx.word(next);
+    let lv = v.to_lowercase();
+    let verb = v.starts_with(char::is_lowercase)
+        && ctx.tokens.get(next)?.kind == TokenKind::Word
+        && (ctx.verb_like(next) || (lv.len() > 3 && lv.ends_with('s')));
+    verb.then(|| (f, v.to_string()))
+}
+
+pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMention> {
+    let text = ctx.text;
+    let (start, end) = trim_content(text, run.start, run.end)?;
+    let content = text.get(start..end)?;
+    let n_words = content.split_whitespace().count();
+    let s_open = ctx.sentence_of(run.open);
+    let s_close = ctx.sentence_of(run.close_end.saturating_sub(1));
+    let sent_start = s_open
+        .and_then(|i| ctx.sentences.get(i))
+        .map(|s| s.start)
+        .unwrap_or(run.open);
+    let sent_end = s_close
+        .and_then(|i| ctx.sentences.get(i))
+        .map(|s| s.end)
+        .unwrap_or(run.close_end);
+    // tail: after the closing mark, up to 4 tokens to the cue
+    let mut found: Option<(Found, String)> = None;
+    let tail = tokens_in(ctx.tokens, Span::new(run.close_end, sent_end));
+    let mut adjacent_cue = false;
+    for (pos, c) in tail.clone().take(14).enumerate() {
+        if !ctx.is_cue(c) {
+            if matches!(ctx.word(c), "." | "!" | "?" | "\"" | "\u{201C}" | ";" | ":") {
+                break;
+            }
+            continue;
+        }
+        let f = ctx
+            .speaker_before(c, run.close_end)
+            .or_else(|| ctx.speaker_after(c, sent_end))
+            .or_else(|| (pos == 0).then(|| ctx.np_after(c, sent_end)).flatten());
+        if f.is_none()
+            && (pos > 3
+                || matches!(
+                    ctx.lower(c.wrapping_sub(1)).as_str(),
+                    "and" | "but" | "while" | "or"
+                ))
+        {
+            // a later clause ("... and said ..."): look before the quote instead
+            break;
+        }
+        adjacent_cue = pos <= 3;
+        if let Some(f) = f {
+            found = Some((f, ctx.word(c).to_string()));
+        } else {
+            found = Some((
+                Found {
+                    start: 0,
+                    end: 0,
+                    resolved: None,
+                },
+                ctx.word(c).to_string(),
+            ));
+        }
+        break;
+    }
+    // "“...,” Trump barked": a name or pronoun and any verb right after the closing mark
+    if found.is_none()
+        && let Some((f, verb)) = name_and_verb_after(ctx, run)
+    {
+        adjacent_cue = true;
+        found = Some((f, verb));
+    }
+    // head: before the opening mark, the last cue of the sentence
+    if found.is_none() {
+        let head = tokens_in(ctx.tokens, Span::new(sent_start, run.open));
+        let mut hf = None;
+        for (pos, c) in head.clone().rev().enumerate() {
+            if ctx.is_cue(c) {
+                adjacent_cue = adjacent_cue || pos < 5;
+                let f = if ctx.lower(c) == "according" {
+                    ctx.according_to(c, run.open)
+                } else {
+                    ctx.speaker_before(c, sent_start)
+                        .or_else(|| ctx.any_subject(c, sent_start))
+                        .or_else(|| {
+                            // "said the spokesman: “...”" but not "said the militia had “...”"
+                            ctx.speaker_after(c, run.open).filter(|f| {
+                                text.get(f.end..run.open).is_some_and(|g| {
+                                    g.trim().is_empty() || matches!(g.trim(), ":" | ",")
+                                })
+                            })
+                        })
+                };
+                let cue = if ctx.lower(c) == "according" {
+                    "according to".to_string()
+                } else {
+                    ctx.word(c).to_string()
+                };
+                hf = Some((
+                    f.unwrap_or(Found {
+                        start: 0,
+                        end: 0,
+                        resolved: None,
+                    }),
+                    cue,
+                ));
+                break;
+            }
+        }
+        // a colon-ended sentence before the quote: "Hrytsenko said:"
+        if hf.is_none()
+            && head.is_empty()
+            && let Some(prev) = s_open
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| ctx.sentences.get(i))
+            && text
+                .get(prev.start..prev.end)
+                .is_some_and(|t| t.trim_end().ends_with(':'))
+        {
+            let ph = tokens_in(ctx.tokens, prev.span());
+            for c in ph.rev() {
+                if ctx.is_cue(c) {
+                    let f = ctx
+                        .speaker_before(c, prev.start)
+                        .or_else(|| ctx.speaker_after(c, prev.end));
+                    hf = Some((
+                        f.unwrap_or(Found {
+                            start: 0,
+                            end: 0,
+                            resolved: None,
+                        }),
+                        ctx.word(c).to_string(),
+                    ));
+                    break;
+                }
+            }
+        }
+        // "Sanders delivered a snappy retort: “...”": a clause ending on a colon before the
+        // quote speaks through its subject, a name or a pronoun
+        if hf.is_none()
+            && head.end > head.start
+            && ctx.word(head.end - 1) == ":"
+            && let Some(f) = ctx.clause_subject(head.end - 1)
+            && ctx.text.get(f.start..f.end).is_some_and(|t| {
+                let lt = t.to_lowercase();
+                PRONOUNS.contains(&lt.as_str()) || ctx.entity_starting_at(f.start).is_some()
+            })
+        {
+            hf = Some((f, ":".to_string()));
+        }
+        found = hf;
+    }
+    if n_words < 4 && !adjacent_cue && !continues {
+        return None;
+    }
+    // titles of works or outlets in quotes: every word capitalised
+    if !continues
+        && n_words < 6
+        && content.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+        && !content.ends_with(['.', '!', '?'])
+    {
+        return None;
+    }
+    let (speaker, cue) = match found {
+        Some((f, cue)) if f.end > f.start => (ctx.speaker_span(&f), Some(cue)),
+        Some((_, cue)) => (None, Some(cue)),
+        None => (None, None),
+    };
+    // embedded in a sentence: a word (not a cue) right before the opening mark
+    let before = tokens_in(ctx.tokens, Span::new(sent_start, run.open));
+    let partial = before.end > before.start
+        && ctx
+            .tokens
+            .get(before.end - 1)
+            .is_some_and(|t| t.kind != TokenKind::Punct)
+        && !ctx.is_cue(before.end - 1);
+    // a fragment carried by the sentence: it opens in lower case after words of the
+    // sentence ("argued the pipeline, which ..., “wouldn't go far”"), or the sentence goes
+    // on in lower case after it ("said “it gets me mad” every time ...")
+    let words_before = before
+        .clone()
+        .filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
+        .count();
+    let opens_lower = content.starts_with(char::is_lowercase) && words_before >= 2;
+    let after = ctx.tokens.partition_point(|t| t.start < run.close_end);
+    let goes_on = words_before >= 2
+        && ctx
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.end <= sent_end)
+        && ctx.word(after).starts_with(char::is_lowercase)
+        && !ctx.is_cue(after)
+        && !PRONOUNS.contains(&ctx.lower(after).as_str());
+    let partial = partial || opens_lower || goes_on;
+    let kind = if partial { "partial" } else { "direct" };
+    Some(QuoteMention {
+        start,
+        end,
+        text: content.to_string(),
+        speaker,
+        kind: Some(kind.to_string()),
+        cue,
+    })
+}

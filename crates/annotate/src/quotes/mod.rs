@@ -1,0 +1,194 @@
+//! Direct, partial and reported quotes with their speakers.
+//!
+//! - Direct quotes (`kind` `direct`): text between straight `"..."`, doubled apostrophes
+//!   `''...''` (newspaper archives), curly `“...”` or guillemets, also across sentences and
+//!   across paragraphs when the next paragraph reopens the quote (news style). Quotes of
+//!   fewer than four words are kept only when a speech cue sits in the same sentence
+//!   (scare quotes are not quotes) or when they continue a split quote ("“A,” she said.
+//!   “B.”"). A quote with no cue right after a quote of the same paragraph keeps that
+//!   quote's speaker.
+//! - Partial quotes (`partial`): a quoted fragment embedded in a sentence ("the attack was
+//!   “a cowardly act”"), also one opening in lower case or followed by more of the
+//!   sentence ("said “it makes me angry” every time ..."); when the sentence is reported
+//!   speech ("X said the alert was “too vague”", "X called the attack “a cowardly act”")
+//!   the reported clause absorbs the fragments from its content on.
+//! - Reported speech (`reported`): "X said (that) ...", "X told reporters ...",
+//!   "..., X said.", "..., said X.", "A, X said, B." (the whole sentence), "according to
+//!   X, ..." (also "A, according to X, B": the whole sentence), "X said A, adding that B"
+//!   (two attributions), "X said: ..." without quote marks (to the paragraph end), and
+//!   every further attribution of the sentence ("A said B; C said D"). Verbs of thinking
+//!   and showing ("believes", "polls show") before a clause, showing and finding verbs
+//!   also before a plain object ("polls show Clinton leading"); verbs that also take a
+//!   plain object ("denied any role", "announced a curfew") before a clause, or before
+//!   the object after a named or nominal speaker; speech acts ("accused X of Y", "urged X
+//!   to Z", "called the plan “reckless”", "asked whether ...") with their object as the
+//!   content; promise and plan verbs before an infinitive ("vowed to rebuild"), not in the
+//!   passive ("is expected to"); capitalised cues in title-case headlines ("Trump Says
+//!   ..."). Content ends at "; " or at "and"/"but" opening a second verb of the speaker.
+//!   Cue lists come from the most frequent Cue words of PolNeAR's training split
+//!   (`CUES=1` mode of `examples/eval_polnear.rs`), pruned by their precision there
+//!   (`CUE_STATS=1`).
+//! - Interview transcripts and headline labels (`direct`, cue `:`): "PENCE: ..." and
+//!   "Carly Fiorina: ..." paragraphs (a title-case label needs a PER/ORG mention, a
+//!   speaker noun or "Q"/"A").
+//! - Speakers: a PER/ORG mention (also across an appositive, "Derek Mitchell, who served
+//!   ..., said", "Ramos, 58, told", or a party label, "Jim Jordan (R-Ohio) said"), a
+//!   pronoun, a nominal ("the spokesman", "Union officials", "Officials in Kharivsk") or a
+//!   whole subject noun phrase next to a cue, after or before the quote in the same
+//!   sentence, else in a sentence that introduces the quote with a colon. Before a core
+//!   speech verb and a clause, any plain subject noun phrase speaks ("Thirty percent of
+//!   voters said", "A person familiar with the plans says"); with verb-phrase
+//!   coordination or a gerund ("X thanked Y and said", "X issued a statement saying") the
+//!   subject of the clause; after the cue a noun phrase ("..., said the deputy director of
+//!   the philharmonic."); right after a quote closing on a comma, a name or pronoun and any
+//!   verb ("“...,” Trump barked"). Pronouns and relative pronouns ("who said", "which
+//!   argued") stay the speaker span, as in PolNeAR; pronouns are resolved to the most
+//!   recent compatible mention within the last three sentences, and when that is
+//!   ambiguous `resolved` is left out (precision first); an indefinite nominal ("a
+//!   spokesperson") is never resolved.
+//!
+//! Measured on PolNeAR (`cargo run -p corroborate-annotate --release --example
+//! eval_polnear [-- /work/shared/data/quotes/polnear/train]`; a quote matches when the
+//! overlap covers half of both spans, the speaker is right when it overlaps the gold
+//! Source): dev quote P 0.81 R 0.49 F1 0.61, quote+speaker P 0.72 R 0.44 F1 0.54
+//! (train: 0.80 / 0.46 / 0.58 and 0.71 / 0.41 / 0.52); a matched quote's speaker is right
+//! 0.94 of the time. PolNeAR marks every attribution
+//! (beliefs, endorsements, polls, actions, headlines, one-word contents), so recall stays
+//! well below that of a speech extractor; the error analysis is `MISSES=1` of the eval.
+//!
+//! Layout: `direct.rs` (quote marks, transcript and headline labels), `reported.rs`
+//! (reported speech and its content bounds), `speakers.rs` (the shared context, speaker
+//! phrases, pronoun resolution), `lists.rs` (cue and function-word lists).
+
+mod direct;
+mod lists;
+mod reported;
+mod speakers;
+#[cfg(test)]
+mod tests;
+
+use crate::gazetteer::{self, kind};
+use crate::tokens::{Token, TokenKind, tokens_in};
+use corroborate_model::{EntityMention, EntityType, QuoteMention, Sentence, Span, SpeakerSpan};
+use direct::*;
+use lists::*;
+use reported::*;
+use speakers::*;
+
+/// Which cue list a lower-case word is in: `"object"` (a reporting verb that also takes a
+/// plain object), `"reported"`, `"weak"` (thinking and showing), `"direct"` (only next to
+/// quote marks), or None. For error analysis (`MISSES=1` in `examples/eval_polnear.rs`).
+pub fn cue_class(word: &str) -> Option<&'static str> {
+    if OBJECT_CUES.contains(&word) {
+        Some("object")
+    } else if REPORTED_CUES.contains(&word) {
+        Some("reported")
+    } else if WEAK_CUES.contains(&word) {
+        Some("weak")
+    } else if CUES.contains(&word) {
+        Some("direct")
+    } else {
+        None
+    }
+}
+
+/// Finds direct and reported quotes with speakers.
+pub fn extract(
+    text: &str,
+    sentences: &[Sentence],
+    tokens: &[Token],
+    entities: &[EntityMention],
+) -> Vec<QuoteMention> {
+    let runs = quote_runs(text);
+    let ctx = Ctx {
+        text,
+        sentences,
+        tokens,
+        entities,
+        last_speakers: std::cell::RefCell::new(Vec::new()),
+        by_surname: std::cell::OnceCell::new(),
+        people: std::cell::OnceCell::new(),
+        runs: runs
+            .iter()
+            .map(|r| Span::new(r.open, r.close_end))
+            .collect(),
+    };
+    let mut out: Vec<QuoteMention> = Vec::new();
+    for run in &runs {
+        // the second part of a split quote ("“A,” he said. “B.”") may be short
+        let continues = out.last().is_some_and(|p| {
+            p.speaker.is_some()
+                && p.kind.as_deref() == Some("direct")
+                && text
+                    .get(p.end..run.open)
+                    .is_some_and(|g| g.len() < 120 && !g.contains('\n'))
+        });
+        if let Some(mut q) = direct(&ctx, run, continues) {
+            // a quote with no cue right after another quote of the same paragraph continues it
+            if q.speaker.is_none()
+                && q.cue.is_none()
+                && let Some(prev) = out.last()
+                && prev.text.split_whitespace().count() >= 4
+                && let Some(sp) = &prev.speaker
+                && text
+                    .get(prev.end..q.start)
+                    .is_some_and(|gap| gap.len() < 300 && !gap.contains('\n'))
+            {
+                q.speaker = Some(sp.clone());
+            }
+            out.push(q);
+        }
+    }
+    let covered: Vec<Span> = runs
+        .iter()
+        .map(|r| Span::new(r.open, r.close_end))
+        .collect();
+    let mut found: Vec<QuoteMention> = Vec::new();
+    for s in sentences {
+        // every attribution of the sentence, left to right ("A, and others said B")
+        let mut from = 0;
+        while let Some((q, c)) = reported(&ctx, from, s) {
+            let after = tokens.partition_point(|t| t.start < q.end);
+            from = after.max(c + 1);
+            found.extend(split_second_cue(&ctx, q, s));
+        }
+    }
+    for q in found {
+        let Some(s) = ctx.sentence_of(q.start).and_then(|i| sentences.get(i)) else {
+            continue;
+        };
+        let qs = Span::new(q.start, q.end);
+        // quote marks in the sentence: only partial quotes inside the reported content
+        // ("X said the alert was “too vague”") leave it standing; they are absorbed
+        let lo = covered.partition_point(|c| c.end <= s.start);
+        let hi = covered.partition_point(|c| c.start < s.end);
+        let runs_here = covered.get(lo..hi.max(lo)).unwrap_or(&[]);
+        // a direct quote of the sentence wins over reported speech that overlaps it or
+        // that only repeats its frame ("“A,” he said, adding ..."); quoted fragments
+        // elsewhere in the sentence leave reported speech standing
+        let clash = out.iter().any(|d| {
+            let ds = Span::new(d.start, d.end);
+            match d.kind.as_deref() {
+                Some("reported") => ds.overlaps(&qs),
+                Some("partial") => ds.overlaps(&qs) && !qs.contains(&ds),
+                _ => ds.overlaps(&qs) || ds.overlaps(&s.span()),
+            }
+        }) || runs_here.iter().any(|r| r.overlaps(&qs) && !qs.contains(r));
+        if clash {
+            continue;
+        }
+        // partial quotes of the sentence from the content on belong to the same speaker
+        let rest = Span::new(q.start, s.end.max(q.start));
+        out.retain(|d| {
+            !(d.kind.as_deref() == Some("partial") && rest.contains(&Span::new(d.start, d.end)))
+        });
+        out.push(q);
+    }
+    for t in transcript_turns(&ctx) {
+        let ts = Span::new(t.start, t.end);
+        out.retain(|d| !ts.overlaps(&Span::new(d.start, d.end)));
+        out.push(t);
+    }
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}

@@ -1,0 +1,673 @@
+//! Reported speech: "X said (that) ...", "..., X said", "according to X", speech acts,
+//! and where their content starts and ends.
+
+use super::*;
+
+/// Whether a clause starts right after the cue `c`: "that", a subject pronoun, or an
+/// auxiliary within the next few words ("noted the bomb had been planted").
+pub(super) fn clause_follows(ctx: &Ctx, c: usize) -> bool {
+    let next = ctx.lower(c + 1);
+    if matches!(
+        next.as_str(),
+        "that" | "he" | "she" | "it" | "they" | "we" | "i" | "there" | "this" | "you"
+    ) {
+        return true;
+    }
+    // "found in 2014 that", "told reporters on Monday that"
+    if let Some(j) = (c + 2..c + 8).find(|&j| ctx.lower(j) == "that")
+        && (c + 1..j).all(|i| {
+            ctx.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word || ctx.word(i) == ",")
+        })
+    {
+        return true;
+    }
+    for k in c + 2..c + 8 {
+        let w = ctx.lower(k);
+        if matches!(
+            w.as_str(),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "had"
+                | "has"
+                | "have"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "must"
+                | "may"
+                | "might"
+                | "can"
+                | "did"
+                | "does"
+                | "do"
+        ) {
+            return true;
+        }
+        if ctx.tokens.get(k).is_none_or(|t| t.kind == TokenKind::Punct) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words after a cue that are skipped before the reported content ("that", "reporters").
+pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> Option<usize> {
+    let mut k = c + 1;
+    let cue = ctx.lower(c);
+    // "spoke out against", "talked about": the content follows the preposition
+    if TALK_VERBS.contains(&cue.as_str()) || ADVOCACY_VERBS.contains(&cue.as_str()) {
+        if ctx.lower(k) == "out" {
+            k += 1;
+        }
+        if matches!(
+            ctx.lower(k).as_str(),
+            "about" | "of" | "on" | "against" | "at"
+        ) || (ADVOCACY_VERBS.contains(&cue.as_str()) && ctx.lower(k) == "for")
+        {
+            k += 1;
+        }
+    }
+    if matches!(cue.as_str(), "told" | "tells" | "telling") {
+        // object: a pronoun, a noun or a name
+        let w = ctx.lower(k);
+        if matches!(
+            w.as_str(),
+            "reporters"
+                | "journalists"
+                | "parliament"
+                | "lawmakers"
+                | "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "police"
+        ) {
+            k += 1;
+        } else if let Some(e) = ctx
+            .tokens
+            .get(k)
+            .and_then(|t| ctx.entity_starting_at(t.start))
+        {
+            k = ctx.tokens.partition_point(|t| t.start < e.end);
+        } else if let Some(j) = (k..k + 16).find(|&j| ctx.lower(j) == "that")
+            && (k..j).all(|i| {
+                ctx.tokens.get(i).is_some_and(|t| {
+                    t.kind == TokenKind::Word || matches!(ctx.word(i), "," | "-" | "'s" | "’s")
+                })
+            })
+        {
+            // "told the crowd at the gate that"
+            k = j;
+        } else {
+            return None;
+        }
+    }
+    // a time filler: "said Thursday night that", "said last week"
+    while matches!(
+        ctx.lower(k).as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "last"
+            | "this"
+            | "week"
+            | "month"
+            | "year"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "privately"
+            | "publicly"
+    ) && k < c + 4
+    {
+        // "this" may open the content itself: "said this is wrong"
+        if ctx.lower(k) == "this"
+            && !matches!(
+                ctx.lower(k + 1).as_str(),
+                "week" | "month" | "year" | "morning"
+            )
+        {
+            break;
+        }
+        k += 1;
+    }
+    // a short prepositional phrase before a comma or "that": "in a statement that", "on Sunday,"
+    // ("said to reporters on Monday that", "said on ABC's This Week that"); after a speech
+    // act or a promise the preposition belongs to the content ("called for", "vowed to")
+    let lk = ctx.lower(k);
+    let verb_of_saying = !SPEECH_ACTS.contains(&cue.as_str()) && !TO_CUES.contains(&cue.as_str());
+    // "said about 1,400 members ...": "about" before a number is no preposition
+    let about_number = lk == "about"
+        && (ctx.word(k + 1).starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                ctx.lower(k + 1).as_str(),
+                "half" | "a" | "an" | "one" | "two" | "three" | "four" | "five" | "ten"
+            ));
+    let wide = verb_of_saying
+        && !about_number
+        && matches!(
+            lk.as_str(),
+            "to" | "with" | "about" | "before" | "for" | "from" | "of" | "outside" | "inside"
+        );
+    if wide
+        || matches!(
+            lk.as_str(),
+            "in" | "on" | "at" | "late" | "earlier" | "during" | "after" | "via"
+        )
+    {
+        let mut j = k;
+        let mut found = false;
+        while j < k + 20 {
+            let w = ctx.lower(j);
+            if w == "that" || (w == "," && j < k + 10 && !wide) {
+                k = j + 1;
+                found = true;
+                break;
+            }
+            if ctx.tokens.get(j).is_none_or(|t| t.end >= sent_end) || w == "." {
+                return None;
+            }
+            j += 1;
+        }
+        if !found && wide {
+            return None;
+        }
+    }
+    // "pointed out that"
+    if ctx.lower(k) == "out" && matches!(cue.as_str(), "pointed" | "points" | "point") {
+        k += 1;
+    }
+    if ctx.lower(k) == "that" {
+        k += 1;
+    }
+    if matches!(ctx.lower(k).as_str(), "," | ":") {
+        k += 1;
+    }
+    ctx.tokens
+        .get(k)
+        .filter(|t| t.start < sent_end)
+        .map(|t| t.start)
+}
+
+/// "X said A, adding that B": two attributions of one speaker.
+pub(super) fn split_second_cue(ctx: &Ctx, q: QuoteMention, s: &Sentence) -> Vec<QuoteMention> {
+    let r = tokens_in(ctx.tokens, Span::new(q.start, q.end));
+    let ing_after = |k: usize| {
+        if matches!(
+            ctx.lower(k + 1).as_str(),
+            "even" | "also" | "again" | "later"
+        ) {
+            k + 2
+        } else {
+            k + 1
+        }
+    };
+    let split = r.clone().find(|&k| {
+        ctx.word(k) == ","
+            && matches!(
+                ctx.lower(ing_after(k)).as_str(),
+                "adding"
+                    | "saying"
+                    | "noting"
+                    | "arguing"
+                    | "insisting"
+                    | "warning"
+                    | "claiming"
+                    | "suggesting"
+                    | "explaining"
+                    | "stressing"
+                    | "acknowledging"
+                    | "asserting"
+                    | "calling"
+            )
+    });
+    let (Some(k), Some(sp)) = (split, q.speaker.as_ref()) else {
+        return vec![q];
+    };
+    let ing = ing_after(k);
+    let f = Found {
+        start: sp.start,
+        end: sp.end,
+        resolved: sp.resolved.clone(),
+    };
+    let cue = q.cue.clone().unwrap_or_default();
+    let first = ctx
+        .tokens
+        .get(k)
+        .and_then(|t| make_reported(ctx, q.start, t.start, Some(&f), &cue));
+    let second = content_start_after_cue(ctx, ing, s.end).and_then(|cs| {
+        let object = SPEECH_ACTS.contains(&ctx.lower(ing).as_str());
+        let end = content_end(ctx, cs, q.end, object, false);
+        make_reported(ctx, cs, end, Some(&f), ctx.word(ing))
+    });
+    match (first, second) {
+        (Some(a), Some(b)) => vec![a, b],
+        _ => vec![q],
+    }
+}
+
+/// Reported speech in sentence `s`: "X said (that) CONTENT", "CONTENT, X said.",
+/// "CONTENT, X said, CONTENT." (the whole sentence), "according to X, CONTENT".
+pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMention, usize)> {
+    let r = tokens_in(ctx.tokens, s.span());
+    let (lo, hi) = (r.start, r.end);
+    // a title-case headline: most words capitalised, no final period
+    let headline = {
+        let words: Vec<&str> = (lo..hi)
+            .filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
+            .map(|k| ctx.word(k))
+            .collect();
+        let caps = words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        words.len() >= 4
+            && caps * 10 >= words.len() * 7
+            && !ctx
+                .text
+                .get(s.start..s.end)
+                .is_some_and(|t| t.trim_end().ends_with('.'))
+    };
+    for c in lo.max(from)..hi {
+        let w = ctx.lower(c);
+        if w == "according" && ctx.lower(c + 1) == "to" {
+            let Some(f) = ctx.according_to(c, s.end) else {
+                continue;
+            };
+            let (cs, ce) = if c == lo || (c == lo + 1 && !matches!(ctx.word(lo), "," | ".")) {
+                // "According to X, CONTENT."
+                let after = ctx.tokens.partition_point(|t| t.start < f.end);
+                let after = if ctx.word(after) == "," {
+                    after + 1
+                } else {
+                    after
+                };
+                (ctx.tokens.get(after)?.start, s.end)
+            } else {
+                // "CONTENT, according to X." or "A, according to X, B." (the whole sentence,
+                // as PolNeAR closes over the two parts)
+                let after = ctx.tokens.partition_point(|t| t.start < f.end);
+                let words_after = (after..hi)
+                    .filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
+                    .count();
+                if ctx.word(after) == "," && words_after >= 3 {
+                    (s.start, s.end)
+                } else {
+                    (s.start, ctx.tokens.get(c.checked_sub(1)?)?.end)
+                }
+            };
+            if let Some(q) = make_reported(ctx, cs, ce, Some(&f), "according to") {
+                return Some((q, c));
+            }
+            continue;
+        }
+        // a cue is a lower-case verb ("United States" is no cue), or a capitalised one in
+        // a title-case headline ("Trump Says His Plan Will Not Allow ...")
+        let lower_case = ctx.word(c).starts_with(char::is_lowercase);
+        let headline_cue = c > lo && headline && ctx.word(c).starts_with(char::is_uppercase);
+        if !(lower_case || headline_cue) {
+            continue;
+        }
+        let strong = REPORTED_CUES.contains(&w.as_str());
+        let weak = !strong && WEAK_CUES.contains(&w.as_str());
+        // "is expected to": passive, no source
+        let passive = c > lo
+            && matches!(
+                ctx.lower(c - 1).as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            );
+        let to_cue = !passive && TO_CUES.contains(&w.as_str()) && ctx.lower(c + 1) == "to";
+        // "talked about X", "spoke out against Y", "commented on Z": a verb of talking and
+        // its preposition
+        let prep_cue = !passive
+            && ((TALK_VERBS.contains(&w.as_str())
+                && matches!(
+                    ctx.lower(c + 1).as_str(),
+                    "about" | "of" | "on" | "against" | "out"
+                ))
+                || (ADVOCACY_VERBS.contains(&w.as_str())
+                    && matches!(ctx.lower(c + 1).as_str(), "for" | "against")));
+        let act = !strong && !passive && (SPEECH_ACTS.contains(&w.as_str()) || prep_cue);
+        if !strong && !weak && !to_cue && !act {
+            continue;
+        }
+        // "polls show Clinton leading": a thinking or showing verb with a plain object
+        let weak_object =
+            weak && !to_cue && !clause_follows(ctx, c) && WEAK_OBJECT_CUES.contains(&w.as_str());
+        if weak && !to_cue && !weak_object && !clause_follows(ctx, c) {
+            continue;
+        }
+        // "claimed the attack": an object, not speech (but "..., X claimed." stands)
+        let object_cue = OBJECT_CUES.contains(&w.as_str());
+        let clause_after = !weak_object && (to_cue || act || !object_cue || clause_follows(ctx, c));
+        // "CONTENT, X said." / "CONTENT, said X." / "CONTENT, X said, CONTENT."
+        let comma_before = (lo..c).rev().take(8).find(|&k| ctx.word(k) == ",");
+        // after the cue: only a short filler ("on Monday", "in a statement") up to the end
+        // of the sentence or a comma; Some(true) when a comma and more words follow
+        let mut rest_is_end = true;
+        let mut parenthetical = false;
+        for k in c + 1..hi {
+            let t = ctx.lower(k);
+            if matches!(t.as_str(), "." | "!" | "?" | ";") {
+                break;
+            }
+            if t == "," {
+                parenthetical = hi.saturating_sub(k) > 3;
+                break;
+            }
+            if !matches!(
+                t.as_str(),
+                "on" | "in"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "statement"
+                    | "late"
+                    | "early"
+                    | "earlier"
+                    | "later"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "post"
+                    | "interview"
+                    | "briefing"
+                    | "conference"
+                    | "news"
+                    | "press"
+                    | "last"
+                    | "this"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "recently"
+                    | "also"
+                    | "then"
+                    | "again"
+                    | "too"
+            ) {
+                rest_is_end = false;
+                break;
+            }
+        }
+        // "CONTENT, the poll found.": a thinking or showing verb closing the sentence
+        if (strong || (weak && rest_is_end))
+            && let Some(comma) = comma_before
+            && let Some(comma_tok) = ctx.tokens.get(comma)
+            && let Some(cue_tok) = ctx.tokens.get(c)
+        {
+            let f = ctx
+                .speaker_before(c, comma_tok.end)
+                .or_else(|| ctx.speaker_after(c, s.end))
+                .or_else(|| ctx.subject_np(c, comma_tok.end))
+                .or_else(|| {
+                    SPEECH_CORE
+                        .contains(&w.as_str())
+                        .then(|| ctx.any_subject(c, comma_tok.end))
+                        .flatten()
+                })
+                .or_else(|| ctx.np_after(c, s.end));
+            // inverted "CONTENT, said X.": nothing but a comma or the end after X
+            let inverted_ok = |f: &Found| {
+                f.start > cue_tok.start
+                    && ctx.text.get(f.end..s.end).is_some_and(|r| {
+                        let r = r.trim_start();
+                        r.is_empty() || r.starts_with([',', '.', '!', '?', ';'])
+                    })
+            };
+            // "said the deputy director of the philharmonic.": the whole noun phrase
+            let f = match f {
+                Some(f) if f.start > cue_tok.start && !inverted_ok(&f) => {
+                    ctx.np_after(c, s.end).or(Some(f))
+                }
+                other => other,
+            };
+            if let Some(f) = f
+                && ((rest_is_end && f.start < cue_tok.start) || inverted_ok(&f))
+            {
+                let ce = if parenthetical && rest_is_end {
+                    s.end
+                } else {
+                    comma_tok.start
+                };
+                if let Some(q) = make_reported(ctx, s.start, ce, Some(&f), ctx.word(c)) {
+                    return Some((q, c));
+                }
+            }
+        }
+        // "X said (that) CONTENT"; a reporting verb with a plain object ("Trump denied any
+        // role", "the poll shows Clinton leading") only after a named or nominal speaker
+        let np_object = !clause_after
+            && (object_cue || weak_object)
+            && !matches!(
+                w.as_str(),
+                "charged" | "charges" | "read" | "reads" | "posted"
+            )
+            && ctx
+                .tokens
+                .get(c + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && !matches!(ctx.lower(c + 1).as_str(), "to" | "by" | "as" | "for");
+        if np_object
+            && let Some(f) = ctx
+                .speaker_before(c, s.start)
+                .or_else(|| ctx.subject_np(c, s.start))
+            && let Some(q) = {
+                let cs = ctx.tokens.get(c + 1).map_or(s.end, |t| t.start);
+                let end = content_end(ctx, cs, s.end, true, false);
+                make_reported(ctx, cs, end, Some(&f), ctx.word(c))
+            }
+        {
+            return Some((q, c));
+        }
+        if clause_after
+            && let Some(f) = ctx
+                .speaker_before(c, s.start)
+                .or_else(|| ctx.subject_np(c, s.start))
+                .or_else(|| {
+                    (SPEECH_CORE.contains(&w.as_str()) || to_cue || act)
+                        .then(|| ctx.any_subject(c, s.start))
+                        .flatten()
+                })
+            && let Some(cs) = content_start_after_cue(ctx, c, s.end)
+            && let Some(q) = {
+                let relative = matches!(
+                    ctx.text
+                        .get(f.start..f.end)
+                        .map(str::to_lowercase)
+                        .as_deref(),
+                    Some("who" | "which")
+                );
+                let object = act || to_cue || ((object_cue || weak) && !clause_follows(ctx, c));
+                let end = if ctx.word(c + 1) == ":" {
+                    // "X said: CONTENT" without quote marks runs to the paragraph end
+                    let rest = ctx.text.get(cs..).unwrap_or("");
+                    let para = rest.find('\n').unwrap_or(rest.len()).min(2000);
+                    let mut e = cs + para;
+                    while !ctx.text.is_char_boundary(e) {
+                        e -= 1;
+                    }
+                    e
+                } else {
+                    content_end(ctx, cs, s.end, object, relative)
+                };
+                make_reported(ctx, cs, end, Some(&f), ctx.word(c))
+            }
+        {
+            return Some((q, c));
+        }
+    }
+    None
+}
+
+/// Where reported content that runs from byte `cs` to `ce` (after its cue) really ends: at
+/// "; ", at "and"/"but" opening a second reporting verb of the speaker ("X said A and
+/// insisted B"), at ", and"/", but"/", while" opening a second attribution with a subject
+/// of its own ("A, and others said B"), and at ", compared with", outside quote marks and
+/// brackets. (Cutting clause contents at every ", but" or ", while", at "and has ..." or
+/// at "before"/"after" + a gerund was tried: PolNeAR's Content spans usually run on, so
+/// those cuts lost matches on train.)
+///
+/// An `object` content (the object of a speech act or a "to" infinitive: "accused X of
+/// Y", "vowed to Z") also ends at "and"/"but" + any verb ("... and refused ..."); the
+/// content of a relative clause ("who said A, ...") at a comma. (Cutting object contents
+/// at a comma or before a time or venue adjunct, "... Thursday", "... in an interview",
+/// lost matches on train: PolNeAR keeps those adjuncts.)
+pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relative: bool) -> usize {
+    if cs >= ce {
+        return ce;
+    }
+    let r = tokens_in(ctx.tokens, Span::new(cs, ce));
+    let first = r.start;
+    let mut depth = 0usize;
+    for k in r {
+        let w = ctx.word(k);
+        let lw = w.to_lowercase();
+        match w {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || ctx.in_run(k) || k == first {
+            continue;
+        }
+        let next_is_verb = || {
+            let next = ctx.lower(k + 1);
+            ctx.tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+                && ctx.word(k + 1).starts_with(char::is_lowercase)
+                && (cue_class(&next).is_some()
+                    || SPEECH_ACTS.contains(&next.as_str())
+                    || matches!(next.as_str(), "vowed"))
+        };
+        // ", and others said B", ", compared with 64 percent who say B": a second
+        // attribution, with a subject of its own, starts
+        let second_attribution = || {
+            (k + 2..k + 9).any(|j| {
+                ctx.word(j).starts_with(char::is_lowercase)
+                    && SPEECH_CORE.contains(&ctx.lower(j).as_str())
+                    && !ctx.in_run(j)
+                    && (k + 1..j).all(|i| {
+                        ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                            && !CLAUSE_WORDS.contains(&ctx.lower(i).as_str())
+                            || ctx.lower(i) == "who"
+                    })
+            })
+        };
+        let cut = (k >= first + 3 || object && k > first)
+            && match lw.as_str() {
+                ";" => true,
+                "and" | "but" => next_is_verb() || (object && ctx.verb_like(k + 1)),
+                "," => {
+                    relative
+                        || (matches!(ctx.lower(k + 1).as_str(), "and" | "but" | "while")
+                            && second_attribution())
+                        || (ctx.lower(k + 1) == "compared"
+                            && matches!(ctx.lower(k + 2).as_str(), "with" | "to"))
+                }
+                _ => false,
+            };
+        if cut && let Some(t) = ctx.tokens.get(k) {
+            return t.start;
+        }
+    }
+    ce
+}
+
+/// Skips a dateline ("KHARIVSK, Doravia (MPA) - ") at the start of `[cs, ce)`.
+pub(super) fn skip_dateline(text: &str, cs: usize, ce: usize) -> usize {
+    let Some(seg) = text.get(cs..ce) else {
+        return cs;
+    };
+    let head: String = seg.chars().take(80).collect();
+    let first_word: String = head.chars().take_while(|c| c.is_alphabetic()).collect();
+    if first_word.chars().count() < 2 || !first_word.chars().all(char::is_uppercase) {
+        return cs;
+    }
+    for dash in [
+        " - ",
+        " \u{2014} ",
+        " \u{2013} ",
+        " \u{2015} ",
+        " \u{2014}",
+        " \u{2013}",
+    ] {
+        if let Some(p) = head.find(dash) {
+            return cs + p + dash.len();
+        }
+    }
+    cs
+}
+
+pub(super) fn make_reported(
+    ctx: &Ctx,
+    cs: usize,
+    ce: usize,
+    f: Option<&Found>,
+    cue: &str,
+) -> Option<QuoteMention> {
+    let cs = skip_dateline(ctx.text, cs, ce);
+    let (start, end) = trim_content(ctx.text, cs, ce)?;
+    let seg = ctx.text.get(start..end)?;
+    let seg_trim = seg.trim_end_matches(['.', '!', '?', ' ']);
+    let end = start + seg_trim.len();
+    let content = ctx.text.get(start..end)?;
+    // two words at least: "denied any role", "said the same" (one-word contents, "it",
+    // "yes", are of no use as quotes)
+    let n_words = content.split_whitespace().count();
+    if n_words < 2 {
+        return None;
+    }
+    // a bare time or venue phrase is no content ("in September", "on his blog")
+    let first = content
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if n_words <= 6
+        && matches!(
+            first.as_str(),
+            "in" | "on" | "at" | "during" | "via" | "over" | "after" | "before" | "since"
+        )
+        && !content.contains(['"', '\u{201C}'])
+    {
+        return None;
+    }
+    let speaker = f.and_then(|f| ctx.speaker_span(f));
+    speaker.as_ref()?;
+    Some(QuoteMention {
+        start,
+        end,
+        text: content.to_string(),
+        speaker,
+        kind: Some("reported".to_string()),
+        cue: Some(cue.to_string()),
+    })
+}

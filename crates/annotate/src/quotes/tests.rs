@@ -1,0 +1,623 @@
+//! Tests of the quote extractor, on hand-written sentences.
+
+use super::*;
+use crate::{entities, sentences, tokens};
+
+fn quotes(t: &str) -> Vec<QuoteMention> {
+    let s = sentences::split(t);
+    let k = tokens::tokenize(t);
+    let e = entities::recognize(t, &s, &k);
+    extract(t, &s, &k, &e)
+}
+
+#[test]
+fn possessive_its_takes_the_nearest_country_or_body() {
+    let t = "Marvania rejected the accusation. Its foreign ministry insisted the militia had \u{201c}acted alone\u{201d} and said Marvania condemned any attack.";
+    let q = quotes(t);
+    let found = q.iter().find(|q| q.text.contains("acted alone"));
+    let speaker = found.and_then(|q| q.speaker.as_ref());
+    assert_eq!(
+        speaker.map(|s| s.text.as_str()),
+        Some("Its foreign ministry"),
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker.and_then(|s| s.resolved.as_deref()),
+        Some("Marvania\u{2019}s foreign ministry")
+    );
+}
+
+#[test]
+fn direct_quote_with_speaker_after() {
+    let t = "“We will find those responsible and punish them,” Interior Minister Irina Voloshyna said on Sunday.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    let q0 = &q[0];
+    assert_eq!(q0.text, "We will find those responsible and punish them");
+    assert_eq!(
+        q0.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Irina Voloshyna")
+    );
+    assert_eq!(q0.kind.as_deref(), Some("direct"));
+    assert_eq!(q0.cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn speaker_two_sentences_away_resolved() {
+    let t = "SSB spokesman Dmytro Hrytsenko spoke to reporters in Kharivsk. The bureau had received a warning on June 1. \"The alert was too vague to act on,\" he said.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    let sp = q[0].speaker.as_ref();
+    assert_eq!(sp.map(|s| s.text.as_str()), Some("he"));
+    assert_eq!(
+        sp.and_then(|s| s.resolved.as_deref()),
+        Some("Dmytro Hrytsenko")
+    );
+    let s = sp.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+    assert_eq!(t.get(s.0..s.1), Some("he"));
+}
+
+#[test]
+fn ambiguous_pronoun_gives_no_speaker() {
+    let t = "Marek Kowal met Dmytro Hrytsenko. \"We talked for a long time,\" he said.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    // the pronoun is the speaker span, left unresolved
+    let sp = q[0].speaker.as_ref();
+    assert_eq!(sp.map(|s| s.text.as_str()), Some("he"));
+    assert!(sp.is_some_and(|s| s.resolved.is_none()));
+}
+
+#[test]
+fn scare_quotes_are_not_quotes() {
+    let t =
+        "The so-called \"peace plan\" was dropped. The ministry said the alert was “too vague”.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.text != "peace plan"));
+    // the partial quote is absorbed by the reported clause around it
+    assert!(q.iter().any(|q| q.text == "the alert was “too vague”"
+        && q.kind.as_deref() == Some("reported")
+        && q.speaker.as_ref().is_some_and(|s| s.text == "The ministry")));
+    assert!(q.iter().all(|q| q.text != "too vague"));
+}
+
+#[test]
+fn partial_quote_without_reported_clause() {
+    let t = "Residents remember the night as “a cowardly act of terror” against them.";
+    let q = quotes(t);
+    let p = q.iter().find(|q| q.text == "a cowardly act of terror");
+    assert_eq!(p.and_then(|q| q.kind.as_deref()), Some("partial"), "{q:?}");
+}
+
+#[test]
+fn speech_act_absorbs_its_partial_quote() {
+    // "called" is a speech act: its object, quoted fragment included, is the content
+    let t = "Voloshyna called the attack “a cowardly act of terror” on Sunday.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    let r = q.first();
+    assert_eq!(r.and_then(|q| q.kind.as_deref()), Some("reported"));
+    assert_eq!(r.and_then(|q| q.cue.as_deref()), Some("called"));
+    assert!(r.is_some_and(|q| q.text.contains("the attack “a cowardly act of terror”")));
+    let sp = r.and_then(|q| q.speaker.as_ref()).map(|s| s.text.as_str());
+    assert_eq!(sp, Some("Voloshyna"));
+}
+
+#[test]
+fn double_apostrophe_quotes() {
+    let t = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "This isn't tax reform");
+    assert_eq!(q[0].kind.as_deref(), Some("direct"));
+}
+
+#[test]
+fn reported_speech_variants() {
+    let t = "Hrytsenko argued that the warning had come far too late. But to prevent attacks, he said, the police must guard every hall. Polls show that most residents trust the bureau. The weather was cold all week.";
+    let q = quotes(t);
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert!(
+        texts.contains(&"the warning had come far too late"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"But to prevent attacks, he said, the police must guard every hall"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"most residents trust the bureau"),
+        "{texts:?}"
+    );
+    assert!(texts.iter().all(|t| !t.contains("weather")));
+    let polls = q.iter().find(|q| q.text.starts_with("most residents"));
+    assert_eq!(
+        polls
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| s.text.as_str()),
+        Some("Polls")
+    );
+    assert!(q.iter().all(|q| q.kind.as_deref() == Some("reported")));
+}
+
+#[test]
+fn transcript_turns_have_speakers() {
+    let t = "WALLACE: Do you see the two as equivalent in any way?\nPENCE: Well, look, the question is a different one.\nUPDATE: The toll rose to 64 on Tuesday.";
+    let q = quotes(t);
+    let spk: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.text.as_str())))
+        .collect();
+    assert!(
+        spk.contains(&(
+            "Do you see the two as equivalent in any way?",
+            Some("WALLACE")
+        )),
+        "{spk:?}"
+    );
+    assert!(
+        spk.contains(&(
+            "Well, look, the question is a different one.",
+            Some("PENCE")
+        )),
+        "{spk:?}"
+    );
+    assert!(
+        q.iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.text != "UPDATE"))
+    );
+}
+
+#[test]
+fn adding_gives_a_second_attribution() {
+    let t = "Voloshyna said the bomb had been planted on Friday, adding that the police had found the detonator.";
+    let q = quotes(t);
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "the bomb had been planted on Friday",
+            "the police had found the detonator"
+        ]
+    );
+    assert!(
+        q.iter()
+            .all(|q| q.speaker.as_ref().is_some_and(|s| s.text == "Voloshyna"))
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    #[test]
+    fn spans_round_trip_on_cue_soup(words in proptest::collection::vec(proptest::prop_oneof![
+        proptest::strategy::Just("said"), proptest::strategy::Just("''"), proptest::strategy::Just("\""),
+        proptest::strategy::Just("“"), proptest::strategy::Just("”"), proptest::strategy::Just("who"),
+        proptest::strategy::Just(","), proptest::strategy::Just("("), proptest::strategy::Just(")"),
+        proptest::strategy::Just("PENCE:"), proptest::strategy::Just("adding"), proptest::strategy::Just("that"),
+        proptest::strategy::Just("Irina Voloshyna"), proptest::strategy::Just("he"), proptest::strategy::Just("told"),
+        proptest::strategy::Just("officials"), proptest::strategy::Just("Thursday"), proptest::strategy::Just("."),
+        proptest::strategy::Just("\n"), proptest::strategy::Just("according to"), proptest::strategy::Just("é"),
+        proptest::strategy::Just("claimed"), proptest::strategy::Just("the"), proptest::strategy::Just("had"),
+    ], 0..50)) {
+        let t = words.join(" ");
+        for q in quotes(&t) {
+            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
+            if let Some(sp) = &q.speaker {
+                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
+            }
+        }
+    }
+}
+
+#[test]
+fn thinking_verb_needs_a_clause() {
+    let t = "Hrytsenko knew the building well from his childhood.";
+    assert!(quotes(t).is_empty());
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let t = "Hrytsenko said: “The bomb was hidden in the foyer.\n\n“We are checking every camera in the building.”\n\nNothing else.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].text.starts_with("The bomb"));
+    assert!(q[0].text.ends_with("building."));
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Hrytsenko")
+    );
+}
+
+#[test]
+fn continued_quote_keeps_speaker() {
+    let t = "\"My daughter was in the second row,\" said Oksana Melnyk, a teacher. \"Ten minutes later I heard the news.\"\n\n\"Nobody knows why it happened.\"";
+    let q = quotes(t);
+    assert_eq!(q.len(), 3);
+    assert_eq!(
+        q[1].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Oksana Melnyk")
+    );
+    assert!(q[2].speaker.is_none());
+}
+
+#[test]
+fn reported_speech() {
+    let t = "Voloshyna said that Marvania had trained the bombers. The toll rose to 64 overnight, the ministry said. According to the State Security Bureau, the warning came too late.";
+    let q = quotes(t);
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert!(
+        texts.contains(&"Marvania had trained the bombers"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"The toll rose to 64 overnight"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"the warning came too late"), "{texts:?}");
+    assert!(q.iter().all(|q| q.kind.as_deref() == Some("reported")));
+    let acc = q.iter().find(|q| q.cue.as_deref() == Some("according to"));
+    assert_eq!(
+        acc.and_then(|q| q.speaker.as_ref())
+            .map(|s| s.text.as_str()),
+        Some("the State Security Bureau")
+    );
+}
+
+#[test]
+fn quote_before_cue_with_colon() {
+    let t = "In a post on Telegram, the Northern Liberation Front wrote: \"We struck the hall and we will strike again.\"";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Northern Liberation Front")
+    );
+    assert_eq!(q[0].cue.as_deref(), Some("wrote"));
+}
+
+/// The quote whose text contains `needle`, as (text, speaker text, cue, kind).
+fn find(q: &[QuoteMention], needle: &str) -> Option<(String, Option<String>, String, String)> {
+    q.iter().find(|q| q.text.contains(needle)).map(|q| {
+        (
+            q.text.clone(),
+            q.speaker.as_ref().map(|s| s.text.clone()),
+            q.cue.clone().unwrap_or_default(),
+            q.kind.clone().unwrap_or_default(),
+        )
+    })
+}
+
+#[test]
+fn any_noun_phrase_speaks_before_a_core_cue() {
+    let t = "Thirty percent of voters said the economy was their main worry.";
+    let q = quotes(t);
+    let f = find(&q, "the economy was their main worry");
+    let sp = f.as_ref().and_then(|f| f.1.clone()).unwrap_or_default();
+    assert!(sp.contains("percent"), "{q:?}");
+    // "declined to say": the subject of "declined", not "declined to"
+    let t = "A spokesman for the hall declined to say whether the doors had been locked.";
+    let q = quotes(t);
+    assert!(
+        q.iter().all(|q| q
+            .speaker
+            .as_ref()
+            .is_none_or(|s| !s.text.contains("declined"))),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn relative_pronoun_speaker_and_clause_end() {
+    let t = "Residents, who said the alarm never sounded, left the building in silence.";
+    let q = quotes(t);
+    let f = find(&q, "the alarm never sounded");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the alarm never sounded"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("who".to_string()));
+}
+
+#[test]
+fn verb_phrase_coordination_takes_the_sentence_subject() {
+    let t = "Maria Lopez thanked the rescuers and said the city would rebuild the hall.";
+    let q = quotes(t);
+    let f = find(&q, "the city would rebuild the hall");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("Maria Lopez".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn infinitive_after_a_promise_verb() {
+    let t = "The mayor vowed to rebuild the concert hall within a year.";
+    let q = quotes(t);
+    let f = find(&q, "rebuild the concert hall");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("to rebuild the concert hall within a year"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("The mayor".to_string()));
+    // passive "is expected to": no source, no quote
+    assert!(quotes("The minister is expected to resign next week.").is_empty());
+}
+
+#[test]
+fn speech_acts_and_plain_objects() {
+    let t = "Voloshyna accused Marvania of sheltering the militants.";
+    let q = quotes(t);
+    let f = find(&q, "Marvania of sheltering");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("accused"), "{q:?}");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("reported"));
+    let t = "The ministry denied any involvement in the attack.";
+    let q = quotes(t);
+    let f = find(&q, "any involvement");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("any involvement in the attack"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("The ministry".to_string()));
+    // a participle after a comma is no speech act
+    let t = "The 2019 bombing of the market, blamed on the militia, killed 23 people.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+}
+
+#[test]
+fn name_and_any_verb_after_a_quote() {
+    let t = "“We will rebuild every wall of it,” Lopez shouted.";
+    let q = quotes(t);
+    let f = find(&q, "We will rebuild");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("shouted"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+}
+
+#[test]
+fn inverted_noun_phrase_after_the_cue() {
+    let t = "The hall will reopen in spring, said the deputy director of the philharmonic.";
+    let q = quotes(t);
+    let f = find(&q, "The hall will reopen in spring");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("the deputy director of the philharmonic".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn title_case_headline_label() {
+    let t = "Maria Lopez: The hall will be rebuilt by spring\n\nThe Latest: crowds gather on the square at night\n";
+    let q = quotes(t);
+    let f = find(&q, "The hall will be rebuilt");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some(":"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("Maria Lopez".to_string()));
+    assert!(find(&q, "crowds gather").is_none(), "{q:?}");
+}
+
+#[test]
+fn according_to_in_the_middle_takes_the_sentence() {
+    let t = "The device, according to investigators, was hidden behind a cloakroom counter.";
+    let q = quotes(t);
+    let f = find(&q, "hidden behind");
+    assert!(
+        f.as_ref().is_some_and(|f| f.0.starts_with("The device")),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("investigators".to_string()));
+}
+
+#[test]
+fn fragment_inside_reported_speech_is_absorbed() {
+    let t = "Lopez said “it makes me angry” every time she walks past the hall.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    let f = find(&q, "every time she walks");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("reported"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+}
+
+#[test]
+fn two_attributions_in_one_sentence() {
+    let t = "Lopez said the hall would reopen; officials said the street would stay closed.";
+    let q = quotes(t);
+    let a = find(&q, "the hall would reopen");
+    let b = find(&q, "the street would stay closed");
+    assert_eq!(
+        a.map(|f| f.0),
+        Some("the hall would reopen".to_string()),
+        "{q:?}"
+    );
+    assert_eq!(b.and_then(|f| f.1), Some("officials".to_string()), "{q:?}");
+}
+
+#[test]
+fn indefinite_nominal_is_not_resolved() {
+    let t = "Maria Lopez spoke first. A spokesperson said the hall would stay closed.";
+    let q = quotes(t);
+    let sp = q
+        .iter()
+        .find(|q| q.text.contains("stay closed"))
+        .and_then(|q| q.speaker.clone());
+    assert_eq!(
+        sp.as_ref().map(|s| s.text.as_str()),
+        Some("A spokesperson"),
+        "{q:?}"
+    );
+    assert_eq!(sp.and_then(|s| s.resolved), None);
+}
+
+#[test]
+fn place_inside_a_longer_subject() {
+    let t = "Officials in Kharivsk say the warning arrived too late.";
+    let q = quotes(t);
+    let f = find(&q, "the warning arrived too late");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("Officials in Kharivsk".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn title_case_headline_cue() {
+    let t = "Lopez Says The Hall Will Reopen Before Winter\n\nThe hall stays shut for now.";
+    let q = quotes(t);
+    let f = find(&q, "The Hall Will Reopen");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("Says"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+}
+
+#[test]
+fn colon_content_runs_to_the_paragraph_end() {
+    let t = "The minister said: the hall will reopen. The street stays closed.\n\nOther news.";
+    let q = quotes(t);
+    let f = find(&q, "the hall will reopen");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the hall will reopen. The street stays closed"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn showing_verb_with_a_plain_object() {
+    let t = "The latest poll shows Lopez leading the race by ten points.";
+    let q = quotes(t);
+    let f = find(&q, "Lopez leading the race");
+    let sp = f.and_then(|f| f.1).unwrap_or_default();
+    assert!(sp.contains("poll"), "{q:?}");
+    // thinking verbs with a plain object are left alone
+    assert!(quotes("Lopez knew the conductor well.").is_empty());
+}
+
+#[test]
+fn statement_saying_belongs_to_the_subject() {
+    let t = "The ministry issued a statement saying the warning had been too vague.";
+    let q = quotes(t);
+    let f = find(&q, "the warning had been too vague");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("The ministry".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn told_a_long_audience_that() {
+    let t = "Lopez told a packed crowd in the square, on the last day, that the hall would reopen.";
+    let q = quotes(t);
+    let f = find(&q, "the hall would reopen");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the hall would reopen"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+}
+
+#[test]
+fn short_second_part_of_a_split_quote() {
+    let t = "“We have a common enemy in this city,” Lopez told the crowd. “The bombers.”";
+    let q = quotes(t);
+    let f = find(&q, "The bombers");
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()), "{q:?}");
+}
+
+#[test]
+fn pointed_out_and_bare_phrases() {
+    let t = "Lopez pointed out that the hall had no sprinklers.";
+    let q = quotes(t);
+    let f = find(&q, "the hall had no sprinklers");
+    assert_eq!(
+        f.map(|f| f.0),
+        Some("the hall had no sprinklers".to_string()),
+        "{q:?}"
+    );
+    // a bare venue phrase is no content
+    let q = quotes("Lopez wrote on her blog.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn talking_and_advocacy_verbs_with_their_preposition() {
+    let t = "Lopez spoke out against the closure of the concert hall.";
+    let q = quotes(t);
+    let f = find(&q, "the closure of the concert hall");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the closure of the concert hall"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+    let t = "The union pushed for a new inquiry into the warning.";
+    let q = quotes(t);
+    let f = find(&q, "a new inquiry");
+    assert_eq!(f.and_then(|f| f.1), Some("The union".to_string()), "{q:?}");
+    // no preposition of content: no quote ("spoke to reporters")
+    assert!(quotes("Lopez spoke to reporters outside the hall.").is_empty());
+}
+
+#[test]
+fn colon_after_a_clause_gives_its_subject() {
+    let t = "Lopez delivered a sharp reply: “Nobody will close this hall while I am mayor.”";
+    let q = quotes(t);
+    let f = find(&q, "Nobody will close this hall");
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()), "{q:?}");
+}
+
+#[test]
+fn second_attribution_after_a_comma_ends_the_first() {
+    let t =
+        "Most residents said the hall should reopen, and the council members said it should wait.";
+    let q = quotes(t);
+    let a = find(&q, "the hall should reopen");
+    assert_eq!(
+        a.map(|f| f.0),
+        Some("the hall should reopen".to_string()),
+        "{q:?}"
+    );
+    let b = find(&q, "it should wait");
+    assert_eq!(
+        b.and_then(|f| f.1),
+        Some("the council members".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn about_before_a_number_opens_the_content() {
+    let t =
+        "The union said about 1,400 members had joined the strike, which is set to last two days.";
+    let q = quotes(t);
+    let f = find(&q, "1,400 members");
+    assert!(
+        f.as_ref()
+            .is_some_and(|f| f.0.starts_with("about 1,400 members")),
+        "{q:?}"
+    );
+    // a real preposition before "that" is skipped
+    let t = "Lopez said to reporters on the square that the hall would reopen.";
+    let q = quotes(t);
+    let f = find(&q, "the hall would reopen");
+    assert_eq!(
+        f.map(|f| f.0),
+        Some("the hall would reopen".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn clause_content_keeps_its_coordinated_verbs() {
+    let t = "The orchestra said its conductor, Marek Kowal, had left hospital and was helping the families.";
+    let q = quotes(t);
+    let f = find(&q, "had left hospital");
+    assert!(
+        f.as_ref()
+            .is_some_and(|f| f.0.ends_with("was helping the families")),
+        "{q:?}"
+    );
+}
