@@ -51,11 +51,43 @@ pub fn speaker_entity(
 /// count them); the dossier's quotes do not, since showing "any involvement — Marvania"
 /// as a quote would put words in the speaker's mouth. Stances are the claims' job.
 const ACT_CUES: &[&str] = &[
-    "denied", "denies", "deny", "rejected", "rejects", "reject", "dismissed", "dismisses",
-    "disputed", "disputes", "refuted", "declined", "accused", "accuses", "blamed", "blames",
-    "condemned", "condemns", "criticized", "criticised", "criticizes", "criticises", "urged",
-    "urges", "asked", "asks", "called", "calls", "described", "describes", "claimed",
-    "claims", "welcomed", "praised", "vowed", "promised", "pledged",
+    "denied",
+    "denies",
+    "deny",
+    "rejected",
+    "rejects",
+    "reject",
+    "dismissed",
+    "dismisses",
+    "disputed",
+    "disputes",
+    "refuted",
+    "declined",
+    "accused",
+    "accuses",
+    "blamed",
+    "blames",
+    "condemned",
+    "condemns",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "urged",
+    "urges",
+    "asked",
+    "asks",
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "claimed",
+    "claims",
+    "welcomed",
+    "praised",
+    "vowed",
+    "promised",
+    "pledged",
 ];
 
 /// Pronouns that name nobody until resolved.
@@ -245,7 +277,11 @@ mod statement_tests {
                     been far too vague to act on.";
         let mut d = Doc::new("a", Some("2023-06-05"), "t", body).done();
         reported(&mut d, "any involvement", "denied");
-        reported(&mut d, "the warning had been far too vague to act on", "said");
+        reported(
+            &mut d,
+            "the warning had been far too vague to act on",
+            "said",
+        );
         reported(&mut d, "the bombing as minister blames Marvania", "claims");
         let kept: Vec<&str> = d
             .quotes
