@@ -96,11 +96,13 @@ const BARE_PRONOUNS: &[&str] = &[
 ];
 
 /// Whether an annotated quote belongs in the dossier: direct and partial quotes do;
-/// reported speech does when it reports a statement of at least four words with a
-/// saying verb, outside a headline.
+/// acts (`act`: "denied *any involvement*") do not; reported speech does when it
+/// reports a statement of at least four words with a saying verb, outside a headline.
 fn is_statement(doc: &Annotations, q: &corroborate_model::QuoteMention) -> bool {
-    if q.kind.as_deref() != Some("reported") {
-        return true;
+    match q.kind.as_deref() {
+        Some("act") => return false,
+        Some("reported") => {}
+        _ => return true,
     }
     let t = &doc.source.text;
     let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
@@ -290,5 +292,10 @@ mod statement_tests {
             .map(|q| q.text.as_str())
             .collect();
         assert_eq!(kept, vec!["the warning had been far too vague to act on"]);
+        // an act is never a quote, whatever its cue
+        if let Some(q) = d.quotes.get_mut(1) {
+            q.kind = Some("act".into());
+        }
+        assert!(!d.quotes.iter().any(|q| is_statement(&d, q)));
     }
 }

@@ -416,7 +416,11 @@ pub struct QuoteMention {
     pub text: String,
     /// Who said it, when known.
     pub speaker: Option<SpeakerSpan>,
-    /// `direct` or `reported` (extension).
+    /// The kind of attribution (extension): `direct` (words in quotation marks),
+    /// `partial` (a quoted fragment inside a sentence), `reported` (a clause after a
+    /// saying or believing verb: "said that ...") or `act` (the object of a speech act
+    /// or a stance, not words said: "denied *any involvement*", "backs *the bill*").
+    /// The dossier shows `direct`, `partial` and `reported` statements as quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// The cue ("said", "according to") (extension).
