@@ -39,10 +39,33 @@ pub fn speaker_entity(
     {
         return Some(id.to_string());
     }
-    if let Some(id) = table.entity_at(&doc.source.id, Span::new(sp.start, sp.end)) {
-        return Some(id.to_string());
+    if let Some(id) = head_entity(doc, table, Span::new(sp.start, sp.end)) {
+        return Some(id);
     }
     table.find_by_name(&sp.text).map(String::from)
+}
+
+/// The entity that heads a speaker phrase: its mention ends the phrase ("Police chief
+/// Anna Kowal") and is not a modifier's complement ("officials in Kharivsk"), a
+/// possessor ("Marvania's foreign ministry") or a nationality ("Doravian police").
+fn head_entity(doc: &Annotations, table: &EntityTable, span: Span) -> Option<String> {
+    let t = &doc.source.text;
+    let phrase = span
+        .slice(t)
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let end = span.start + phrase.len();
+    let mentions = table.mentions_in(&doc.source.id, Span::new(span.start, span.end));
+    let (ms, _, id) = mentions.into_iter().rev().find(|&(_, me, _)| {
+        let tail = t.get(me..end).unwrap_or("x");
+        tail.chars().all(|c| !c.is_alphanumeric())
+    })?;
+    let before = t.get(span.start..ms).unwrap_or("");
+    let prev = before.split_whitespace().last().map(str::to_lowercase);
+    if prev.is_some_and(|p| matches!(p.as_str(), "in" | "of" | "from" | "at" | "for" | "near")) {
+        return None;
+    }
+    let ent = table.get(id)?;
+    (ent.kind != corroborate_model::EntityType::MISC).then(|| id.to_string())
 }
 
 /// Cues whose reported "content" is the object of an act, not words the speaker
@@ -270,6 +293,30 @@ mod statement_tests {
                 cue: Some(cue.into()),
             });
         }
+    }
+
+    #[test]
+    fn a_speaker_phrase_maps_to_its_head_entity_only() {
+        use corroborate_model::EntityType;
+        let body = "Police chief Anna Kowal spoke. Officials in Kharivsk spoke. \
+                    Doravian police spoke. Marvania's foreign ministry spoke.";
+        let d = Doc::new("a", Some("2023-06-05"), "t", body)
+            .ent("Anna Kowal", EntityType::PER)
+            .ent("Kharivsk", EntityType::LOC)
+            .ent("Doravian", EntityType::MISC)
+            .ent("Marvania", EntityType::LOC)
+            .done();
+        let refs = [&d];
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let head = |phrase: &str| {
+            let p = body.find(phrase).unwrap_or(0);
+            head_entity(&d, &table, Span::new(p, p + phrase.len()))
+                .and_then(|id| table.get(&id).map(|e| e.name.clone()))
+        };
+        assert_eq!(head("Police chief Anna Kowal"), Some("Anna Kowal".into()));
+        assert_eq!(head("Officials in Kharivsk"), None);
+        assert_eq!(head("Doravian police"), None);
+        assert_eq!(head("Marvania's foreign ministry"), None);
     }
 
     #[test]
