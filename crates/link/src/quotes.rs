@@ -120,12 +120,20 @@ const BARE_PRONOUNS: &[&str] = &[
 
 /// Whether an annotated quote belongs in the dossier: direct and partial quotes do;
 /// acts (`act`: "denied *any involvement*") do not; reported speech does when it
-/// reports a statement of at least four words with a saying verb, outside a headline.
+/// reports a statement of at least four words with a saying verb, outside a headline,
+/// and names who says it (not a bare pronoun left unresolved).
 fn is_statement(doc: &Annotations, q: &corroborate_model::QuoteMention) -> bool {
     match q.kind.as_deref() {
         Some("act") => return false,
         Some("reported") => {}
         _ => return true,
+    }
+    // reported speech without anyone to report it says nothing
+    let named = q.speaker.as_ref().is_some_and(|sp| {
+        sp.resolved.is_some() || !BARE_PRONOUNS.contains(&sp.text.trim().to_lowercase().as_str())
+    });
+    if !named {
+        return false;
     }
     let t = &doc.source.text;
     let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
@@ -283,12 +291,22 @@ mod statement_tests {
     use crate::fixtures::Doc;
 
     fn reported(doc: &mut Annotations, text: &str, cue: &str) {
+        let speaker = doc
+            .source
+            .text
+            .find("Officials")
+            .map(|s| corroborate_model::SpeakerSpan {
+                start: s,
+                end: s + "Officials".len(),
+                text: "Officials".into(),
+                resolved: None,
+            });
         if let Some(p) = doc.source.text.find(text) {
             doc.quotes.push(corroborate_model::QuoteMention {
                 start: p,
                 end: p + text.len(),
                 text: text.into(),
-                speaker: None,
+                speaker,
                 kind: Some("reported".into()),
                 cue: Some(cue.into()),
             });
@@ -342,6 +360,12 @@ mod statement_tests {
         // an act is never a quote, whatever its cue
         if let Some(q) = d.quotes.get_mut(1) {
             q.kind = Some("act".into());
+        }
+        assert!(!d.quotes.iter().any(|q| is_statement(&d, q)));
+        // nobody to say it: not a statement
+        if let Some(q) = d.quotes.get_mut(1) {
+            q.kind = Some("reported".into());
+            q.speaker = None;
         }
         assert!(!d.quotes.iter().any(|q| is_statement(&d, q)));
     }
