@@ -25,7 +25,8 @@ pub use corroborate_report as report;
 pub const BUILTIN_ALIASES: &str = include_str!("../data/aliases.tsv");
 
 /// Linking options with the built-in alias knowledge base, extended by a user's file in
-/// the same format (`canonical<TAB>type<TAB>alias|alias|...`); the user's lines win.
+/// the same format (`canonical<TAB>type<TAB>alias|alias|...`); the user's lines win
+/// (they are read first, and the first line naming a name wins).
 /// Returns the options and the user file's malformed lines.
 pub fn link_options(user_aliases: Option<&str>) -> (corroborate_link::LinkOptions, Vec<String>) {
     let builtin = corroborate_link::AliasKb::parse(BUILTIN_ALIASES);
@@ -46,7 +47,8 @@ pub fn link_options(user_aliases: Option<&str>) -> (corroborate_link::LinkOption
 pub struct Config {
     /// The publication date to use when a source has none of its own (`--dct`).
     pub dct: Option<DateValue>,
-    /// Keep the input text byte for byte (no cleaning): offsets index the input itself.
+    /// No cleaning: the text is the decoded input (UTF-8, byte-order mark removed), so
+    /// offsets index the input itself when it is UTF-8 without a BOM.
     pub raw: bool,
 }
 
@@ -134,12 +136,32 @@ pub fn annotate_all(docs: &[RawDoc], config: &Config) -> Vec<(Annotations, Vec<P
 /// Makes source ids unique within a run: a second source with the same id (the same
 /// content read twice) gets `-2`, `-3`, ... so evidence stays unambiguous.
 pub fn dedupe_ids(docs: &mut [Annotations]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut ids = UniqueIds::default();
     for d in docs.iter_mut() {
-        let n = seen.entry(d.source.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            d.source.id = format!("{}-{}", d.source.id, n);
+        d.source.id = ids.unique(&d.source.id);
+    }
+}
+
+/// Hands out source ids unique within a run, across batches: an id already used gets
+/// the first free suffix `-2`, `-3`, ... (`a`, `a`, `a-2` become `a`, `a-2`, `a-2-2`).
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    used: std::collections::HashSet<String>,
+}
+
+impl UniqueIds {
+    /// `id` itself when unused so far, else the first free `id-N`.
+    pub fn unique(&mut self, id: &str) -> String {
+        if self.used.insert(id.to_string()) {
+            return id.to_string();
+        }
+        let mut n = 2usize;
+        loop {
+            let candidate = format!("{id}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
         }
     }
 }
@@ -353,6 +375,31 @@ mod tests {
             opts.kb.lookup("VPA").map(|e| e.canonical.as_str()),
             Some("Valmora Port")
         );
+        // a user's line wins over the built-in one, canonical names included
+        let (opts, _) = link_options(Some(
+            "ISIL	ORG	Islamic State
+",
+        ));
+        assert_eq!(
+            opts.kb
+                .lookup("Islamic State")
+                .map(|e| e.canonical.as_str()),
+            Some("ISIL")
+        );
+    }
+
+    #[test]
+    fn ids_stay_unique_whatever_the_input() {
+        let mut ids = UniqueIds::default();
+        let got: Vec<String> = ["a", "a", "a-2", "b", "a"]
+            .iter()
+            .map(|i| ids.unique(i))
+            .collect();
+        let mut sorted = got.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), got.len(), "{got:?}");
+        assert_eq!(got.first().map(String::as_str), Some("a"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ Examples:
   corroborate analyze articles/ --format html --out dossier.html
   corroborate analyze feed.jsonl crawl.warc.gz --format md
   corroborate annotate story.txt --dct 2023-06-05     one annotations@1 JSON object per line
-  corroborate annotate --raw page.txt                 offsets index the input byte for byte
+  corroborate annotate --raw page.txt                 offsets index the decoded input (UTF-8, no BOM)
   corroborate clean page.html                         the cleaned main text
   cat page.html | corroborate clean - --format json
 
@@ -61,7 +61,8 @@ enum Command {
     Annotate {
         /// Inputs.
         paths: Vec<PathBuf>,
-        /// No cleaning: the text is the input byte for byte, so offsets index the input.
+        /// No cleaning: the text is the decoded input (UTF-8, BOM removed), so offsets index
+        /// the input itself when it is UTF-8 without a BOM.
         #[arg(long)]
         raw: bool,
         /// Publication date (YYYY-MM-DD) for sources that have none of their own.
@@ -256,12 +257,20 @@ fn run(cli: Cli) -> Result<usize> {
             let reader = read_inputs(&paths, quiet)?;
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
+            let mut ids = corroborate::UniqueIds::default();
             for chunk in reader.docs.chunks(64) {
-                let mut anns: Vec<Annotations> = annotate_all(chunk, &config)
-                    .into_iter()
-                    .map(|(a, _)| a)
-                    .collect();
-                corroborate::dedupe_ids(&mut anns);
+                let mut anns: Vec<Annotations> = Vec::with_capacity(chunk.len());
+                for (a, problems) in annotate_all(chunk, &config) {
+                    if !quiet {
+                        for p in problems {
+                            eprintln!("warning: {}: {}", a.source.origin, p.message);
+                        }
+                    }
+                    anns.push(a);
+                }
+                for a in anns.iter_mut() {
+                    a.source.id = ids.unique(&a.source.id);
+                }
                 for a in anns {
                     let line = serde_json::to_string(&a).context("serialising annotations")?;
                     writeln!(w, "{line}").context("writing to stdout")?;

@@ -35,7 +35,8 @@ pub struct KbEntry {
 
 impl AliasKb {
     /// Parses the TSV format; blank lines and `#` comments are skipped, malformed
-    /// lines are reported by [`AliasKb::problems`].
+    /// lines are reported by [`AliasKb::problems`]. When several lines name the same
+    /// key (as canonical name or alias), the first one wins.
     pub fn parse(input: &str) -> Self {
         let mut kb = AliasKb::default();
         for (n, line) in input.lines().enumerate() {
@@ -76,8 +77,9 @@ impl AliasKb {
                         .collect()
                 })
                 .unwrap_or_default();
+            // the first line that names a key wins (a user's file is read first)
             let idx = kb.entries.len();
-            kb.by_key.insert(fold_key(&canonical), idx);
+            kb.by_key.entry(fold_key(&canonical)).or_insert(idx);
             for a in &aliases {
                 kb.by_key.entry(fold_key(a)).or_insert(idx);
             }

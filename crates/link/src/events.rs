@@ -741,14 +741,23 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             .iter()
             .map(|t| text::words(t).into_iter().filter(|w| w.len() > 3).collect())
             .collect();
-        let centrality = |i: usize| -> usize {
-            word_sets
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, other)| word_sets[i].intersection(other).count())
-                .sum()
-        };
+        // Words shared with the other sentences of the event: the sum over a
+        // sentence's words of how many other sentences hold them (linear, not pairwise).
+        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+        for set in &word_sets {
+            for w in set {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let central: Vec<usize> = word_sets
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|w| df.get(w.as_str()).copied().unwrap_or(1).saturating_sub(1))
+                    .sum()
+            })
+            .collect();
+        let centrality = |i: usize| -> usize { central.get(i).copied().unwrap_or(0) };
         let best: Option<&str> = (0..sentences.len())
             .max_by(|&a, &b| {
                 let key = |i: usize| {

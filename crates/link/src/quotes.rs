@@ -10,18 +10,27 @@ use crate::text;
 /// Word-set Dice similarity from which two quotes are the same quote.
 pub const SAME_QUOTE: f64 = 0.8;
 
+/// How many of a quote's longest words are looked up to find candidate matches.
+const LOOKUP_WORDS: usize = 5;
+
 /// Dice similarity of the word sets of two texts.
 pub fn word_dice(a: &str, b: &str) -> f64 {
     let a: BTreeSet<String> = text::words(a).into_iter().collect();
     let b: BTreeSet<String> = text::words(b).into_iter().collect();
+    set_dice(&a, &b)
+}
+
+/// Dice similarity of two word sets.
+fn set_dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
 struct Item {
     text: String,
+    words: BTreeSet<String>,
     evidence: Evidence,
     entity: Option<String>,
     speaker_text: Option<String>,
@@ -160,6 +169,8 @@ fn is_statement(doc: &Annotations, q: &corroborate_model::QuoteMention) -> bool 
 /// first appearance (documents in the given order).
 pub fn merge_quotes(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Vec<Quote> {
     let mut groups: Vec<Vec<Item>> = Vec::new();
+    // word -> groups holding it; an item looks up only its LOOKUP_WORDS longest words
+    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for doc in docs {
         let mut qs: Vec<&corroborate_model::QuoteMention> = doc.quotes.iter().collect();
         qs.sort_by_key(|q| q.start);
@@ -169,8 +180,10 @@ pub fn merge_quotes(docs: &[&Annotations], table: &EntityTable, prefix: &str) ->
                 continue;
             }
             let evidence = Evidence::of(&doc.source, span);
+            let text = evidence.text.trim().to_string();
             let item = Item {
-                text: evidence.text.trim().to_string(),
+                words: text::words(&text).into_iter().collect(),
+                text,
                 entity: speaker_entity(doc, q, table),
                 // a pronoun that stayed unresolved names nobody
                 speaker_text: q
@@ -183,15 +196,45 @@ pub fn merge_quotes(docs: &[&Annotations], table: &EntityTable, prefix: &str) ->
             if item.text.is_empty() {
                 continue;
             }
-            let hit = groups.iter_mut().find(|g| {
-                g.iter().any(|o| {
-                    word_dice(&o.text, &item.text) >= SAME_QUOTE
-                        && (o.entity.is_none() || item.entity.is_none() || o.entity == item.entity)
+            // Two quotes with Dice >= 0.8 share at least 80% of the smaller one's
+            // words, so a match holds one of its longest words unless it has more
+            // than 5 / 0.2 = 25 words and misses exactly those.
+            let mut keys: Vec<&String> = item.words.iter().collect();
+            keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            let mut cands: Vec<usize> = keys
+                .iter()
+                .take(LOOKUP_WORDS)
+                .filter_map(|w| index.get(w.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let hit = cands.into_iter().find(|&gi| {
+                groups.get(gi).is_some_and(|g| {
+                    g.iter().any(|o| {
+                        set_dice(&o.words, &item.words) >= SAME_QUOTE
+                            && (o.entity.is_none()
+                                || item.entity.is_none()
+                                || o.entity == item.entity)
+                    })
                 })
             });
-            match hit {
-                Some(g) => g.push(item),
-                None => groups.push(vec![item]),
+            let gi = match hit {
+                Some(gi) => gi,
+                None => {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                }
+            };
+            for w in &item.words {
+                let posting = index.entry(w.clone()).or_default();
+                if posting.last() != Some(&gi) {
+                    posting.push(gi);
+                }
+            }
+            if let Some(g) = groups.get_mut(gi) {
+                g.push(item);
             }
         }
     }

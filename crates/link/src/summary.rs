@@ -29,9 +29,10 @@ fn date_of(v: &corroborate_model::ClaimValue) -> String {
 /// in order of first appearance.
 fn independent_citations(evidence: &[Evidence], copies: &CopyGraph) -> Vec<Evidence> {
     let mut groups: Vec<String> = Vec::new();
+    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for e in evidence {
         let g = copies.independent_group(&e.source).to_string();
-        if !groups.contains(&g) {
+        if seen.insert(g.clone()) {
             groups.push(g);
         }
     }
@@ -213,16 +214,19 @@ pub fn summarise(
     // 4. The main quote.
     // Words actually spoken: a quote some source gives as a direct quotation, not
     // reported speech ("the militia had acted alone") or a fragment.
-    let direct = |q: &Quote| {
-        q.evidence.iter().any(|e| {
-            docs.iter().filter(|d| d.source.id == e.source).any(|d| {
-                d.quotes.iter().any(|m| {
-                    m.start == e.start
-                        && m.end == e.end
-                        && m.kind.as_deref().is_none_or(|k| k == "direct")
-                })
-            })
+    let direct_spans: std::collections::BTreeSet<(&str, usize, usize)> = docs
+        .iter()
+        .flat_map(|d| {
+            d.quotes
+                .iter()
+                .filter(|m| m.kind.as_deref().is_none_or(|k| k == "direct"))
+                .map(move |m| (d.source.id.as_str(), m.start, m.end))
         })
+        .collect();
+    let direct = |q: &Quote| {
+        q.evidence
+            .iter()
+            .any(|e| direct_spans.contains(&(e.source.as_str(), e.start, e.end)))
     };
     let best = quotes
         .iter()
