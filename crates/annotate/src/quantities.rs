@@ -398,7 +398,13 @@ fn sentence_quantities(text: &str, toks: &[Token], times: &[Span], out: &mut Vec
             k = last + 1;
             continue;
         }
+        // "1" followed by 400 zeros parses to infinity: not a number JSON can carry
+        if !value.is_finite() {
+            k = last + 1;
+            continue;
+        }
         let (min, max) = interval(modifier.as_deref(), value);
+        let (min, max) = (min.filter(|x| x.is_finite()), max.filter(|x| x.is_finite()));
         let category = category(&c, first, end_tok, unit.as_deref());
         let (Some(st), Some(et)) = (toks.get(start_tok), toks.get(end_tok)) else {
             k = last + 1;
@@ -765,5 +771,18 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].value, 40.0);
         assert_eq!(q[0].category.as_deref(), Some("arrested"));
+    }
+
+    #[test]
+    fn huge_numbers_are_not_quantities() {
+        let text = format!(
+            "The fund lost 1{} dollars, and 5 people left.",
+            "0".repeat(400)
+        );
+        let toks = crate::tokens::tokenize(&text);
+        let sents = crate::sentences::split(&text);
+        let qs = extract(&text, &sents, &toks, &[]);
+        assert!(qs.iter().all(|q| q.value.is_finite()));
+        assert!(qs.iter().any(|q| q.value == 5.0));
     }
 }

@@ -288,12 +288,79 @@ pub fn split(text: &str) -> Vec<Sentence> {
         }
     }
     push(start, text.len(), &mut out);
+    cap_length(text, out)
+}
+
+/// Longest sentence span, in bytes. Real sentences are far shorter; a run-on
+/// "sentence" of scraped text without punctuation is cut at whitespace so that the
+/// per-sentence stages (quotes, events) never see an unbounded span.
+pub const MAX_SENTENCE: usize = 4_000;
+
+/// Cuts sentences longer than [`MAX_SENTENCE`] at the last whitespace before the
+/// limit (or at the limit's char boundary when there is none).
+fn cap_length(text: &str, sents: Vec<Sentence>) -> Vec<Sentence> {
+    if sents.iter().all(|s| s.end - s.start <= MAX_SENTENCE) {
+        return sents;
+    }
+    let mut out = Vec::with_capacity(sents.len());
+    for s in sents {
+        let mut a = s.start;
+        while s.end - a > MAX_SENTENCE {
+            let mut cut = a + MAX_SENTENCE;
+            while cut > a && !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let ws = text
+                .get(a..cut)
+                .and_then(|w| w.rfind(char::is_whitespace))
+                .filter(|&p| p > 0)
+                .map(|p| a + p);
+            let cut = ws.unwrap_or(cut);
+            if cut <= a {
+                break;
+            }
+            if let Some(seg) = text.get(a..cut) {
+                let t = seg.trim_end();
+                if !t.is_empty() {
+                    out.push(Sentence {
+                        start: a,
+                        end: a + t.len(),
+                    });
+                }
+            }
+            a = cut;
+            // the next piece starts at its first non-space character
+            let rest = text.get(a..s.end).unwrap_or("");
+            a += rest.len() - rest.trim_start().len();
+        }
+        if a < s.end {
+            out.push(Sentence {
+                start: a,
+                end: s.end,
+            });
+        }
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let text = format!(
+            "Intro here. {} End.",
+            "word \u{201c}q\u{201d} said Smith, ".repeat(2_000)
+        );
+        let ss = split(&text);
+        assert!(ss.len() > 10);
+        for s in &ss {
+            assert!(s.end - s.start <= MAX_SENTENCE);
+            let piece = text.get(s.start..s.end);
+            assert!(piece.is_some_and(|p| !p.is_empty() && p.trim() == p));
+        }
+    }
 
     fn sents(t: &str) -> Vec<&str> {
         split(t)
