@@ -53,7 +53,8 @@ pub fn link(docs: Vec<Annotations>) -> Dossier {
 pub struct Plan {
     copies: CopyGraph,
     groups: Vec<Vec<usize>>,
-    len: usize,
+    /// The source ids the plan was made for, in order.
+    ids: Vec<String>,
 }
 
 /// Finds copies and clusters `docs` into stories.
@@ -61,7 +62,7 @@ pub fn plan(docs: &[Annotations]) -> Plan {
     Plan {
         copies: CopyGraph::build(docs),
         groups: stories::cluster(docs),
-        len: docs.len(),
+        ids: docs.iter().map(|d| d.source.id.clone()).collect(),
     }
 }
 
@@ -72,11 +73,13 @@ pub fn link_with(docs: Vec<Annotations>, opts: &LinkOptions) -> Dossier {
 }
 
 /// Links annotated sources into a dossier with a [`Plan`] made for the same
-/// documents in the same order; a plan for another number of documents is
-/// ignored and made afresh.
+/// documents in the same order; a plan made for other sources (ids or order differ)
+/// is ignored and made afresh.
 pub fn link_planned(mut docs: Vec<Annotations>, opts: &LinkOptions, plan_in: &Plan) -> Dossier {
     let fresh;
-    let plan_ref = if plan_in.len == docs.len() {
+    let same = plan_in.ids.len() == docs.len()
+        && plan_in.ids.iter().zip(&docs).all(|(id, d)| *id == d.source.id);
+    let plan_ref = if same {
         plan_in
     } else {
         fresh = plan(&docs);
