@@ -30,8 +30,8 @@ pub fn read(origin: &str, mut reader: impl BufRead, limits: Limits, sink: &mut d
                 sink.notice(Notice::skipped(
                     format!("{origin}#{line_no}"),
                     format!(
-                        "line longer than {} MB",
-                        limits.max_doc_bytes / (1024 * 1024)
+                        "line longer than {}, the per-document limit",
+                        crate::Limits::size(limits.max_doc_bytes)
                     ),
                 ));
             }
@@ -100,9 +100,11 @@ fn read_line_limited(
     }
 }
 
-/// Parses one line. `None` for a blank line.
+/// Parses one line. `None` for a blank line. A leading UTF-8 byte order mark is dropped
+/// (line 1 of a file saved with one, or of each file in a concatenation).
 pub fn parse_line(origin: &str, line_no: usize, bytes: &[u8]) -> Option<Result<RawDoc, Notice>> {
     let here = format!("{origin}#{line_no}");
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.trim(),
         Err(e) => {
@@ -180,6 +182,22 @@ mod tests {
         let origins: Vec<_> = c.notices.iter().map(|n| n.origin.as_str()).collect();
         assert_eq!(origins, ["f.jsonl#3", "f.jsonl#4", "f.jsonl#5"]);
         assert!(c.notices[0].reason.starts_with("malformed JSON"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_lose_the_first_record() {
+        let data = b"\xef\xbb\xbf{\"id\":\"first\",\"text\":\"One.\"}\r\n{\"text\":\"Two.\"}\r\n";
+        let mut c = Collect::default();
+        read("bom.jsonl", &data[..], Limits::default(), &mut c);
+        assert!(c.notices.is_empty(), "{:?}", c.notices);
+        assert_eq!(c.docs.len(), 2);
+        assert_eq!(c.docs[0].meta.id.as_deref(), Some("first"));
+        assert_eq!(c.docs[0].content, Content::Text("One.".into()));
+        // Two files saved with a BOM, concatenated.
+        let data = b"\xef\xbb\xbf{\"text\":\"a\"}\n\xef\xbb\xbf{\"text\":\"b\"}\n";
+        let mut c = Collect::default();
+        read("cat.jsonl", &data[..], Limits::default(), &mut c);
+        assert_eq!(c.docs.len(), 2, "{:?}", c.notices);
     }
 
     #[test]

@@ -11,6 +11,10 @@
 //! - Bad input never stops a batch: every input yields documents, or one [`Notice`] per
 //!   problem that names the input and the reason in one line. A container that breaks
 //!   half-way (a truncated gzip, a malformed JSON line) keeps what was read before.
+//! - Memory is bounded by [`Limits::max_doc_bytes`] per document, whatever the input:
+//!   every single-document read and every decompression goes through `take(limit + 1)`,
+//!   containers are streamed record by record, and inside folders only regular files
+//!   are opened (pipes, devices and sockets get a notice).
 //! - Parsers ([`parse_bytes`], [`jsonl`], [`warc`], [`decode`]) never panic; they are
 //!   fuzzed (see `fuzz/`).
 #![warn(missing_docs)]
@@ -178,6 +182,20 @@ pub struct Limits {
     pub max_doc_bytes: usize,
 }
 
+impl Limits {
+    /// A byte count in words for notices: `32 MB`, or `1500 bytes` under a megabyte.
+    pub fn size(bytes: usize) -> String {
+        const MB: usize = 1024 * 1024;
+        if bytes >= MB && bytes.is_multiple_of(MB) {
+            format!("{} MB", bytes / MB)
+        } else if bytes >= MB {
+            format!("{:.1} MB", bytes as f64 / MB as f64)
+        } else {
+            format!("{bytes} bytes")
+        }
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
@@ -216,7 +234,8 @@ impl Sink for Collect {
 pub fn read_paths(paths: &[PathBuf], limits: Limits, sink: &mut dyn Sink) {
     for path in paths {
         if path.as_os_str() == "-" {
-            read_stdin(limits, sink);
+            let stdin = std::io::stdin();
+            read_input("-", None, stdin.lock(), None, limits, sink);
             continue;
         }
         match std::fs::metadata(path) {
@@ -255,20 +274,42 @@ fn read_dir(dir: &Path, limits: Limits, sink: &mut dyn Sink) {
                 sink.notice(Notice::skipped(origin, reason));
             }
             Ok(e) if e.file_type().is_file() => read_file(e.path(), limits, sink),
-            Ok(_) => {}
+            Ok(e) if e.file_type().is_dir() => {}
+            // A FIFO with no writer would block, a device may never end: inside a folder
+            // only regular files are opened.
+            Ok(e) => sink.notice(Notice::skipped(
+                e.path().display().to_string(),
+                format!(
+                    "not a regular file ({}): not opened inside a folder; name it on the command line to read it",
+                    special_kind(&e.file_type())
+                ),
+            )),
         }
     }
 }
 
-fn read_stdin(limits: Limits, sink: &mut dyn Sink) {
-    let mut buf = Vec::new();
-    let stdin = std::io::stdin();
-    let mut handle = stdin.lock().take(limits.max_doc_bytes as u64 * 8 + 1);
-    if let Err(e) = handle.read_to_end(&mut buf) {
-        sink.notice(Notice::skipped("-", io_reason(&e)));
-        return;
+/// What a non-regular, non-folder entry is, in words.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "named pipe";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_char_device() {
+            return "character device";
+        }
+        if t.is_block_device() {
+            return "block device";
+        }
     }
-    parse_bytes("-", None, &buf, limits, sink);
+    if t.is_symlink() {
+        return "symbolic link";
+    }
+    "special file"
 }
 
 fn read_file(path: &Path, limits: Limits, sink: &mut dyn Sink) {
@@ -281,43 +322,74 @@ fn read_file(path: &Path, limits: Limits, sink: &mut dyn Sink) {
         Ok(f) => f,
         Err(e) => return sink.notice(Notice::skipped(origin, io_reason(&e))),
     };
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    // Only a regular file's length means anything (pipes and devices say 0).
+    let len = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    read_input(&origin, Some(&name), file, len, limits, sink);
+}
+
+/// How many bytes are read to decide the kind of an input.
+const SNIFF_BYTES: u64 = 8192;
+
+/// Reads one input, opened once, whatever it is (a regular file, a pipe, a device,
+/// stdin): sniffs its first bytes, streams containers record by record, and reads a
+/// single document through `take(limit + 1)`, so an endless input (`/dev/zero`,
+/// `<(yes)`) costs at most one document's worth of memory. `len` is the length of a
+/// regular file, when known, to refuse a huge one without reading it.
+fn read_input(
+    origin: &str,
+    name: Option<&str>,
+    mut input: impl Read,
+    len: Option<u64>,
+    limits: Limits,
+    sink: &mut dyn Sink,
+) {
     let mut head = Vec::new();
-    if let Err(e) = file.take(8192).read_to_end(&mut head) {
+    if let Err(e) = (&mut input).take(SNIFF_BYTES).read_to_end(&mut head) {
         return sink.notice(Notice::skipped(origin, io_reason(&e)));
     }
     if head.is_empty() {
         return sink.notice(Notice::skipped(origin, "empty file"));
     }
-    let kind = sniff::sniff(&head, Some(&name));
-    // Streaming containers are read as streams; single documents are size-checked first.
+    let kind = sniff::sniff(&head, name);
     match kind {
-        Kind::Jsonl | Kind::Warc | Kind::Gzip => match std::fs::File::open(path) {
-            Ok(f) => read_stream(
-                &origin,
-                kind,
-                Some(&name),
-                std::io::BufReader::new(f),
-                limits,
-                sink,
-            ),
-            Err(e) => sink.notice(Notice::skipped(origin, io_reason(&e))),
-        },
-        _ => {
-            if len as usize > limits.max_doc_bytes {
+        Kind::Jsonl | Kind::Warc | Kind::Gzip => {
+            let stream = std::io::BufReader::new(std::io::Cursor::new(head).chain(input));
+            read_stream(origin, kind, name, stream, limits, sink);
+        }
+        Kind::Binary(_) => parse_kind(origin, name, kind, &head, limits, sink),
+        Kind::Html | Kind::Text => {
+            let max = limits.max_doc_bytes;
+            if let Some(len) = len.filter(|&l| l > max as u64) {
                 return sink.notice(Notice::skipped(
                     origin,
                     format!(
-                        "too large for one article: {:.1} MB (limit {} MB per document; use JSON Lines for many articles)",
+                        "too large for one article: {:.1} MB (limit {} per document; use JSON Lines for many articles)",
                         len as f64 / 1e6,
-                        limits.max_doc_bytes / (1024 * 1024)
+                        Limits::size(max)
                     ),
                 ));
             }
-            match std::fs::read(path) {
-                Ok(bytes) => parse_bytes(&origin, Some(&name), &bytes, limits, sink),
-                Err(e) => sink.notice(Notice::skipped(origin, io_reason(&e))),
+            let mut bytes = head;
+            let room = (max as u64)
+                .saturating_add(1)
+                .saturating_sub(bytes.len() as u64);
+            if let Err(e) = input.take(room).read_to_end(&mut bytes) {
+                return sink.notice(Notice::skipped(origin, io_reason(&e)));
             }
+            if bytes.len() > max {
+                return sink.notice(Notice::skipped(
+                    origin,
+                    format!(
+                        "too large for one article: more than {}, the per-document limit; stopped reading (use JSON Lines for many articles)",
+                        Limits::size(max)
+                    ),
+                ));
+            }
+            parse_kind(origin, name, kind, &bytes, limits, sink);
         }
     }
 }
@@ -350,6 +422,10 @@ fn read_stream(
                 Kind::Jsonl => jsonl::read(origin, gz, limits, sink),
                 Kind::Warc => warc::read(origin, gz, limits, sink),
                 Kind::Gzip => sink.notice(Notice::skipped(origin, "nested gzip is not supported")),
+                Kind::Binary(what) => sink.notice(Notice::skipped(
+                    origin,
+                    format!("binary data ({what}) inside gzip, not text, HTML, JSON Lines or WARC"),
+                )),
                 _ => {
                     let mut bytes = Vec::new();
                     let mut limited = gz.take(limits.max_doc_bytes as u64 + 1);
@@ -357,7 +433,10 @@ fn read_stream(
                         Ok(_) if bytes.len() > limits.max_doc_bytes => {
                             sink.notice(Notice::skipped(
                                 origin,
-                                "too large for one article after decompression",
+                                format!(
+                                    "too large for one article after decompression (limit {} per document); not decompressed further",
+                                    Limits::size(limits.max_doc_bytes)
+                                ),
                             ))
                         }
                         Ok(_) => parse_bytes(origin, inner_name.as_deref(), &bytes, limits, sink),
@@ -385,7 +464,18 @@ pub fn parse_bytes(
     if bytes.is_empty() {
         return sink.notice(Notice::skipped(origin, "empty file"));
     }
-    let kind = sniff::sniff(bytes, name);
+    parse_kind(origin, name, sniff::sniff(bytes, name), bytes, limits, sink);
+}
+
+/// [`parse_bytes`] once the kind is known.
+fn parse_kind(
+    origin: &str,
+    name: Option<&str>,
+    kind: Kind,
+    bytes: &[u8],
+    limits: Limits,
+    sink: &mut dyn Sink,
+) {
     match kind {
         Kind::Binary(what) => sink.notice(Notice::skipped(
             origin,
@@ -488,6 +578,235 @@ mod tests {
         );
         assert_eq!(c.notices.len(), 1);
         assert!(c.notices[0].reason.contains("no such file"));
+    }
+
+    fn gzip(plain: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let out = e.write_all(plain).and_then(|_| e.finish());
+        match out {
+            Ok(v) => v,
+            Err(err) => panic!("gzip: {err}"),
+        }
+    }
+
+    /// A WARC whose first record is an image (NUL bytes in the first 8 KB), then a page.
+    fn warc_with_an_image_first() -> Vec<u8> {
+        let image = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+        let mut data = format!(
+            "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/i.png\r\nContent-Type: image/png\r\nContent-Length: {}\r\n\r\n",
+            image.len()
+        )
+        .into_bytes();
+        data.extend_from_slice(image);
+        data.extend_from_slice(b"\r\n\r\n");
+        let page = b"<html><body><p>The page after the image.</p></body></html>";
+        data.extend(
+            format!(
+                "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/p\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n",
+                page.len()
+            )
+            .into_bytes(),
+        );
+        data.extend_from_slice(page);
+        data.extend_from_slice(b"\r\n\r\n");
+        data
+    }
+
+    #[test]
+    fn warc_with_binary_records_early_is_read() {
+        for name in [None, Some("crawl.warc")] {
+            let mut c = Collect::default();
+            parse_bytes(
+                "crawl.warc",
+                name,
+                &warc_with_an_image_first(),
+                Limits::default(),
+                &mut c,
+            );
+            assert_eq!(c.docs.len(), 1, "{:?}", c.notices);
+            assert_eq!(c.docs[0].origin, "crawl.warc#record2");
+            assert!(c.notices.is_empty(), "{:?}", c.notices);
+        }
+        let c = parse("crawl.warc.gz", &gzip(&warc_with_an_image_first()));
+        assert_eq!(c.docs.len(), 1, "{:?}", c.notices);
+        assert_eq!(c.docs[0].meta.url.as_deref(), Some("https://a.example/p"));
+    }
+
+    #[test]
+    fn gzip_files_are_decompressed_within_the_limit() {
+        let limits = Limits {
+            max_doc_bytes: 64 * 1024,
+        };
+        // A text bomb: a few KB expanding to 8 MB.
+        let mut text = b"A story. ".to_vec();
+        text.resize(8 * 1024 * 1024, b' ');
+        let bomb = gzip(&text);
+        assert!(bomb.len() < 64 * 1024);
+        let mut c = Collect::default();
+        parse_bytes("t.txt.gz", Some("t.txt.gz"), &bomb, limits, &mut c);
+        assert!(c.docs.is_empty());
+        assert_eq!(c.notices.len(), 1);
+        assert!(
+            c.notices[0].reason.contains("after decompression"),
+            "{:?}",
+            c.notices
+        );
+        // JSON Lines: the bomb line is skipped, the next line is read.
+        let mut feed = b"{\"text\":\"".to_vec();
+        feed.resize(4 * 1024 * 1024, b'a');
+        feed.extend_from_slice(b"\"}\n{\"text\":\"Survivor.\"}\n");
+        let mut c = Collect::default();
+        parse_bytes(
+            "f.jsonl.gz",
+            Some("f.jsonl.gz"),
+            &gzip(&feed),
+            limits,
+            &mut c,
+        );
+        assert_eq!(c.docs.len(), 1, "{:?}", c.notices);
+        assert_eq!(c.docs[0].origin, "f.jsonl.gz#2");
+        assert_eq!(c.notices.len(), 1);
+        assert!(c.notices[0].reason.contains("longer than"));
+        // Binary data inside gzip is named without being decompressed whole.
+        let c = parse("x.gz", &gzip(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        assert!(c.notices[0].reason.contains("PNG image"), "{:?}", c.notices);
+    }
+
+    #[test]
+    fn an_endless_input_stops_at_the_limit_with_a_notice() {
+        let limits = Limits {
+            max_doc_bytes: 1024 * 1024,
+        };
+        // `yes` on stdin or through `<(yes)`: text that never ends.
+        let mut c = Collect::default();
+        read_input("-", None, std::io::repeat(b'y'), None, limits, &mut c);
+        assert!(c.docs.is_empty());
+        assert_eq!(c.notices.len(), 1);
+        assert_eq!(c.notices[0].origin, "-");
+        assert_eq!(c.notices[0].severity, Severity::Skipped);
+        assert!(
+            c.notices[0].reason.contains("too large") && c.notices[0].reason.contains("1 MB"),
+            "{:?}",
+            c.notices
+        );
+        // `/dev/zero`: binary, known from the first 8 KB.
+        let mut c = Collect::default();
+        read_input("z", None, std::io::repeat(0), None, limits, &mut c);
+        assert!(c.notices[0].reason.contains("binary"), "{:?}", c.notices);
+        // A stream exactly at the limit is read whole.
+        let text = vec![b'y'; limits.max_doc_bytes];
+        let mut c = Collect::default();
+        read_input("-", None, &text[..], None, limits, &mut c);
+        assert_eq!(c.docs.len(), 1, "{:?}", c.notices);
+        assert_eq!(c.docs[0].content.as_str().len(), limits.max_doc_bytes);
+    }
+
+    #[test]
+    fn a_stream_of_json_lines_is_not_cut_at_a_total_size() {
+        // Many small documents on one stream: each is bounded, the stream is not.
+        let limits = Limits {
+            max_doc_bytes: 1024,
+        };
+        let line = b"{\"text\":\"A short report from the port.\"}\n";
+        let data: Vec<u8> = line
+            .iter()
+            .copied()
+            .cycle()
+            .take(line.len() * 500)
+            .collect();
+        let mut c = Collect::default();
+        read_input("-", None, &data[..], None, limits, &mut c);
+        assert_eq!(c.docs.len(), 500);
+        assert!(c.notices.is_empty());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn devices_given_by_name_are_read_with_bounds() {
+        let mut c = Collect::default();
+        read_paths(
+            &[PathBuf::from("/dev/zero"), PathBuf::from("/dev/null")],
+            Limits::default(),
+            &mut c,
+        );
+        assert!(c.docs.is_empty());
+        assert_eq!(c.notices.len(), 2, "{:?}", c.notices);
+        assert!(c.notices[0].reason.contains("binary"), "{:?}", c.notices);
+        assert_eq!(c.notices[1].reason, "empty file");
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.as_ref().is_ok_and(|s| s.success()), "mkfifo: {made:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_in_a_folder_are_named_and_not_opened() {
+        let dir = match tempfile::tempdir() {
+            Ok(d) => d,
+            Err(e) => panic!("tempdir: {e}"),
+        };
+        // A FIFO with no writer: opening it would block forever.
+        mkfifo(&dir.path().join("b_pipe.txt"));
+        let listener = std::os::unix::net::UnixListener::bind(dir.path().join("c_socket.txt"));
+        assert!(listener.is_ok(), "{listener:?}");
+        if let Err(e) = std::fs::write(dir.path().join("a.txt"), "An article.\n") {
+            panic!("write: {e}");
+        }
+        if let Err(e) = std::fs::write(dir.path().join("d.txt"), "Another article.\n") {
+            panic!("write: {e}");
+        }
+        let mut c = Collect::default();
+        read_paths(&[dir.path().to_path_buf()], Limits::default(), &mut c);
+        assert_eq!(c.docs.len(), 2, "{:?}", c.notices);
+        assert_eq!(c.notices.len(), 2, "{:?}", c.notices);
+        assert!(c.notices[0].origin.ends_with("b_pipe.txt"));
+        assert!(
+            c.notices[0].reason.contains("named pipe"),
+            "{:?}",
+            c.notices
+        );
+        assert!(c.notices[1].origin.ends_with("c_socket.txt"));
+        assert!(c.notices[1].reason.contains("socket"), "{:?}", c.notices);
+        assert!(c.notices.iter().all(|n| n.severity == Severity::Skipped));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_pipe_named_on_the_command_line_stops_at_the_limit() {
+        use std::io::Write;
+        let dir = match tempfile::tempdir() {
+            Ok(d) => d,
+            Err(e) => panic!("tempdir: {e}"),
+        };
+        let fifo = dir.path().join("yes.txt");
+        mkfifo(&fifo);
+        let writer_path = fifo.clone();
+        // `yes` into the pipe until the reader closes it.
+        let writer = std::thread::spawn(move || {
+            let Ok(mut w) = std::fs::OpenOptions::new().write(true).open(&writer_path) else {
+                return 0usize;
+            };
+            let chunk = b"y\n".repeat(4096);
+            let mut written = 0;
+            while w.write_all(&chunk).is_ok() {
+                written += chunk.len();
+            }
+            written
+        });
+        let limits = Limits {
+            max_doc_bytes: 256 * 1024,
+        };
+        let mut c = Collect::default();
+        read_paths(&[fifo], limits, &mut c);
+        let written = writer.join().unwrap_or(0);
+        assert!(c.docs.is_empty());
+        assert_eq!(c.notices.len(), 1, "{:?}", c.notices);
+        assert!(c.notices[0].reason.contains("too large"), "{:?}", c.notices);
+        assert!(written >= limits.max_doc_bytes, "{written}");
     }
 
     #[test]

@@ -29,12 +29,17 @@ pub fn sniff(head: &[u8], name: Option<&str>) -> Kind {
         }
     }
     let body = strip_bom(head);
-    if looks_binary(body) {
-        return Kind::Binary("unknown binary data");
-    }
     let trimmed = trim_start(body);
+    // Containers before the binary heuristic: a WARC holds images and gzip payloads
+    // (NUL bytes in its first kilobytes), and one bad JSON line must not hide the others.
     if trimmed.starts_with(b"WARC/") {
         return Kind::Warc;
+    }
+    if first_line_is_json_object(trimmed) {
+        return Kind::Jsonl;
+    }
+    if looks_binary(body) {
+        return Kind::Binary("unknown binary data");
     }
     let lower: Vec<u8> = trimmed
         .iter()
@@ -113,6 +118,21 @@ fn first_line_is_object(b: &[u8]) -> bool {
     line.ends_with('}')
 }
 
+/// Whether the first line lies whole in the first 8 KB and parses as a JSON object.
+fn first_line_is_json_object(b: &[u8]) -> bool {
+    if !b.starts_with(b"{") {
+        return false;
+    }
+    let sample = b.get(..b.len().min(8192)).unwrap_or(b);
+    let Some(end) = sample.iter().position(|&c| c == b'\n') else {
+        return false;
+    };
+    sample
+        .get(..end)
+        .and_then(|line| serde_json::from_slice::<serde_json::Value>(line).ok())
+        .is_some_and(|v| v.is_object())
+}
+
 /// Whether bytes look like binary data rather than text in some encoding: NUL bytes
 /// (unless UTF-16 with a BOM) or many C0 control characters.
 pub fn looks_binary(b: &[u8]) -> bool {
@@ -152,5 +172,31 @@ mod tests {
         );
         assert_eq!(sniff(b"ab\0cd", None), Kind::Binary("unknown binary data"));
         assert_eq!(sniff(b"\xff\xfea\0b\0", None), Kind::Text);
+    }
+
+    #[test]
+    fn warc_with_nul_bytes_early_is_still_warc() {
+        let mut head = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: image/png\r\nContent-Length: 12\r\n\r\n".to_vec();
+        head.extend_from_slice(b"\x89PNG\r\n\x1a\n\0\0\0\r");
+        assert_eq!(sniff(&head, None), Kind::Warc);
+        assert_eq!(sniff(&head, Some("crawl.warc")), Kind::Warc);
+        let mut bom = b"\xef\xbb\xbf\r\n".to_vec();
+        bom.extend_from_slice(&head);
+        assert_eq!(sniff(&bom, None), Kind::Warc);
+    }
+
+    #[test]
+    fn jsonl_with_a_nul_in_a_later_line_is_still_jsonl() {
+        let data = b"{\"text\":\"one\"}\n{\"text\":\"t\0wo\"}\n{\"text\":\"three\"}\n";
+        assert_eq!(sniff(data, None), Kind::Jsonl);
+        // A brace followed by binary junk is still binary.
+        assert_eq!(
+            sniff(b"{\0\0\x01\x02\n\0", None),
+            Kind::Binary("unknown binary data")
+        );
+        assert_eq!(
+            sniff(b"{\"a\":1\0}\n", Some("x.txt")),
+            Kind::Binary("unknown binary data")
+        );
     }
 }

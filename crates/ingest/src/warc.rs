@@ -92,7 +92,7 @@ pub fn read(origin: &str, mut reader: impl BufRead, limits: Limits, sink: &mut d
         let is_http = content_type.contains("application/http")
             || (content_type.is_empty() && block.starts_with(b"HTTP/"));
         let result = if wtype == "response" && is_http {
-            http_payload(&block)
+            http_payload(&block, limits)
         } else {
             Ok((content_type.clone(), block))
         };
@@ -215,8 +215,9 @@ fn read_headers(reader: &mut impl BufRead) -> Result<Vec<(String, String)>, Stri
     Err("more than 1000 header lines".into())
 }
 
-/// Splits an HTTP response into (content type, decoded body).
-fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), String> {
+/// Splits an HTTP response into (content type, decoded body). A body whose
+/// Content-Encoding expands past the per-document limit is refused, not decoded whole.
+fn http_payload(block: &[u8], limits: Limits) -> Result<(String, Vec<u8>), String> {
     let split = find(block, b"\r\n\r\n")
         .map(|i| (i, i + 4))
         .or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)));
@@ -254,24 +255,40 @@ fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), String> {
         body = dechunk(&body).ok_or("malformed chunked transfer encoding")?;
     }
     if encoding.contains("gzip") || encoding.contains("deflate") {
-        let mut out = Vec::new();
-        let ok = if encoding.contains("gzip") {
-            flate2::read::MultiGzDecoder::new(&body[..])
-                .read_to_end(&mut out)
-                .is_ok()
+        let max = limits.max_doc_bytes;
+        let decoded = if encoding.contains("gzip") {
+            inflate(flate2::read::MultiGzDecoder::new(&body[..]), max)
         } else {
-            flate2::read::ZlibDecoder::new(&body[..])
-                .read_to_end(&mut out)
-                .is_ok()
+            // "deflate" is zlib by the RFC; some servers send raw deflate instead.
+            inflate(flate2::read::ZlibDecoder::new(&body[..]), max)
+                .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..]), max))
         };
-        if !ok {
-            return Err(format!(
-                "payload with Content-Encoding {encoding} could not be decoded"
-            ));
-        }
-        body = out;
+        body = match decoded {
+            Ok(out) if out.len() > max => {
+                return Err(format!(
+                    "payload with Content-Encoding {encoding} expands past the per-document limit ({}); not decoded further",
+                    Limits::size(max)
+                ));
+            }
+            Ok(out) => out,
+            Err(_) => {
+                return Err(format!(
+                    "payload with Content-Encoding {encoding} could not be decoded"
+                ));
+            }
+        };
     }
     Ok((ctype, body))
+}
+
+/// Reads a decoder to its end, or to `max + 1` bytes (which the caller reports as too
+/// large), so a small compressed payload cannot expand without bound.
+fn inflate(decoder: impl Read, max: usize) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    decoder
+        .take((max as u64).saturating_add(1))
+        .read_to_end(&mut out)?;
+    Ok(out)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -399,6 +416,112 @@ mod tests {
         read("k.warc", &data[..], Limits::default(), &mut c);
         assert!(c.docs.is_empty());
         assert!(c.notices[0].reason.contains("404"));
+    }
+
+    fn compressed(encoding: &str, plain: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = Vec::new();
+        let written = match encoding {
+            "gzip" => {
+                let mut e = flate2::write::GzEncoder::new(&mut out, flate2::Compression::default());
+                e.write_all(plain).and_then(|_| e.finish().map(|_| ()))
+            }
+            "deflate" => {
+                let mut e =
+                    flate2::write::ZlibEncoder::new(&mut out, flate2::Compression::default());
+                e.write_all(plain).and_then(|_| e.finish().map(|_| ()))
+            }
+            _ => {
+                let mut e =
+                    flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::default());
+                e.write_all(plain).and_then(|_| e.finish().map(|_| ()))
+            }
+        };
+        assert!(written.is_ok(), "{written:?}");
+        out
+    }
+
+    fn encoded_response(encoding: &str, payload: &[u8]) -> Vec<u8> {
+        let mut block = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: {encoding}\r\n\r\n"
+        )
+        .into_bytes();
+        block.extend_from_slice(payload);
+        record("response", "u", "application/http", &block)
+    }
+
+    #[test]
+    fn compression_bomb_in_a_payload_is_skipped_and_reading_goes_on() {
+        let limits = Limits {
+            max_doc_bytes: 64 * 1024,
+        };
+        // 4 MB of spaces compresses to a few KB: well under the limit before decoding.
+        let bomb_plain = vec![b' '; 4 * 1024 * 1024];
+        for encoding in ["gzip", "deflate"] {
+            let bomb = compressed(encoding, &bomb_plain);
+            assert!(bomb.len() < limits.max_doc_bytes / 4);
+            let mut data = encoded_response(encoding, &bomb);
+            data.extend(encoded_response(
+                encoding,
+                &compressed(encoding, b"<p>Small page</p>"),
+            ));
+            let mut c = Collect::default();
+            read("b.warc", &data[..], limits, &mut c);
+            assert_eq!(c.docs.len(), 1, "{encoding}: {:?}", c.notices);
+            assert_eq!(c.docs[0].content, Content::Html("<p>Small page</p>".into()));
+            assert_eq!(c.docs[0].origin, "b.warc#record2");
+            assert_eq!(c.notices.len(), 1, "{:?}", c.notices);
+            assert_eq!(c.notices[0].origin, "b.warc#record1");
+            assert!(
+                c.notices[0].reason.contains("per-document limit"),
+                "{:?}",
+                c.notices
+            );
+        }
+    }
+
+    #[test]
+    fn payload_exactly_at_the_limit_is_kept() {
+        // Compressible enough that the record itself is well under the limit.
+        let plain = format!("<p>{}</p>", "a".repeat(2000)).into_bytes();
+        let plain = &plain[..];
+        let limits = Limits {
+            max_doc_bytes: plain.len(),
+        };
+        let data = encoded_response("gzip", &compressed("gzip", plain));
+        let mut c = Collect::default();
+        read("e.warc", &data[..], limits, &mut c);
+        assert_eq!(c.docs.len(), 1, "{:?}", c.notices);
+        let limits = Limits {
+            max_doc_bytes: plain.len() - 1,
+        };
+        let data = encoded_response("gzip", &compressed("gzip", plain));
+        let mut c = Collect::default();
+        read("e.warc", &data[..], limits, &mut c);
+        assert!(c.docs.is_empty());
+        assert!(c.notices[0].reason.contains("limit"), "{:?}", c.notices);
+    }
+
+    #[test]
+    fn raw_deflate_and_corrupt_payloads() {
+        let data = encoded_response("deflate", &compressed("raw", b"<p>Raw</p>"));
+        let mut c = Collect::default();
+        read("d.warc", &data[..], Limits::default(), &mut c);
+        assert_eq!(
+            c.docs.first().map(|d| &d.content),
+            Some(&Content::Html("<p>Raw</p>".into())),
+            "{:?}",
+            c.notices
+        );
+        let data = encoded_response("gzip", b"\x1f\x8bnot really gzip");
+        let mut c = Collect::default();
+        read("d.warc", &data[..], Limits::default(), &mut c);
+        assert!(c.docs.is_empty());
+        assert!(
+            c.notices[0].reason.contains("could not be decoded"),
+            "{:?}",
+            c.notices
+        );
     }
 
     #[test]
