@@ -301,8 +301,17 @@ pub struct SplitCandidate {
 /// (0.953), 0.25 also splits single-event stories (0.948).
 pub const SPLIT_RATIO: f64 = 0.2;
 
+/// Refinement ignores a term held by more than this many stories, or a tenth of
+/// them when that is more.
+pub const POSTINGS_MIN_CAP: usize = 64;
+
 /// Smallest story considered for a split.
 pub const SPLIT_MIN_DOCS: usize = 6;
+
+/// Largest story the two-means split examines: the split compares every pair of a
+/// story's documents (quadratic time and memory: 50,000 documents would need a 20 GB
+/// matrix), so bigger stories are left whole.
+pub const SPLIT_MAX_DOCS: usize = 600;
 /// Smallest group of a split.
 const SPLIT_MIN_GROUP: usize = 2;
 /// Smallest share of the story in the smaller group of a split.
@@ -755,6 +764,10 @@ impl StoryIndex {
                     postings.entry(t.as_str()).or_default().push((slot, *x));
                 }
             }
+            // A term in very many stories (a common word of the language) adds a
+            // little to every score and would make the pass quadratic: leave it out.
+            let cap = POSTINGS_MIN_CAP.max(story_at.len() / 10);
+            postings.retain(|_, p| p.len() <= cap);
             let mut acc: Vec<f64> = vec![0.0; story_at.len()];
             let mut touched: Vec<usize> = Vec::new();
             for (f, v) in feats.iter().zip(&vecs) {
@@ -889,7 +902,7 @@ impl StoryIndex {
         }
         let mut out = Vec::new();
         for (s, idx) in members {
-            if idx.len() < SPLIT_MIN_DOCS {
+            if idx.len() < SPLIT_MIN_DOCS || idx.len() > SPLIT_MAX_DOCS {
                 continue;
             }
             let docs: Vec<&DocFeatures> = idx.iter().filter_map(|&i| feats.get(i)).collect();
@@ -1225,10 +1238,16 @@ pub fn cluster(docs: &[Annotations]) -> Vec<Vec<usize>> {
             groups.entry(s.0).or_default().push(i);
         }
     }
+    let mut rank = vec![usize::MAX; docs.len()];
+    for (r, &i) in order.iter().enumerate() {
+        if let Some(x) = rank.get_mut(i) {
+            *x = r;
+        }
+    }
     let mut out: Vec<Vec<usize>> = groups.into_values().collect();
     out.sort_by_key(|g| {
         g.first()
-            .and_then(|&i| order.iter().position(|&o| o == i))
+            .and_then(|&i| rank.get(i).copied())
             .unwrap_or(usize::MAX)
     });
     out
