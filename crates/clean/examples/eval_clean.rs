@@ -1,6 +1,9 @@
 //! Evaluates `clean_html` on the trafilatura evaluation set (snippet metric).
 //!
-//! Usage: `cargo run --release -p corroborate-clean --example eval_clean -- [DATA_DIR] [--verbose] [--errors] [--keep-headline]`
+//! Usage: `cargo run --release -p corroborate-clean --example eval_clean -- [DATA_DIR] [--verbose] [--errors] [--keep-headline] [--flags]`
+//!
+//! `--flags` prints every quality flag and problem with its page, detail and the text
+//! its spans cover.
 //!
 //! `--verbose` lists per page the missed `with` snippets (with the removal reason when
 //! the snippet was removed) and the leaked `without` snippets (with their relative
@@ -55,6 +58,7 @@ fn main() {
     let errors = args.iter().any(|a| a == "--errors");
     let verbose = errors || args.iter().any(|a| a == "--verbose");
     let keep_headline = args.iter().any(|a| a == "--keep-headline");
+    let show_flags = args.iter().any(|a| a == "--flags");
     let dir: PathBuf = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -106,6 +110,27 @@ fn main() {
         pages += 1;
         for f in &cleaned.flags {
             *flag_counts.entry(f.flag.clone()).or_insert(0usize) += 1;
+            if show_flags {
+                let covered: Vec<&str> = f
+                    .spans
+                    .iter()
+                    .map(|s| {
+                        cleaned
+                            .text
+                            .get(s.start..s.end)
+                            .unwrap_or("<off a char boundary>")
+                    })
+                    .collect();
+                println!("FLAG {file} {}: {} | spans {covered:?}", f.flag, f.detail);
+            }
+        }
+        for p in &cleaned.problems {
+            *flag_counts
+                .entry(format!("problem:{}", p.stage))
+                .or_insert(0usize) += 1;
+            if show_flags {
+                println!("PROBLEM {file} {}: {}", p.stage, p.message);
+            }
         }
         let text = norm(&cleaned.text);
         let list = |k: &str| -> Vec<String> {

@@ -162,7 +162,6 @@ pub(crate) fn machine_translated(text: &str) -> Option<FlagEvidence> {
     })
 }
 
-/// Spans of glued sentences ("June.The"), excluding abbreviations, URLs and numbers.
 /// Whether at least 6% of the words are the English function words "the", "of", "and",
 /// "to", "in".
 fn english_like(text: &str) -> bool {
@@ -178,27 +177,31 @@ fn english_like(text: &str) -> bool {
 
 /// Capitalised words preceded by a lower-case word (so not sentence-initial) and not
 /// followed by another capitalised word (so not part of a name), whose lower-case form
-/// also occurs in the text; one span per distinct word.
+/// also occurs in the text, at least half as often as the capitalised form (names such
+/// as "Python" are mostly capitalised, even when code or a URL has them in lower case);
+/// words in lines that do not end like a sentence (headings, labels) do not count. One
+/// span per distinct word.
 fn capitalised_lowercase_words(text: &str) -> Vec<(usize, usize)> {
-    let words: Vec<(usize, &str)> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let lower: std::collections::HashSet<&str> = words
-        .iter()
-        .map(|(_, w)| *w)
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
+    let words = word_tokens(text);
+    let mut lower: HashMap<&str, usize> = HashMap::new();
+    let mut capitalised: HashMap<String, usize> = HashMap::new();
+    for (_, w) in &words {
+        let mut chars = w.chars();
+        match chars.next() {
+            Some(c) if c.is_lowercase() => *lower.entry(w).or_insert(0) += 1,
+            Some(c) if c.is_uppercase() && chars.all(char::is_lowercase) => {
+                *capitalised.entry(w.to_lowercase()).or_insert(0) += 1;
+            }
+            _ => {}
+        }
+    }
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for i in 1..words.len() {
-        let (start, w) = words[i];
-        let (prev_start, prev) = words[i - 1];
+    let (mut line_end, mut line_is_sentence) = (0usize, false);
+    for (i, pair) in words.windows(2).enumerate() {
+        let [(prev_start, prev), (start, w)] = *pair else {
+            continue;
+        };
         let mut chars = w.chars();
         let (Some(first), rest) = (chars.next(), chars.as_str()) else {
             continue;
@@ -206,25 +209,65 @@ fn capitalised_lowercase_words(text: &str) -> Vec<(usize, usize)> {
         if !first.is_uppercase() || rest.len() < 3 || !rest.chars().all(char::is_lowercase) {
             continue;
         }
-        // The previous word must be lower case and directly before, in the same sentence.
+        // The previous word must be lower case and directly before, in the same sentence
+        // and on the same line (a line start is a heading, list item or code line).
         let between = text.get(prev_start + prev.len()..start).unwrap_or(".");
-        if !prev.chars().all(char::is_lowercase) || between.chars().any(|c| !c.is_whitespace()) {
+        if !prev.chars().all(char::is_lowercase)
+            || between.chars().any(|c| !c.is_whitespace() || c == '\n')
+        {
+            continue;
+        }
+        // End of the word's line, found once per line (words come in text order).
+        if start >= line_end {
+            line_end = text
+                .get(start..)
+                .and_then(|r| r.find('\n'))
+                .map_or(text.len(), |i| start + i);
+            line_is_sentence = text.get(start..line_end).is_some_and(ends_sentence);
+        }
+        if !line_is_sentence {
             continue;
         }
         let next_is_cap = words
-            .get(i + 1)
+            .get(i + 2)
             .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
         if next_is_cap {
             continue;
         }
         let low = w.to_lowercase();
-        if lower.contains(low.as_str()) && seen.insert(low) {
+        let n_lower = lower.get(low.as_str()).copied().unwrap_or(0);
+        let n_capitalised = capitalised.get(&low).copied().unwrap_or(0);
+        if n_lower > 0 && n_capitalised <= 2 * n_lower && seen.insert(low) {
             out.push((start, start + w.len()));
         }
     }
     out
 }
 
+/// Words (runs of alphanumerics, hyphens and apostrophes, straight or curly) with
+/// their byte offsets in `text`, taken from the real character positions (separators
+/// may be several bytes long: dashes, curly quotes, non-breaking spaces).
+fn word_tokens(text: &str) -> Vec<(usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.extend(text.get(s..i).map(|w| (s, w)));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.extend(text.get(s..).map(|w| (s, w)));
+    }
+    out
+}
+
+/// Spans of glued sentences ("June.The"), excluding abbreviations, URLs and numbers.
 pub(crate) fn glued_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut glued: Vec<(usize, usize)> = Vec::new();
     let Some(re) = GLUED.as_ref() else {
@@ -438,5 +481,145 @@ mod tests {
         assert!(f.is_some());
         let d = f.map(|f| f.detail).unwrap_or_default();
         assert!(d.contains("SSB"), "{d}");
+    }
+
+    #[test]
+    fn names_headings_and_line_starts_are_not_capitalised_nouns() {
+        // A name mostly written capitalised, lower case only in code or a URL.
+        let t = "We wrote it in Python and the Python code ran. Then the Python tests \
+                 passed, as python.org says.";
+        assert!(capitalised_lowercase_words(t).is_empty());
+        // A title-case heading line, and a word opening a line.
+        let t = "Requests with the Socket module\nOpen a socket first, then a socket for the \
+                 reply.\nthe\nConsider the socket closed.";
+        assert!(capitalised_lowercase_words(t).is_empty());
+        // Curly apostrophes belong to the word: "Likert’s Four" is not "s Four".
+        let t = "He cites Likert’s Four systems here. There were four systems.";
+        assert!(capitalised_lowercase_words(t).is_empty());
+    }
+
+    #[test]
+    fn noun_spans_after_multibyte_punctuation() {
+        // Every separator before the words is several bytes long: the old offsets
+        // (one byte per separator) drifted and fell on the wrong text.
+        let t = "The toll — from the “Explosion” — rose; the explosion’s cause was \
+                 unclear and the victims’ big Houses near the houses of the hall were hit.";
+        let found: Vec<&str> = capitalised_lowercase_words(t)
+            .into_iter()
+            .map(|(s, e)| {
+                assert!(t.is_char_boundary(s) && t.is_char_boundary(e));
+                t.get(s..e).unwrap_or("")
+            })
+            .collect();
+        assert_eq!(found, ["Houses"]);
+        let t = "Ärzte sagten — „ok“ — the Explosion and the explosion, the Houses and the houses.";
+        let f = machine_translated(&format!("{t} It ended in June.The police said."));
+        let spans = f.map(|f| f.spans).unwrap_or_default();
+        assert!(!spans.is_empty());
+        let t = format!("{t} It ended in June.The police said.");
+        let words: Vec<&str> = spans
+            .iter()
+            .map(|s| t.get(s.start..s.end).unwrap_or(""))
+            .collect();
+        assert!(words.contains(&"Explosion"), "{words:?}");
+        assert!(words.contains(&"Houses"), "{words:?}");
+        assert!(words.contains(&"June.The"), "{words:?}");
+    }
+
+    /// The quoted items of a flag detail (`"..."`).
+    fn quoted(detail: &str) -> Vec<String> {
+        detail
+            .split('"')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, q)| q.to_string())
+            .collect()
+    }
+
+    const WORDS: &[&str] = &[
+        "the",
+        "of",
+        "and",
+        "in",
+        "to",
+        "explosion",
+        "Explosion",
+        "houses",
+        "Houses",
+        "concert",
+        "Concert",
+        "police",
+        "said",
+        "June.The",
+        "said,the",
+        "Straße",
+        "straße",
+        "café",
+        "Café",
+        "naïve",
+        "Naïve",
+        "State",
+        "Security",
+        "Statistics",
+        "Bureau",
+        "(SSB)",
+        "déjà",
+        "Déjà",
+    ];
+    const SEPS: &[&str] = &[
+        " ", " ", " ", " — ", "—", " “", "” ", "’", "’s ", " «", "» ", "\u{a0}", " … ", ", ", ". ",
+        "\n", "\u{2009}", " „", "“ ", "–",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn noun_spans_slice_to_their_words(
+            parts in proptest::collection::vec((0..WORDS.len(), 0..SEPS.len()), 0..60)
+        ) {
+            let mut t = String::new();
+            for (w, s) in parts {
+                t.push_str(WORDS.get(w).copied().unwrap_or(""));
+                t.push_str(SEPS.get(s).copied().unwrap_or(""));
+            }
+            for (s, e) in capitalised_lowercase_words(&t) {
+                proptest::prop_assert!(t.is_char_boundary(s) && t.is_char_boundary(e));
+                let w = t.get(s..e).unwrap_or("");
+                // A whole word: capitalised, not cut from a longer token.
+                proptest::prop_assert!(w.chars().next().is_some_and(char::is_uppercase), "{w:?}");
+                let is_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+                let before = t.get(..s).and_then(|p| p.chars().next_back());
+                let after = t.get(e..).and_then(|p| p.chars().next());
+                proptest::prop_assert!(!before.is_some_and(is_word), "{w:?} in {t:?}");
+                proptest::prop_assert!(!after.is_some_and(is_word), "{w:?} in {t:?}");
+                let low = w.to_lowercase();
+                proptest::prop_assert!(word_tokens(&t).iter().any(|(_, x)| *x == low));
+            }
+            for (s, w) in word_tokens(&t) {
+                proptest::prop_assert_eq!(t.get(s..s + w.len()), Some(w));
+            }
+            if let Some(f) = machine_translated(&t) {
+                let slices: Vec<String> = f
+                    .spans
+                    .iter()
+                    .map(|sp| {
+                        t.get(sp.start..sp.end)
+                            .unwrap_or("\u{0}off-boundary")
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                for sp in &f.spans {
+                    proptest::prop_assert!(sp.is_valid_in(&t), "{sp:?} in {t:?}");
+                    proptest::prop_assert!(sp.start < sp.end);
+                }
+                // Every word or phrase the detail names is what a span slices to.
+                for q in quoted(&f.detail) {
+                    proptest::prop_assert!(slices.contains(&q), "{q:?} not among {slices:?}");
+                }
+            }
+        }
     }
 }

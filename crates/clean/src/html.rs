@@ -108,7 +108,8 @@ impl<'a> N<'a> {
     }
 }
 
-fn is_block(name: &str) -> bool {
+/// Block-level element (lower-case name).
+pub(crate) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -1204,11 +1205,14 @@ pub(crate) struct Extracted {
     pub list_items: Vec<bool>,
     pub removed: Vec<Removed>,
     pub meta: PageMeta,
+    /// Set when the markup was nested too deeply and was flattened before parsing.
+    pub flattened: Option<crate::depth::Flattened>,
 }
 
 /// Parses and extracts.
 pub(crate) fn extract(html: &str) -> Extracted {
     let html = unwrap_text_noscript(html);
+    let (html, flattened) = crate::depth::guard(&html);
     let doc = Html::parse_document(&html);
     let mut acc = MetaAcc::default();
     let mut ar = build(&doc, &mut acc);
@@ -1220,6 +1224,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
             list_items: vec![],
             removed,
             meta,
+            flattened,
         };
     }
     ar.stats();
@@ -1260,6 +1265,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
         blocks: em.blocks,
         removed,
         meta,
+        flattened,
     }
 }
 
@@ -1474,7 +1480,8 @@ fn list_item(ar: &Arena<'_>, t: u32) -> bool {
 /// Debug dump: top candidates and large dropped nodes (development aid).
 pub(crate) fn debug(html: &str) -> String {
     use std::fmt::Write;
-    let doc = Html::parse_document(html);
+    let (html, _) = crate::depth::guard(html);
+    let doc = Html::parse_document(&html);
     let mut acc = MetaAcc::default();
     let mut ar = build(&doc, &mut acc);
     let mut out = String::new();
@@ -1530,7 +1537,8 @@ pub(crate) fn debug(html: &str) -> String {
 /// Development aid: the ancestor chain (`tag.class`) of the first text node holding
 /// `needle`'s first words.
 pub(crate) fn debug_ancestors(html: &str, needle: &str) -> Option<String> {
-    let doc = Html::parse_document(html);
+    let (html, _) = crate::depth::guard(html);
+    let doc = Html::parse_document(&html);
     let mut acc = MetaAcc::default();
     let ar = build(&doc, &mut acc);
     let key: String = needle

@@ -20,6 +20,11 @@
 //! and, before the first body paragraph, very short blocks, datelines and blocks
 //! that nearly repeat the title (breadcrumb + headline).
 //!
+//! Before the parse, a byte scan measures the tag nesting; markup nested deeper than
+//! 2,000 levels (or deep structure repeated so often that the parser's scope checks,
+//! linear in the depth, would add up to seconds) is flattened first and a problem is
+//! reported in [`Cleaned::problems`].
+//!
 //! # Removal reasons
 //! `metadata_header`, `repeated_headline`, `related_links`, `source_footer`, `byline`,
 //! `author_bio`, `credit`, `caption`, `share_prompt`, `newsletter`, `membership`,
@@ -33,6 +38,7 @@
 //! --errors`.
 #![warn(missing_docs)]
 
+mod depth;
 mod flags;
 mod html;
 mod lines;
@@ -40,7 +46,7 @@ mod meta;
 
 use std::sync::LazyLock;
 
-use corroborate_model::{DateValue, FlagEvidence, Removed, flags as flag_names};
+use corroborate_model::{DateValue, FlagEvidence, Problem, Removed, flags as flag_names};
 use regex::Regex;
 
 /// Metadata found in the page or in header lines of scraped text.
@@ -71,6 +77,9 @@ pub struct Cleaned {
     pub flags: Vec<FlagEvidence>,
     /// Metadata found.
     pub meta: PageMeta,
+    /// Problems met (stage `clean`), e.g. markup nested so deeply that it was flattened
+    /// before parsing; never fatal.
+    pub problems: Vec<Problem>,
 }
 
 impl Cleaned {
@@ -120,11 +129,25 @@ pub fn clean_html_with(html: &str, opts: HtmlOptions) -> Cleaned {
         &mut removed,
     );
     let text = join_blocks(&blocks);
+    let problems = ex
+        .flattened
+        .map(|f| Problem {
+            stage: "clean".to_string(),
+            message: format!(
+                "markup nested {} levels deep: {} start and end tags deeper than level {} \
+                 were removed before parsing (block tags became paragraph breaks), so that \
+                 part of the page lost its structure",
+                f.max_depth, f.tags, f.limit
+            ),
+        })
+        .into_iter()
+        .collect();
     let mut out = Cleaned {
         text,
         removed,
         flags: Vec::new(),
         meta: ex.meta,
+        problems,
     };
     add_text_flags(&mut out);
     out
@@ -208,6 +231,7 @@ pub fn clean_text(text: &str, title: Option<&str>) -> Cleaned {
         removed,
         flags: Vec::new(),
         meta,
+        problems: Vec::new(),
     };
     if repeated {
         out.flags.push(FlagEvidence {

@@ -595,3 +595,62 @@ fn html_keeps_trailing_numbered_lines() {
     assert!(!c.text.contains("Omar Ruiz"), "{}", c.text);
     assert!(c.removed.iter().any(|r| r.reason == "headline_list"));
 }
+
+/// A page whose article sits `depth` `<div>`s deep, with a second paragraph in its own
+/// `<div>` further down and a closing paragraph outside the nesting.
+fn deep_page(depth: usize) -> String {
+    let mut s = String::from("<html><head><title>Deep page</title></head><body>");
+    s.push_str(&"<div class=\"wrap\">".repeat(depth));
+    s.push_str(
+        "<p>The old stone bridge over the river reopened on Monday, three months after a \
+         flood damaged two of its arches, the town council said.</p>",
+    );
+    s.push_str(
+        "<div><span>Engineers replaced the damaged stones and strengthened the \
+                foundations, according to the council.</span></div>",
+    );
+    s.push_str(&"</div>".repeat(depth));
+    s.push_str(
+        "<p>Buses resumed their usual route across the bridge on Monday morning, and the \
+         detour was closed.</p></body></html>",
+    );
+    s
+}
+
+#[test]
+fn html_deeply_nested_page_is_flattened_and_keeps_its_text() {
+    // 20,000 levels: unguarded, html5ever's scope checks make this take seconds.
+    let c = clean_html(&deep_page(20_000));
+    check_invariants(&c);
+    assert!(
+        c.text
+            .contains("The old stone bridge over the river reopened on Monday"),
+        "{}",
+        c.text
+    );
+    assert!(
+        c.text.contains("Engineers replaced the damaged stones"),
+        "{}",
+        c.text
+    );
+    assert!(
+        c.text.contains("Buses resumed their usual route"),
+        "{}",
+        c.text
+    );
+    // The deep paragraphs stay separate paragraphs.
+    assert!(!c.text.contains("said. Engineers"), "{}", c.text);
+    assert_eq!(c.problems.len(), 1);
+    let p = &c.problems[0];
+    assert_eq!(p.stage, "clean");
+    assert!(p.message.contains("nested 20002 levels"), "{}", p.message);
+    assert_eq!(c.meta.title.as_deref(), Some("Deep page"));
+}
+
+#[test]
+fn html_ordinary_nesting_reports_no_problem() {
+    let c = clean_html(&deep_page(200));
+    assert!(c.problems.is_empty());
+    assert!(c.text.contains("Engineers replaced the damaged stones"));
+    assert!(clean_html(PAGE).problems.is_empty());
+}

@@ -61,6 +61,12 @@ pub fn parse_dct(s: &str) -> Option<DateValue> {
 /// metadata merged from the container, the page, the URL and the run's `--dct`, the
 /// language, and a stable id.
 pub fn prepare(doc: &RawDoc, config: &Config) -> Source {
+    prepare_with_problems(doc, config).0
+}
+
+/// [`prepare`], also returning what cleaning met (e.g. markup nested too deep to parse
+/// as it was, flattened first).
+pub fn prepare_with_problems(doc: &RawDoc, config: &Config) -> (Source, Vec<Problem>) {
     let cleaned = match &doc.content {
         Content::Html(h) => corroborate_clean::clean_html(h),
         Content::Text(t) => corroborate_clean::clean_text(t, doc.meta.title.as_deref()),
@@ -115,16 +121,23 @@ pub fn prepare(doc: &RawDoc, config: &Config) -> Source {
     for f in flag_evidence {
         source.add_flag(&f.flag, f.detail, f.spans);
     }
-    source
+    let problems = if config.raw {
+        Vec::new()
+    } else {
+        cleaned.problems
+    };
+    (source, problems)
 }
 
 /// Cleans (unless raw) and annotates one raw document.
 pub fn annotate_doc(doc: &RawDoc, config: &Config) -> (Annotations, Vec<Problem>) {
-    let source = prepare(doc, config);
+    let (source, mut problems) = prepare_with_problems(doc, config);
     let options = Options {
         default_dct: config.dct.clone(),
     };
-    corroborate_annotate::annotate(source, &options)
+    let (a, more) = corroborate_annotate::annotate(source, &options);
+    problems.extend(more);
+    (a, problems)
 }
 
 /// Annotates many documents on all cores, keeping their order.

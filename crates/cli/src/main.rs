@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{Config, annotate_all, ingest, parse_dct, prepare, report};
+use corroborate::{Config, annotate_all, ingest, parse_dct, prepare_with_problems, report};
 use corroborate_ingest::{Limits, Notice, RawDoc, Severity, Sink};
 use corroborate_model::Annotations;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -190,7 +190,16 @@ fn annotate_with_progress(docs: &[RawDoc], config: &Config, quiet: bool) -> Vec<
     let bar = progress(quiet, "annotating", Some(docs.len() as u64));
     let mut out = Vec::with_capacity(docs.len());
     for chunk in docs.chunks(64) {
-        out.extend(annotate_all(chunk, config).into_iter().map(|(a, _)| a));
+        for (a, problems) in annotate_all(chunk, config) {
+            // cleaning's problems (markup flattened, ...) are worth a line; a missing
+            // publication date is not, since linking may infer one
+            if !quiet {
+                for p in problems.iter().filter(|p| p.stage == "clean") {
+                    eprintln!("warning: {}: {}", a.source.origin, p.message);
+                }
+            }
+            out.push(a);
+        }
         if let Some(b) = &bar {
             b.inc(chunk.len() as u64);
         }
@@ -286,7 +295,12 @@ fn run(cli: Cli) -> Result<usize> {
             let mut w = std::io::BufWriter::new(stdout.lock());
             let many = reader.docs.len() > 1;
             for doc in &reader.docs {
-                let s = prepare(doc, &config);
+                let (s, problems) = prepare_with_problems(doc, &config);
+                if !quiet {
+                    for p in &problems {
+                        eprintln!("warning: {}: {}", s.origin, p.message);
+                    }
+                }
                 match format {
                     CleanFormat::Json => {
                         let v = serde_json::json!({
