@@ -185,6 +185,33 @@ fn a_huge_file_is_skipped_and_its_neighbour_is_read() {
 }
 
 #[test]
+fn deeply_nested_markup_is_read_with_a_warning() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("tempdir: {e}"),
+    };
+    let page = dir.path().join("deep.html");
+    let html = format!(
+        "<html><body>{}<p>The text at the bottom of the well.</p>{}</body></html>",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    if let Err(e) = std::fs::write(&page, html) {
+        panic!("write: {e}");
+    }
+    let o = run(&["clean", &page.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("The text at the bottom of the well."));
+    let err = stderr_lines(&o);
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(
+        err.iter()
+            .all(|l| l.contains("deep.html") && l.contains("nested")),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn ten_thousand_files_are_all_read() {
     let dir = match tempfile::tempdir() {
         Ok(d) => d,
