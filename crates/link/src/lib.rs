@@ -78,7 +78,11 @@ pub fn link_with(docs: Vec<Annotations>, opts: &LinkOptions) -> Dossier {
 pub fn link_planned(mut docs: Vec<Annotations>, opts: &LinkOptions, plan_in: &Plan) -> Dossier {
     let fresh;
     let same = plan_in.ids.len() == docs.len()
-        && plan_in.ids.iter().zip(&docs).all(|(id, d)| *id == d.source.id);
+        && plan_in
+            .ids
+            .iter()
+            .zip(&docs)
+            .all(|(id, d)| *id == d.source.id);
     let plan_ref = if same {
         plan_in
     } else {

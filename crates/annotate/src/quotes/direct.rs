@@ -239,6 +239,33 @@ pub(super) fn name_and_verb_after(ctx: &Ctx, run: &Run) -> Option<(Found, String
             },
             next,
         )
+    } else if matches!(
+        ctx.lower(k).as_str(),
+        "the" | "a" | "an" | "one" | "another" | "this" | "that"
+    ) {
+        // "“...,” the 43-year-old wrote", "“...,” one employee told": a short noun phrase
+        let mut j = k + 1;
+        while j < k + 6
+            && ctx
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind != TokenKind::Punct)
+            && !(ctx.word(j).starts_with(char::is_lowercase) && (ctx.verb_like(j) || ctx.is_cue(j)))
+        {
+            j += 1;
+        }
+        let last = ctx.tokens.get(j.checked_sub(1)?)?;
+        if j == k + 1 || j >= k + 6 {
+            return None;
+        }
+        (
+            Found {
+                start: t.start,
+                end: last.end,
+                resolved: None,
+            },
+            j,
+        )
     } else {
         let lw = ctx.lower(k);
         if !matches!(lw.as_str(), "he" | "she" | "they" | "i" | "we") {
@@ -285,7 +312,17 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
     let mut found: Option<(Found, String)> = None;
     let tail = tokens_in(ctx.tokens, Span::new(run.close_end, sent_end));
     let mut adjacent_cue = false;
-    for (pos, c) in tail.clone().take(14).enumerate() {
+    // a party label in brackets ("Sen. Marco Rubio (R-Fla.) said") is skipped
+    let mut depth = 0usize;
+    for (pos, c) in tail.clone().take(18).enumerate() {
+        match ctx.word(c) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || ctx.word(c) == ")" {
+            continue;
+        }
         if !ctx.is_cue(c) {
             if matches!(ctx.word(c), "." | "!" | "?" | "\"" | "\u{201C}" | ";" | ":") {
                 break;
@@ -395,16 +432,77 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         }
         // "Sanders delivered a snappy retort: “...”": a clause ending on a colon before the
         // quote speaks through its subject, a name or a pronoun
+        // ("Silverman interjected, “...”": a verb and a comma right before the quote too)
+        let verb_comma = head.end >= head.start + 2
+            && ctx.word(head.end - 1) == ","
+            && ctx.word(head.end - 2).starts_with(char::is_lowercase)
+            && {
+                let v = ctx.lower(head.end - 2);
+                (v.len() > 4 && v.ends_with("ed")) || REPORTED_CUES.contains(&v.as_str())
+            };
         if hf.is_none()
             && head.end > head.start
-            && ctx.word(head.end - 1) == ":"
-            && let Some(f) = ctx.clause_subject(head.end - 1)
-            && ctx.text.get(f.start..f.end).is_some_and(|t| {
-                let lt = t.to_lowercase();
-                PRONOUNS.contains(&lt.as_str()) || ctx.entity_starting_at(f.start).is_some()
-            })
+            && (ctx.word(head.end - 1) == ":" || verb_comma)
+            && let Some(f) = ctx
+                .clause_subject(head.end - 1)
+                .or_else(|| colon_label(ctx, head.start, head.end - 1))
         {
             hf = Some((f, ":".to_string()));
+        }
+        // "Lopez said in a statement. “...”": a sentence that ends on a cue with no content
+        // of its own introduces the quote that opens the next one
+        if hf.is_none()
+            && head.is_empty()
+            && let Some(prev) = s_open
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| ctx.sentences.get(i))
+            && text
+                .get(prev.end..run.open)
+                .is_some_and(|g| g.trim().is_empty() && g.len() < 8)
+        {
+            let ph = tokens_in(ctx.tokens, prev.span());
+            let last = ph.end.saturating_sub(1);
+            let cue = (ph.start..last)
+                .rev()
+                .take(9)
+                .find(|&c| ctx.word(c).starts_with(char::is_lowercase) && ctx.is_cue(c));
+            if let Some(c) = cue
+                && ctx.word(last) == "."
+                && (c + 1..last).all(|k| {
+                    ctx.tokens.get(k).is_some_and(|t| {
+                        t.kind != TokenKind::Punct || matches!(ctx.word(k), "’s" | "'s" | "-")
+                    }) && !ctx.in_run(k)
+                        && ctx.lower(k) != "that"
+                        && !CLAUSE_WORDS.contains(&ctx.lower(k).as_str())
+                })
+                && let Some(f) = ctx
+                    .speaker_before(c, prev.start)
+                    .or_else(|| ctx.any_subject(c, prev.start))
+                    .or_else(|| ctx.speaker_after(c, prev.end))
+            {
+                hf = Some((f, ctx.word(c).to_string()));
+            }
+        }
+        // "President Clinton released the following statement:" or "Carl Bialik:" closing
+        // the sentence (or paragraph) before the quote
+        if hf.is_none()
+            && head.is_empty()
+            && let Some(prev) = s_open
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| ctx.sentences.get(i))
+            && text
+                .get(prev.start..prev.end)
+                .is_some_and(|t| t.trim_end().ends_with(':'))
+            && text.get(prev.end..run.open).is_some_and(|g| g.len() < 8)
+        {
+            let ph = tokens_in(ctx.tokens, prev.span());
+            if ph.end > ph.start
+                && let Some(f) = ctx
+                    .clause_subject(ph.end - 1)
+                    .or_else(|| colon_label(ctx, ph.start, ph.end - 1))
+            {
+                hf = Some((f, ":".to_string()));
+            }
         }
         found = hf;
     }
@@ -462,5 +560,38 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         speaker,
         kind: Some(kind.to_string()),
         cue,
+    })
+}
+
+/// A short label before a colon at token `colon`, from token `first`: "Carl Bialik:",
+/// "Pew Research:" (one to five capitalised words, or a PER/ORG mention).
+pub(super) fn colon_label(ctx: &Ctx, first: usize, colon: usize) -> Option<Found> {
+    if colon <= first || colon - first > 5 || ctx.word(colon) != ":" {
+        return None;
+    }
+    let all_caps = (first..colon).all(|k| {
+        ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && ctx.word(k).starts_with(char::is_uppercase)
+    });
+    if !all_caps {
+        return None;
+    }
+    let (a, b) = (ctx.tokens.get(first)?, ctx.tokens.get(colon - 1)?);
+    let words = ctx.text.get(a.start..b.end)?;
+    if NOT_SPEAKER_LABELS
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(words))
+    {
+        return None;
+    }
+    let resolved = ctx
+        .entities
+        .iter()
+        .find(|e| e.start == a.start && e.end == b.end)
+        .and_then(|e| e.canonical.clone());
+    Some(Found {
+        start: a.start,
+        end: b.end,
+        resolved,
     })
 }

@@ -292,6 +292,12 @@ pub(super) const TO_CUES: &[&str] = &[
     "planning",
     "wanting",
     "intending",
+    "pledged",
+    "pledges",
+    "pledging",
+    "vow",
+    "promise",
+    "pledge",
 ];
 
 /// Core speech verbs: before a clause, any subject noun phrase is their speaker.
@@ -986,3 +992,101 @@ pub(super) const ADVOCACY_VERBS: &[&str] = &[
     "fights",
     "fighting",
 ];
+
+/// Verbs of stance with a plain object, which PolNeAR counts as an attribution whose
+/// content is the object ("supports the wall", "endorsed Clinton", "opposes the bill"):
+/// kind `act`, never words the speaker said.
+pub(super) const STANCE_VERBS: &[&str] = &[
+    "supported",
+    "endorse",
+    "endorses",
+    "endorsed",
+    "endorsing",
+    "oppose",
+    "opposes",
+    "opposed",
+    "opposing",
+    "backed",
+    "backs",
+    "favor",
+    "favors",
+    "favored",
+    "favoring",
+    "favour",
+    "favours",
+    "favoured",
+    "prefer",
+    "prefers",
+    "preferred",
+    "attacked",
+    "welcomed",
+    "welcomes",
+    "embraced",
+    "embraces",
+    "applauded",
+    "echoed",
+    "echoes",
+    "criticize",
+    "criticise",
+    "condemn",
+    "reject",
+    "defend",
+    "defending",
+    "praise",
+    "blame",
+];
+
+/// Nouns of speech acts and stances that take their content after a preposition, with a
+/// possessive speaker before them ("his call for a recount", "Kerry’s announcement of
+/// ...", "their support for the bill"): kind `act`.
+pub(super) const NOMINAL_CUES: &[&str] = &[
+    "call",
+    "calls",
+    "criticism",
+    "endorsement",
+    "condemnation",
+    "denial",
+];
+
+/// Prepositions that open the content after a nominal cue ("call *for* X").
+pub(super) const NOMINAL_PREPS: &[&str] = &["for", "of", "on", "about", "against", "to", "that"];
+
+/// Verbs whose content follows a given preposition ("referring to X", "called on X to Y",
+/// "responded to X", "voted for X"), which is left out of the content: kind `act`.
+pub(super) const PREP_VERBS: &[(&str, &[&str])] = &[
+    ("referring", &["to"]),
+    ("refers", &["to"]),
+    ("referred", &["to"]),
+    ("refer", &["to"]),
+    ("pointed", &["to"]),
+    ("points", &["to"]),
+    ("pointing", &["to"]),
+    ("point", &["to"]),
+    ("called", &["on", "for"]),
+    ("calls", &["on", "for"]),
+    ("calling", &["on", "for"]),
+    ("responded", &["to"]),
+    ("responds", &["to"]),
+    ("responding", &["to"]),
+    ("replied", &["to"]),
+    ("voted", &["for", "against"]),
+    ("apologized", &["for"]),
+    ("apologised", &["for"]),
+    ("focused", &["on"]),
+    ("focuses", &["on"]),
+    ("vouched", &["for"]),
+    ("agreed", &["with"]),
+    ("disagreed", &["with"]),
+    ("sided", &["with"]),
+    ("hinted", &["at"]),
+    ("alluded", &["to"]),
+    ("objected", &["to"]),
+    ("weighed", &["in"]),
+];
+
+/// The preposition after which `verb`'s content starts, when `next` is one of them.
+pub(super) fn prep_verb(verb: &str, next: &str) -> bool {
+    PREP_VERBS
+        .iter()
+        .any(|(v, preps)| *v == verb && preps.contains(&next))
+}

@@ -13,6 +13,10 @@ pub(super) fn clause_follows(ctx: &Ctx, c: usize) -> bool {
     ) {
         return true;
     }
+    // an indirect question: "explained how ...", "knew what ...", "wondered whether ..."
+    if matches!(next.as_str(), "how" | "why" | "what" | "whether" | "where") {
+        return true;
+    }
     // "found in 2014 that", "told reporters on Monday that"
     if let Some(j) = (c + 2..c + 8).find(|&j| ctx.lower(j) == "that")
         && (c + 1..j).all(|i| {
@@ -59,6 +63,11 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
     let mut k = c + 1;
     let cue = ctx.lower(c);
     // "spoke out against", "talked about": the content follows the preposition
+    if TALK_VERBS.contains(&cue.as_str())
+        && let Some(about) = talk_partner_about(ctx, c)
+    {
+        k = about;
+    }
     if TALK_VERBS.contains(&cue.as_str()) || ADVOCACY_VERBS.contains(&cue.as_str()) {
         if ctx.lower(k) == "out" {
             k += 1;
@@ -70,6 +79,18 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
         {
             k += 1;
         }
+    }
+    if prep_verb(&cue, &ctx.lower(k)) {
+        k += 1;
+        // "weighed in on"
+        if ctx.lower(k) == "on" {
+            k += 1;
+        }
+        return ctx
+            .tokens
+            .get(k)
+            .filter(|t| t.start < sent_end)
+            .map(|t| t.start);
     }
     if matches!(cue.as_str(), "told" | "tells" | "telling") {
         // object: a pronoun, a noun or a name
@@ -102,6 +123,21 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
             })
         {
             // "told the crowd at the gate that"
+            k = j;
+        } else if matches!(ctx.lower(k).as_str(), "a" | "an" | "the")
+            && let Some(j) = (k + 1..k + 6).find(|&j| {
+                matches!(
+                    ctx.lower(j).as_str(),
+                    "he" | "she" | "they" | "it" | "we" | "i"
+                )
+            })
+            && (k..j).all(|i| {
+                ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                    && !ctx.verb_like(i)
+                    && !CLAUSE_WORDS.contains(&ctx.lower(i).as_str())
+            })
+        {
+            // "told a news conference they are ..."
             k = j;
         } else {
             return None;
@@ -205,6 +241,22 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
         .map(|t| t.start)
 }
 
+/// "spoke to reporters about X", "talked with CNN on Y": the index of the "about"/"on"
+/// after a verb of talking and its partner (two to five words).
+pub(super) fn talk_partner_about(ctx: &Ctx, c: usize) -> Option<usize> {
+    if !matches!(ctx.lower(c + 1).as_str(), "to" | "with") {
+        return None;
+    }
+    (c + 3..c + 8)
+        .find(|&j| matches!(ctx.lower(j).as_str(), "about" | "on"))
+        .filter(|&j| {
+            (c + 2..j).all(|i| {
+                ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                    || matches!(ctx.word(i), "’s" | "'s")
+            })
+        })
+}
+
 /// "X said A, adding that B": two attributions of one speaker.
 pub(super) fn split_second_cue(ctx: &Ctx, q: QuoteMention, s: &Sentence) -> Vec<QuoteMention> {
     let r = tokens_in(ctx.tokens, Span::new(q.start, q.end));
@@ -247,14 +299,20 @@ pub(super) fn split_second_cue(ctx: &Ctx, q: QuoteMention, s: &Sentence) -> Vec<
         resolved: sp.resolved.clone(),
     };
     let cue = q.cue.clone().unwrap_or_default();
+    let first_kind = if q.kind.as_deref() == Some(ACT) {
+        ACT
+    } else {
+        REPORTED
+    };
     let first = ctx
         .tokens
         .get(k)
-        .and_then(|t| make_reported(ctx, q.start, t.start, Some(&f), &cue));
+        .and_then(|t| make_reported(ctx, q.start, t.start, Some(&f), &cue, first_kind));
     let second = content_start_after_cue(ctx, ing, s.end).and_then(|cs| {
         let object = SPEECH_ACTS.contains(&ctx.lower(ing).as_str());
         let end = content_end(ctx, cs, q.end, object, false);
-        make_reported(ctx, cs, end, Some(&f), ctx.word(ing))
+        let kind = if object { ACT } else { REPORTED };
+        make_reported(ctx, cs, end, Some(&f), ctx.word(ing), kind)
     });
     match (first, second) {
         (Some(a), Some(b)) => vec![a, b],
@@ -312,7 +370,7 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                     (s.start, ctx.tokens.get(c.checked_sub(1)?)?.end)
                 }
             };
-            if let Some(q) = make_reported(ctx, cs, ce, Some(&f), "according to") {
+            if let Some(q) = make_reported(ctx, cs, ce, Some(&f), "according to", REPORTED) {
                 return Some((q, c));
             }
             continue;
@@ -342,8 +400,46 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                     "about" | "of" | "on" | "against" | "out"
                 ))
                 || (ADVOCACY_VERBS.contains(&w.as_str())
-                    && matches!(ctx.lower(c + 1).as_str(), "for" | "against")));
-        let act = !strong && !passive && (SPEECH_ACTS.contains(&w.as_str()) || prep_cue);
+                    && matches!(ctx.lower(c + 1).as_str(), "for" | "against"))
+                || (TALK_VERBS.contains(&w.as_str()) && talk_partner_about(ctx, c).is_some()));
+        // "supports the wall", "endorsed Clinton": a stance and its plain object
+        let stance = !strong
+            && !passive
+            && STANCE_VERBS.contains(&w.as_str())
+            && ctx
+                .tokens
+                .get(c + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && !matches!(
+                ctx.lower(c + 1).as_str(),
+                "by" | "to" | "as" | "with" | "in" | "on" | "at" | "up" | "out" | "off" | "away"
+            );
+        // "referring to X", "called on X to Y", "responded to X": the content follows
+        let pair_cue = !passive
+            && PREP_VERBS.iter().any(|(v, _)| *v == w)
+            && prep_verb(&w, &ctx.lower(c + 1))
+            && !(c > lo && {
+                // "Lopez’s call for", "his calls for": a noun
+                let p = ctx.lower(c - 1);
+                matches!(
+                    p.as_str(),
+                    "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "'s"
+                        | "’s"
+                        | "our"
+                        | "my"
+                ) || p.ends_with("'s")
+                    || p.ends_with("’s")
+            });
+        let act =
+            (!strong && !passive && (SPEECH_ACTS.contains(&w.as_str()) || prep_cue || stance))
+                || pair_cue;
         if !strong && !weak && !to_cue && !act {
             continue;
         }
@@ -456,7 +552,7 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                 } else {
                     comma_tok.start
                 };
-                if let Some(q) = make_reported(ctx, s.start, ce, Some(&f), ctx.word(c)) {
+                if let Some(q) = make_reported(ctx, s.start, ce, Some(&f), ctx.word(c), REPORTED) {
                     return Some((q, c));
                 }
             }
@@ -481,7 +577,7 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
             && let Some(q) = {
                 let cs = ctx.tokens.get(c + 1).map_or(s.end, |t| t.start);
                 let end = content_end(ctx, cs, s.end, true, false);
-                make_reported(ctx, cs, end, Some(&f), ctx.word(c))
+                make_reported(ctx, cs, end, Some(&f), ctx.word(c), ACT)
             }
         {
             return Some((q, c));
@@ -491,7 +587,7 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                 .speaker_before(c, s.start)
                 .or_else(|| ctx.subject_np(c, s.start))
                 .or_else(|| {
-                    (SPEECH_CORE.contains(&w.as_str()) || to_cue || act)
+                    (SPEECH_CORE.contains(&w.as_str()) || to_cue || (act && !stance))
                         .then(|| ctx.any_subject(c, s.start))
                         .flatten()
                 })
@@ -505,7 +601,8 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                     Some("who" | "which")
                 );
                 let object = act || to_cue || ((object_cue || weak) && !clause_follows(ctx, c));
-                let end = if ctx.word(c + 1) == ":" {
+                let colon = ctx.word(c + 1) == ":";
+                let end = if colon {
                     // "X said: CONTENT" without quote marks runs to the paragraph end
                     let rest = ctx.text.get(cs..).unwrap_or("");
                     let para = rest.find('\n').unwrap_or(rest.len()).min(2000);
@@ -514,10 +611,13 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                         e -= 1;
                     }
                     e
+                } else if stance && !to_cue {
+                    stance_object_end(ctx, cs, s.end)
                 } else {
                     content_end(ctx, cs, s.end, object, relative)
                 };
-                make_reported(ctx, cs, end, Some(&f), ctx.word(c))
+                let kind = if object && !colon { ACT } else { REPORTED };
+                make_reported(ctx, cs, end, Some(&f), ctx.word(c), kind)
             }
         {
             return Some((q, c));
@@ -581,19 +681,88 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
                     })
             })
         };
+        let last_tok = ctx.tokens.partition_point(|t| t.start < ce);
+        let no_comma_after = |k: usize| {
+            !(k + 1..last_tok).any(|j| matches!(ctx.word(j), "," | "—" | "--") && !ctx.in_run(j))
+        };
+        // ", a plan the billionaire has modified": an appositive on the last noun
+        let appositive_tail = |k: usize| {
+            matches!(ctx.lower(k + 1).as_str(), "a" | "an")
+                && k + 4 < last_tok
+                && no_comma_after(k + 1)
+        };
         let cut = (k >= first + 3 || object && k > first)
             && match lw.as_str() {
                 ";" => true,
-                "and" | "but" => next_is_verb() || (object && ctx.verb_like(k + 1)),
+                "and" | "but" => {
+                    next_is_verb()
+                        || (object && ctx.verb_like(k + 1))
+                        // "... but did not say", "... and declined to": the speaker's next act
+                        || (matches!(
+                            ctx.lower(k + 1).as_str(),
+                            "did" | "does" | "didn't" | "doesn't" | "didn’t" | "doesn’t"
+                        ) && matches!(ctx.lower(k + 2).as_str(), "not" | "say" | "n't" | "n’t"))
+                        || matches!(
+                            ctx.lower(k + 1).as_str(),
+                            "declined" | "refused" | "stopped" | "urged" | "called"
+                        )
+                }
                 "," => {
                     relative
                         || (matches!(ctx.lower(k + 1).as_str(), "and" | "but" | "while")
                             && second_attribution())
+                        // "..., which is spread by mosquitoes": a relative clause on
+                        // the last noun is the writer's gloss
+                        // (not a parenthetical one, "the Front, which claimed the
+                        // attack, acted alone")
+                        || (matches!(ctx.lower(k + 1).as_str(), "which" | "who")
+                            && k + 1 < ctx.tokens.partition_point(|t| t.start < ce).saturating_sub(3)
+                            && !(k + 2..ctx.tokens.partition_point(|t| t.start < ce))
+                                .any(|j| ctx.word(j) == "," && !ctx.in_run(j)))
                         || (ctx.lower(k + 1) == "compared"
                             && matches!(ctx.lower(k + 2).as_str(), "with" | "to"))
+                        // ", a plan the billionaire has modified": an appositive on
+                        // the last noun is the writer's gloss
+                        || (!object && appositive_tail(k))
                 }
                 _ => false,
             };
+        if cut && let Some(t) = ctx.tokens.get(k) {
+            return t.start;
+        }
+    }
+    ce
+}
+
+/// Where the plain object of a stance verb ("endorsed *Cruz* last week", "supports *the
+/// wall*, which ...") that starts at byte `cs` ends: before a comma, a clause word, a time
+/// or venue adjunct ("last week", "in December", "at a rally") or "and"/"but" + a verb,
+/// outside quote marks and brackets; at `ce` at the latest.
+pub(super) fn stance_object_end(ctx: &Ctx, cs: usize, ce: usize) -> usize {
+    let r = tokens_in(ctx.tokens, Span::new(cs, ce));
+    let first = r.start;
+    let mut depth = 0usize;
+    for k in r {
+        let w = ctx.word(k);
+        match w {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || ctx.in_run(k) || k == first {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        let cut = matches!(lw.as_str(), "," | ";" | ":" | "." | "—" | "–")
+            || CLAUSE_WORDS.contains(&lw.as_str())
+            || (AUXILIARIES.contains(&lw.as_str())
+                && !matches!(lw.as_str(), "to" | "be" | "being" | "been"))
+            || (TIME_WORDS.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "this"))
+            || (matches!(
+                lw.as_str(),
+                "in" | "at" | "during" | "last" | "next" | "by" | "because"
+            ) && w.starts_with(char::is_lowercase))
+            || (matches!(lw.as_str(), "and" | "but") && ctx.verb_like(k + 1));
         if cut && let Some(t) = ctx.tokens.get(k) {
             return t.start;
         }
@@ -626,12 +795,18 @@ pub(super) fn skip_dateline(text: &str, cs: usize, ce: usize) -> usize {
     cs
 }
 
+/// Kind of a clause after a saying or believing verb.
+pub(super) const REPORTED: &str = "reported";
+/// Kind of the object of a speech act or a stance ("denied *any role*").
+pub(super) const ACT: &str = "act";
+
 pub(super) fn make_reported(
     ctx: &Ctx,
     cs: usize,
     ce: usize,
     f: Option<&Found>,
     cue: &str,
+    kind: &str,
 ) -> Option<QuoteMention> {
     let cs = skip_dateline(ctx.text, cs, ce);
     let (start, end) = trim_content(ctx.text, cs, ce)?;
@@ -642,7 +817,15 @@ pub(super) fn make_reported(
     // two words at least: "denied any role", "said the same" (one-word contents, "it",
     // "yes", are of no use as quotes)
     let n_words = content.split_whitespace().count();
-    if n_words < 2 {
+    // ("said so", "said yes": a one-word answer PolNeAR marks too)
+    let answer = matches!(content.to_lowercase().as_str(), "so" | "yes" | "no");
+    let min_words = if kind == ACT || answer { 1 } else { 2 };
+    if n_words < min_words
+        || (n_words == 1
+            && !answer
+            && (CLAUSE_WORDS.contains(&content.to_lowercase().as_str())
+                || !content.starts_with(char::is_alphanumeric)))
+    {
         return None;
     }
     // a bare time or venue phrase is no content ("in September", "on his blog")
@@ -667,7 +850,193 @@ pub(super) fn make_reported(
         end,
         text: content.to_string(),
         speaker,
-        kind: Some("reported".to_string()),
+        kind: Some(kind.to_string()),
         cue: Some(cue.to_string()),
     })
+}
+
+/// Nominal cues with a possessive speaker in sentence `s`: "his call for a recount",
+/// "Kerry’s announcement of new measures", "their support for the bill" (kind `act`; the
+/// content is the object after the preposition; "promise to X" keeps the "to").
+pub(super) fn nominal(ctx: &Ctx, s: &Sentence) -> Vec<QuoteMention> {
+    let r = tokens_in(ctx.tokens, s.span());
+    let mut out = Vec::new();
+    for k in r.clone() {
+        let raw = ctx.word(k);
+        if !NOMINAL_CUES.iter().any(|n| n.eq_ignore_ascii_case(raw)) || ctx.in_run(k) {
+            continue;
+        }
+        let w = raw.to_lowercase();
+        let prep = ctx.lower(k + 1);
+        if !NOMINAL_PREPS.contains(&prep.as_str()) {
+            continue;
+        }
+        // the possessor: right before the noun, or before one lower-case modifier
+        let Some(mut p) = k.checked_sub(1) else {
+            continue;
+        };
+        let modifier = |i: usize| {
+            ctx.word(i).starts_with(char::is_lowercase)
+                && ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && !matches!(
+                    ctx.lower(i).as_str(),
+                    "his" | "her" | "their" | "its" | "the" | "a" | "an" | "of" | "to" | "for"
+                )
+                && !CLAUSE_WORDS.contains(&ctx.lower(i).as_str())
+        };
+        if p > r.start && modifier(p) {
+            p -= 1;
+        }
+        if p < r.start {
+            continue;
+        }
+        let Some(pt) = ctx.tokens.get(p) else {
+            continue;
+        };
+        let pw = ctx.lower(p);
+        let found = if matches!(pw.as_str(), "his" | "her" | "their") {
+            let subject = match pw.as_str() {
+                "his" => "he",
+                "her" => "she",
+                _ => "they",
+            };
+            Some(Found {
+                start: pt.start,
+                end: pt.end,
+                resolved: ctx.resolve(pt.start, subject, None),
+            })
+        } else {
+            // "Kerry’s", "Kerry ’s": a PER or ORG mention with a possessive
+            let (owner_end, owner_tok) = if matches!(ctx.word(p), "'s" | "’s") {
+                let Some(o) = p.checked_sub(1).and_then(|o| ctx.tokens.get(o)) else {
+                    continue;
+                };
+                (o.end, o)
+            } else if pw.ends_with("'s") || pw.ends_with("’s") {
+                let cut = pt.end - if pw.ends_with("'s") { 2 } else { 4 };
+                (cut, pt)
+            } else {
+                continue;
+            };
+            ctx.entities
+                .iter()
+                .find(|e| {
+                    e.start <= owner_tok.start
+                        && e.end >= owner_end
+                        && e.start >= s.start
+                        && matches!(e.kind, EntityType::PER | EntityType::ORG)
+                })
+                .map(|e| Found {
+                    start: e.start,
+                    end: e.end.min(owner_end).max(e.start),
+                    resolved: e.canonical.clone(),
+                })
+        };
+        let Some(f) = found else {
+            continue;
+        };
+        // "promise to rebuild", "plan to": the infinitive is the content, "to" included
+        let from = if prep == "to" && w.starts_with("call") {
+            k + 1
+        } else {
+            k + 2
+        };
+        let Some(cs) = ctx.tokens.get(from).map(|t| t.start) else {
+            continue;
+        };
+        if cs >= s.end {
+            continue;
+        }
+        let ce = stance_object_end(ctx, cs, s.end);
+        let cue = format!("{} {}", ctx.word(k), ctx.word(k + 1));
+        if let Some(q) = make_reported(ctx, cs, ce, Some(&f), &cue, ACT) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// "When asked whether ...", "asked by a reporter if ...": a question put to the
+/// speaker, whose content is the question (kind `act`); the asker, when "by X" names
+/// one, is the speaker, else there is none (PolNeAR marks these without a Source).
+pub(super) fn asked_question(ctx: &Ctx, s: &Sentence) -> Vec<QuoteMention> {
+    let r = tokens_in(ctx.tokens, s.span());
+    let mut out = Vec::new();
+    for c in r.clone() {
+        if !ctx.word(c).eq_ignore_ascii_case("asked") || ctx.in_run(c) {
+            continue;
+        }
+        let before = c.checked_sub(1).map(|p| ctx.lower(p)).unwrap_or_default();
+        if !matches!(
+            before.as_str(),
+            "when" | "after" | "before" | "if" | "was" | "were" | "being" | "," | "once"
+        ) {
+            continue;
+        }
+        let mut k = c + 1;
+        let mut by: Option<Found> = None;
+        if ctx.lower(k) == "by" {
+            // "asked by a reporter", "asked by Fox News": a short noun phrase
+            let Some(first) = ctx.tokens.get(k + 1) else {
+                continue;
+            };
+            let mut j = k + 1;
+            while j < k + 6
+                && ctx.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+                && !matches!(
+                    ctx.lower(j).as_str(),
+                    "whether" | "if" | "about" | "what" | "why" | "how" | "who" | "which" | "to"
+                )
+            {
+                j += 1;
+            }
+            let Some(last) = ctx.tokens.get(j - 1) else {
+                continue;
+            };
+            if j == k + 1 {
+                continue;
+            }
+            by = Some(Found {
+                start: first.start,
+                end: last.end,
+                resolved: None,
+            });
+            k = j;
+        }
+        let w = ctx.lower(k);
+        // ("when asked about X": PolNeAR rarely marks the topic)
+        if !matches!(
+            w.as_str(),
+            "whether" | "if" | "what" | "why" | "how" | "who" | "which" | "whom"
+        ) {
+            continue;
+        }
+        let Some(cs) = ctx.tokens.get(k).map(|t| t.start) else {
+            continue;
+        };
+        if cs >= s.end {
+            continue;
+        }
+        let ce = content_end(ctx, cs, s.end, true, true);
+        let Some((start, end)) = trim_content(ctx.text, cs, ce) else {
+            continue;
+        };
+        let Some(content) = ctx.text.get(start..end) else {
+            continue;
+        };
+        let content = content.trim_end_matches(['.', '!', '?', ' ']);
+        if content.split_whitespace().count() < 2 {
+            continue;
+        }
+        let speaker = by.as_ref().and_then(|f| ctx.speaker_span(f));
+        out.push(QuoteMention {
+            start,
+            end: start + content.len(),
+            text: content.to_string(),
+            speaker,
+            kind: Some(ACT.to_string()),
+            cue: Some("asked".to_string()),
+        });
+    }
+    out
 }

@@ -292,7 +292,7 @@ impl<'a> Ctx<'a> {
         let mut k = c.checked_sub(1)?;
         // adverbs: "he also said", "Hrytsenko later told"
         let mut skipped = 0;
-        while skipped < 2 && ADVERBS.contains(&self.lower(k).as_str()) {
+        while skipped < 2 && self.adverb(k) {
             k = k.checked_sub(1)?;
             skipped += 1;
         }
@@ -569,7 +569,7 @@ impl<'a> Ctx<'a> {
         }
         let mut last = c.checked_sub(1)?;
         let mut skipped = 0;
-        while skipped < 3 && last > first && ADVERBS.contains(&self.lower(last).as_str()) {
+        while skipped < 3 && last > first && self.adverb(last) {
             last -= 1;
             skipped += 1;
         }
@@ -665,6 +665,41 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether token `k` is an adverb: a listed one ("also", "later") or a lower-case
+    /// word in "-ly" ("traditionally", "repeatedly"; not "only", "rally", "family").
+    pub(super) fn adverb(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let lw = w.to_lowercase();
+        ADVERBS.contains(&lw.as_str())
+            || (w.starts_with(char::is_lowercase)
+                && lw.len() > 5
+                && lw.ends_with("ly")
+                && !matches!(
+                    lw.as_str(),
+                    "family"
+                        | "rally"
+                        | "supply"
+                        | "reply"
+                        | "assembly"
+                        | "italy"
+                        | "july"
+                        | "anomaly"
+                        | "monopoly"
+                        | "ally"
+                        | "early"
+                        | "elderly"
+                        | "weekly"
+                        | "monthly"
+                        | "daily"
+                        | "friendly"
+                        | "likely"
+                        | "unlikely"
+                        | "lonely"
+                        | "costly"
+                        | "holy"
+                ))
+    }
+
     /// Whether token `k` looks like a finite verb or an auxiliary (a word of the cue lists,
     /// an auxiliary, or a lower-case word ending in "ed").
     pub(super) fn verb_like(&self, k: usize) -> bool {
@@ -722,11 +757,29 @@ impl<'a> Ctx<'a> {
     pub(super) fn any_subject(&self, c: usize, floor: usize) -> Option<Found> {
         let mut k = c.checked_sub(1)?;
         let mut skipped = 0;
-        while skipped < 4
-            && (ADVERBS.contains(&self.lower(k).as_str())
+        while skipped < 6
+            && (self.adverb(k)
                 || AUXILIARIES.contains(&self.lower(k).as_str())
-                || self.lower(k) == "not")
+                || self.lower(k) == "not"
+                // "is continuing to insist", "went on to say": a catenative verb and "to"
+                || (self.lower(k) == "to"
+                    && k.checked_sub(1).is_some_and(|p| {
+                        matches!(
+                            self.lower(p).as_str(),
+                            "continuing" | "continued" | "continues" | "continue" | "began"
+                                | "begins" | "begin" | "tried" | "tries" | "try" | "trying"
+                                | "went" | "go" | "goes" | "going" | "used" | "chose" | "seemed"
+                                | "seems" | "appeared" | "appears" | "wanted" | "wants"
+                        ) || (self.lower(p) == "on"
+                            && matches!(self.lower(p.saturating_sub(1)).as_str(), "went" | "goes" | "go"))
+                    })))
         {
+            if self.lower(k) == "to" {
+                k = k.checked_sub(1)?;
+                if self.lower(k) == "on" {
+                    k = k.checked_sub(1)?;
+                }
+            }
             k = k.checked_sub(1)?;
             skipped += 1;
         }
@@ -851,7 +904,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             while AUXILIARIES.contains(&self.lower(k).as_str())
-                || ADVERBS.contains(&self.lower(k).as_str())
+                || self.adverb(k)
                 || self.lower(k) == "not"
             {
                 k = k.checked_sub(1)?;
@@ -1210,7 +1263,24 @@ impl<'a> Ctx<'a> {
         }
         let first = c + 1;
         let fw = self.word(first);
-        if !(fw.starts_with(char::is_uppercase) || matches!(fw, "a" | "an" | "the" | "one"))
+        // "said retired neurosurgeon Ben Carson": lower-case titles before a name
+        let titled_name_at = (first + 1..first + 4).find(|&j| {
+            self.tokens.get(j).is_some_and(|t| {
+                self.entity_starting_at(t.start)
+                    .is_some_and(|e| e.kind == EntityType::PER)
+            }) && (first..j).all(|i| {
+                self.tokens
+                    .get(i)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                    && self.word(i).starts_with(char::is_lowercase)
+                    && !AUXILIARIES.contains(&self.lower(i).as_str())
+                    && !self.is_cue(i)
+                    && !CLAUSE_WORDS.contains(&self.lower(i).as_str())
+            })
+        });
+        if !(fw.starts_with(char::is_uppercase)
+            || matches!(fw, "a" | "an" | "the" | "one")
+            || titled_name_at.is_some())
             || PRONOUNS.contains(&fw.to_lowercase().as_str())
         {
             return None;
@@ -1225,7 +1295,10 @@ impl<'a> Ctx<'a> {
             if matches!(w, "," | "." | ";" | "!" | "?") {
                 break;
             }
-            if self.verb_like(j) || CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
+            let title_word = titled_name_at.is_some_and(|n| j < n);
+            if (self.verb_like(j) && !title_word)
+                || CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
+            {
                 return None;
             }
             last = j;

@@ -96,7 +96,7 @@ fn speech_act_absorbs_its_partial_quote() {
     let q = quotes(t);
     assert_eq!(q.len(), 1, "{q:?}");
     let r = q.first();
-    assert_eq!(r.and_then(|q| q.kind.as_deref()), Some("reported"));
+    assert_eq!(r.and_then(|q| q.kind.as_deref()), Some("act"));
     assert_eq!(r.and_then(|q| q.cue.as_deref()), Some("called"));
     assert!(r.is_some_and(|q| q.text.contains("the attack “a cowardly act of terror”")));
     let sp = r.and_then(|q| q.speaker.as_ref()).map(|s| s.text.as_str());
@@ -352,7 +352,7 @@ fn speech_acts_and_plain_objects() {
     let q = quotes(t);
     let f = find(&q, "Marvania of sheltering");
     assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("accused"), "{q:?}");
-    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("reported"));
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"));
     let t = "The ministry denied any involvement in the attack.";
     let q = quotes(t);
     let f = find(&q, "any involvement");
@@ -620,4 +620,299 @@ fn clause_content_keeps_its_coordinated_verbs() {
             .is_some_and(|f| f.0.ends_with("was helping the families")),
         "{q:?}"
     );
+}
+
+/// The kind of the attribution whose content starts with `start`.
+fn kind_of(q: &[QuoteMention], start: &str) -> Option<String> {
+    q.iter()
+        .find(|q| q.text.starts_with(start))
+        .and_then(|q| q.kind.clone())
+}
+
+#[test]
+fn saying_verbs_are_reported_speech_acts_are_acts() {
+    let q = quotes("The mayor said the bridge would reopen in May.");
+    assert_eq!(
+        kind_of(&q, "the bridge would"),
+        Some("reported".into()),
+        "{q:?}"
+    );
+    let q = quotes("The ministry denied any involvement in the attack.");
+    assert_eq!(kind_of(&q, "any involvement"), Some("act".into()), "{q:?}");
+    let q = quotes("The mayor vowed to rebuild the concert hall.");
+    assert_eq!(kind_of(&q, "to rebuild"), Some("act".into()), "{q:?}");
+    let q = quotes("Lopez urged residents to stay indoors.");
+    assert_eq!(
+        kind_of(&q, "residents to stay"),
+        Some("act".into()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn stance_verbs_take_their_object_as_an_act() {
+    let q = quotes("The farmers union endorsed Lopez last week.");
+    let f = find(&q, "Lopez");
+    assert_eq!(f.as_ref().map(|f| f.0.as_str()), Some("Lopez"), "{q:?}");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"));
+    assert_eq!(f.and_then(|f| f.1), Some("The farmers union".to_string()));
+    let q = quotes("Most residents favor the new flood wall, which will cost millions.");
+    let f = find(&q, "the new flood wall");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the new flood wall"),
+        "{q:?}"
+    );
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"));
+    // a noun ("the support of"), a passive ("opposed by") and a phrasal verb are no stance
+    assert!(quotes("The plan was opposed by the council.").is_empty());
+    assert!(quotes("The mayor came back to the town hall.").is_empty());
+    assert!(quotes("Lopez thanked them for the support of the town.").is_empty());
+}
+
+#[test]
+fn one_word_objects_only_for_acts() {
+    // an act may have a one-word content (a name, a pronoun); a reported clause may not
+    let q = quotes("The council opposed it.");
+    assert_eq!(kind_of(&q, "it"), Some("act".into()), "{q:?}");
+    let q = quotes("The council said it.");
+    assert!(q.is_empty(), "{q:?}");
+    // a one-word answer is reported ("Most voters said yes")
+    let q = quotes("Most voters said yes.");
+    assert_eq!(kind_of(&q, "yes"), Some("reported".into()), "{q:?}");
+    // a clause word alone is no content
+    assert!(quotes("The council backed that.").is_empty());
+}
+
+#[test]
+fn nominal_cues_with_a_possessive_speaker() {
+    let t = "Lopez\u{2019}s call for a new flood wall drew applause from residents.";
+    let q = quotes(t);
+    let f = find(&q, "a new flood wall");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("call for"), "{q:?}");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"));
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+    let t = "Maria Lopez spoke on Monday. Her criticism of the budget was sharp.";
+    let q = quotes(t);
+    let p = q.iter().find(|q| q.text == "the budget");
+    assert_eq!(
+        p.and_then(|q| q.speaker.as_ref()).map(|s| s.text.as_str()),
+        Some("Her"),
+        "{q:?}"
+    );
+    // no possessor, no speaker: nothing
+    assert!(quotes("The criticism of the budget was sharp.").is_empty());
+}
+
+#[test]
+fn verbs_with_a_preposition_before_the_content() {
+    let q = quotes("Lopez referred to the storm as a disaster.");
+    let f = find(&q, "the storm");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the storm as a disaster"),
+        "{q:?}"
+    );
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"));
+    let q = quotes("The union called on the council to reopen the bridge.");
+    let f = find(&q, "the council to reopen");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("The union".to_string()));
+    let q = quotes("The ministry responded to the report within hours.");
+    let f = find(&q, "the report");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("responded"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("The ministry".to_string()));
+}
+
+#[test]
+fn ly_adverbs_and_catenative_verbs_before_the_cue() {
+    let q = quotes("The farm lobby has traditionally argued that subsidies should stay.");
+    let f = find(&q, "subsidies should stay");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("The farm lobby".to_string()),
+        "{q:?}"
+    );
+    let q = quotes("Maria Lopez is continuing to insist she will release the records.");
+    let f = find(&q, "she will release");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("Maria Lopez".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_after_the_content_is_the_writers() {
+    let q = quotes("Lopez said the town needs a new flood wall, which would cost millions.");
+    let f = find(&q, "the town needs");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the town needs a new flood wall"),
+        "{q:?}"
+    );
+    let q = quotes("Lopez said the plan works but did not say when it would start.");
+    let f = find(&q, "the plan works");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the plan works"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_parenthetical_relative_clause_stays_in_the_content() {
+    let t = "The ministry says the militia, which claimed the attack, acted alone.";
+    let q = quotes(t);
+    let f = find(&q, "the militia");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the militia, which claimed the attack, acted alone"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_question_put_to_the_speaker() {
+    let q = quotes("When asked whether the bridge would reopen, Lopez shrugged.");
+    let f = find(&q, "whether the bridge");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("whether the bridge would reopen"),
+        "{q:?}"
+    );
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"));
+    assert_eq!(f.and_then(|f| f.1), None);
+    let q = quotes("Lopez, asked by a reporter if she would run again, smiled.");
+    let f = find(&q, "if she would run");
+    assert_eq!(f.and_then(|f| f.1), Some("a reporter".to_string()), "{q:?}");
+    // "asked" as a speech act with its own subject stays a speech act
+    let q = quotes("Lopez asked the council to reopen the bridge.");
+    assert_eq!(kind_of(&q, "the council"), Some("act".into()), "{q:?}");
+}
+
+#[test]
+fn pledges_take_their_infinitive() {
+    let q = quotes("Mr. Lopez pledged to oppose the new tax.");
+    let f = find(&q, "to oppose the new tax");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+}
+
+#[test]
+fn a_noun_phrase_and_a_verb_after_the_quote() {
+    let t = "\u{201c}We will rebuild the hall within a year,\u{201d} the old conductor shrugged.";
+    let q = quotes(t);
+    let f = find(&q, "We will rebuild");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("the old conductor".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_colon_label_before_the_quote() {
+    let t = "Maria Lopez: \u{201c}The bridge will reopen in May, and not a day later.\u{201d}";
+    let q = quotes(t);
+    let f = find(&q, "The bridge will reopen");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("Maria Lopez".to_string()),
+        "{q:?}"
+    );
+    let t = "The mayor released the following statement:\n\n\u{201c}The bridge will reopen in May, and not a day later.\u{201d}";
+    let q = quotes(t);
+    let f = find(&q, "The bridge will reopen");
+    assert_eq!(f.and_then(|f| f.1), Some("The mayor".to_string()), "{q:?}");
+}
+
+#[test]
+fn speakers_around_a_quote_titles_brackets_and_plain_verbs() {
+    let t = "\u{201c}We will rebuild the hall within a year,\u{201d} said retired conductor Maria Lopez.";
+    let f = find(&quotes(t), "We will rebuild");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("retired conductor Maria Lopez".to_string())
+    );
+    let t =
+        "\u{201c}We will rebuild the hall within a year,\u{201d} Sen. Maria Lopez (D-Kh.) said.";
+    let f = find(&quotes(t), "We will rebuild");
+    assert_eq!(f.and_then(|f| f.1), Some("Maria Lopez".to_string()));
+    let t = "Maria Lopez interjected, \u{201c}We will rebuild the hall within a year.\u{201d}";
+    let f = find(&quotes(t), "We will rebuild");
+    assert_eq!(f.and_then(|f| f.1), Some("Maria Lopez".to_string()));
+}
+
+#[test]
+fn a_cue_sentence_without_content_introduces_the_next_quote() {
+    let t =
+        "Lopez said in a statement. \u{201c}There are no paper ballots to recount at all.\u{201d}";
+    let f = find(&quotes(t), "There are no paper ballots");
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+    // a sentence with content of its own introduces nothing
+    let t = "Lopez said that the count was over. \u{201c}There are no paper ballots to recount at all.\u{201d}";
+    let f = find(&quotes(t), "There are no paper ballots");
+    assert_eq!(f.and_then(|f| f.1), None);
+}
+
+#[test]
+fn told_a_noun_phrase_and_a_clause() {
+    let q = quotes("Lopez told a news conference they are planting the seeds of a new hall.");
+    let f = find(&q, "they are planting");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("they are planting the seeds of a new hall"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+}
+
+#[test]
+fn talking_to_someone_about_something() {
+    let q = quotes("Lopez spoke to reporters about the new flood wall.");
+    let f = find(&q, "the new flood wall");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the new flood wall"),
+        "{q:?}"
+    );
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"));
+    assert_eq!(f.and_then(|f| f.1), Some("Lopez".to_string()));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    #[test]
+    fn spans_round_trip_on_act_soup(words in proptest::collection::vec(proptest::prop_oneof![
+        proptest::strategy::Just("Lopez\u{2019}s"), proptest::strategy::Just("her"), proptest::strategy::Just("call"),
+        proptest::strategy::Just("for"), proptest::strategy::Just("criticism"), proptest::strategy::Just("of"),
+        proptest::strategy::Just("endorsed"), proptest::strategy::Just("opposed"), proptest::strategy::Just("it"),
+        proptest::strategy::Just("asked"), proptest::strategy::Just("when"), proptest::strategy::Just("whether"),
+        proptest::strategy::Just("by"), proptest::strategy::Just("referred"), proptest::strategy::Just("to"),
+        proptest::strategy::Just("spoke"), proptest::strategy::Just("about"), proptest::strategy::Just("which"),
+        proptest::strategy::Just(","), proptest::strategy::Just("."), proptest::strategy::Just(":"),
+        proptest::strategy::Just("\u{201c}"), proptest::strategy::Just("\u{201d}"), proptest::strategy::Just("said"),
+        proptest::strategy::Just("Maria Lopez"), proptest::strategy::Just("(D-Kh.)"), proptest::strategy::Just("\n"),
+        proptest::strategy::Just("retired"), proptest::strategy::Just("é"), proptest::strategy::Just("pledged"),
+    ], 0..50)) {
+        let t = words.join(" ");
+        for q in quotes(&t) {
+            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
+            proptest::prop_assert!(matches!(
+                q.kind.as_deref(),
+                Some("direct" | "partial" | "reported" | "act")
+            ));
+            if let Some(sp) = &q.speaker {
+                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
+            }
+        }
+    }
+}
+
+#[test]
+fn an_indirect_question_is_a_clause() {
+    let q = quotes("The mayor knew what the storm would cost the town.");
+    let f = find(&q, "what the storm would cost");
+    assert_eq!(f.and_then(|f| f.1), Some("The mayor".to_string()), "{q:?}");
 }
