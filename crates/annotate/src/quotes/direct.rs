@@ -403,14 +403,16 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
             }
         }
         // a colon-ended sentence before the quote: "Hrytsenko said:"
+        let prev_sentence = s_open
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| ctx.sentences.get(i));
+        let prev_colon = prev_sentence.filter(|prev| {
+            text.get(prev.start..prev.end)
+                .is_some_and(|t| t.trim_end().ends_with(':'))
+        });
         if hf.is_none()
             && head.is_empty()
-            && let Some(prev) = s_open
-                .and_then(|i| i.checked_sub(1))
-                .and_then(|i| ctx.sentences.get(i))
-            && text
-                .get(prev.start..prev.end)
-                .is_some_and(|t| t.trim_end().ends_with(':'))
+            && let Some(prev) = prev_colon
         {
             let ph = tokens_in(ctx.tokens, prev.span());
             for c in ph.rev() {
@@ -453,9 +455,7 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         // of its own introduces the quote that opens the next one
         if hf.is_none()
             && head.is_empty()
-            && let Some(prev) = s_open
-                .and_then(|i| i.checked_sub(1))
-                .and_then(|i| ctx.sentences.get(i))
+            && let Some(prev) = prev_sentence
             && text
                 .get(prev.end..run.open)
                 .is_some_and(|g| g.trim().is_empty() && g.len() < 8)
@@ -487,12 +487,7 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         // the sentence (or paragraph) before the quote
         if hf.is_none()
             && head.is_empty()
-            && let Some(prev) = s_open
-                .and_then(|i| i.checked_sub(1))
-                .and_then(|i| ctx.sentences.get(i))
-            && text
-                .get(prev.start..prev.end)
-                .is_some_and(|t| t.trim_end().ends_with(':'))
+            && let Some(prev) = prev_colon
             && text.get(prev.end..run.open).is_some_and(|g| g.len() < 8)
         {
             let ph = tokens_in(ctx.tokens, prev.span());
