@@ -19,12 +19,12 @@
 //!   name counts in `data/names.tsv` come from eng.train, so that figure will not
 //!   transfer fully to unseen names.
 //! - Quotes, PolNeAR dev: `cargo run -p corroborate-annotate --release --example eval_polnear`
-//!   -> quote F1 0.61 (P 0.81, R 0.49: PolNeAR marks every attribution, we speech, thought
-//!   and speech acts with a cue), quote+speaker F1 0.54 (P 0.72, R 0.44), speaker precision
-//!   on matched quotes that name one 0.94 (split quotes closed over as PolNeAR does).
+//!   -> quote F1 0.62 (P 0.81, R 0.51: PolNeAR marks every attribution, we speech, thought,
+//!   speech acts and stances with a cue), quote+speaker F1 0.56 (P 0.72, R 0.45), speaker
+//!   precision on matched quotes that name one 0.94 (split quotes closed over as PolNeAR
+//!   does). `docs/EVALUATION.md` keeps the full table.
 //! - Whole `annotate()`: `cargo run -p corroborate-annotate --release --example bench_annotate`
-//!   -> about 1.8 MB/s on one core with the trained recognizer, which dominates (about
-//!   9 MB/s with the rule recognizer; PolNeAR train texts).
+//!   -> about 2.5 MB/s on one core with the trained recognizer (PolNeAR train texts).
 #![warn(missing_docs)]
 
 pub mod entities;
