@@ -197,7 +197,17 @@ pub fn tokens_match(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let n = a.chars().count().min(b.chars().count());
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let n = la.min(lb);
+    // the edit distance is at least the length difference: most pairs stop here
+    let allowed = match n {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    };
+    if allowed == 0 || la.abs_diff(lb) > allowed {
+        return false;
+    }
     if a.chars().all(|c| c.is_ascii_digit()) || b.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
@@ -645,23 +655,36 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
             && kinds.get(i) == Some(&EntityType::PER)
     };
     // Phase A: spelling variants and shortened forms of multiword / non-person names.
-    for i in 0..nodes.len() {
-        for j in (i + 1)..nodes.len() {
-            let (Some(a), Some(b)) = (nodes.get(i), nodes.get(j)) else {
-                continue;
-            };
-            if kinds.get(i) != kinds.get(j) || a.acronym || b.acronym {
-                continue;
-            }
-            if is_surname(i) || is_surname(j) {
-                continue;
-            }
-            if tokens_all_match(&a.tokens, &b.tokens) {
-                uf.union(i, j);
+    // Only names of one type and one length can match token by token: compare within
+    // those buckets.
+    let mut buckets: BTreeMap<(EntityType, usize), Vec<usize>> = BTreeMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if let Some(&k) = kinds.get(i)
+            && !n.acronym
+            && !is_surname(i)
+        {
+            buckets.entry((k, n.tokens.len())).or_default().push(i);
+        }
+    }
+    for members in buckets.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in members.iter().skip(x + 1) {
+                let (Some(a), Some(b)) = (nodes.get(i), nodes.get(j)) else {
+                    continue;
+                };
+                if tokens_all_match(&a.tokens, &b.tokens) {
+                    uf.union(i, j);
+                }
             }
         }
     }
     // Shortened forms: a name whose tokens all occur in exactly one longer cluster.
+    let mut by_kind: BTreeMap<EntityType, Vec<usize>> = BTreeMap::new();
+    for i in 0..nodes.len() {
+        if let Some(&k) = kinds.get(i) {
+            by_kind.entry(k).or_default().push(i);
+        }
+    }
     for i in 0..nodes.len() {
         if is_surname(i) {
             continue;
@@ -671,12 +694,14 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
             continue;
         }
         let mut supers: BTreeSet<usize> = BTreeSet::new();
-        for (j, b) in nodes.iter().enumerate() {
-            if j == i
-                || b.acronym
-                || kinds.get(i) != kinds.get(j)
-                || b.tokens.len() <= a.tokens.len()
-            {
+        let longer = kinds
+            .get(i)
+            .and_then(|k| by_kind.get(k))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for &j in longer {
+            let Some(b) = nodes.get(j) else { continue };
+            if j == i || b.acronym || b.tokens.len() <= a.tokens.len() {
                 continue;
             }
             // The shorter name must keep the head word ("Chaikovsky Hall" for
