@@ -211,6 +211,22 @@ impl Linker {
         id
     }
 
+    /// Retires the stories whose latest dated document is older than `day` (days
+    /// since 1970-01-01, as [`text::day_number`] counts): their documents leave the
+    /// linker, so a long-running feed keeps only its live stories in memory. Returns
+    /// the retired stories with their document ids.
+    pub fn retire_before(&mut self, day: i64) -> Vec<(StoryId, Vec<String>)> {
+        let out = self.index.retire_before(day);
+        if !out.is_empty() {
+            let gone: std::collections::BTreeSet<&str> = out
+                .iter()
+                .flat_map(|(_, ids)| ids.iter().map(String::as_str))
+                .collect();
+            self.docs.retain(|d| !gone.contains(d.source.id.as_str()));
+        }
+        out
+    }
+
     /// The live story of a document.
     pub fn story_of(&self, doc_id: &str) -> Option<StoryId> {
         self.index.story_of(doc_id)
@@ -324,6 +340,15 @@ mod tests {
         assert_ne!(l.story_of("strike"), l.story_of("mpa"));
         assert_eq!(l.story_of("herald"), l.story_of("mpa"));
         assert_eq!(l.dossier().stories.len(), 2);
+        // nothing is older than 2023-01-01; everything is older than 2024-01-01
+        let early = text::day_number("2023-01-01").unwrap_or(0);
+        assert!(l.retire_before(early).is_empty());
+        assert_eq!(l.len(), 8);
+        let late = text::day_number("2024-01-01").unwrap_or(0);
+        let retired = l.retire_before(late);
+        assert_eq!(retired.len(), 2, "{retired:?}");
+        assert!(l.is_empty());
+        assert!(l.story_of("mpa").is_none());
     }
 
     use proptest::prelude::*;
