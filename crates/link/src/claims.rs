@@ -110,11 +110,12 @@ pub fn claims(
     let mut slots: BTreeMap<(String, String), Vec<NumVal>> = BTreeMap::new();
     for doc in docs {
         let t = &doc.source.text;
+        let sents = text::sentences(doc);
         for q in &doc.quantities {
             let Some(cat) = q.category.as_deref().filter(|c| !c.is_empty()) else {
                 continue;
             };
-            let sent = text::sentence_at(doc, q.start);
+            let sent = text::sentence_in(&sents, q.start);
             if is_partial_count(t, sent, q) || is_vague(q) {
                 continue;
             }

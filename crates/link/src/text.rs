@@ -277,16 +277,19 @@ pub fn sentence_layer_ok(doc: &Annotations) -> bool {
     bad * 5 <= doc.sentences.len()
 }
 
-/// The sentence span of `doc` containing byte `offset`.
+/// The sentence span of `doc` containing byte `offset`. Computes the sentence layer:
+/// for many lookups in one document, use [`sentence_in`] over [`sentences`].
 pub fn sentence_at(doc: &Annotations, offset: usize) -> Span {
-    let all = sentences(doc);
-    if let Some(s) = all.iter().find(|s| s.start <= offset && offset < s.end) {
-        return *s;
-    }
-    // Between sentences (whitespace): the next sentence, else the last.
-    all.iter()
-        .find(|s| s.start >= offset)
-        .or_else(|| all.last())
+    sentence_in(&sentences(doc), offset)
+}
+
+/// The span of `sents` (sorted, not overlapping) containing byte `offset`; between
+/// sentences (whitespace), the next one, else the last. Binary search.
+pub fn sentence_in(sents: &[Span], offset: usize) -> Span {
+    let i = sents.partition_point(|s| s.end <= offset);
+    sents
+        .get(i)
+        .or_else(|| sents.last())
         .copied()
         .unwrap_or_else(|| Span::new(0, 0))
 }
@@ -302,7 +305,11 @@ const ABBREVIATIONS: &[&str] = &[
 /// sentence punctuation followed by a capital (abbreviations aside) and on line breaks.
 pub fn sentences(doc: &Annotations) -> Vec<Span> {
     if sentence_layer_ok(doc) {
-        return doc.sentences.iter().map(|s| s.span()).collect();
+        let mut v: Vec<Span> = doc.sentences.iter().map(|s| s.span()).collect();
+        if !v.is_sorted_by_key(|s| s.start) {
+            v.sort_by_key(|s| s.start);
+        }
+        return v;
     }
     split_sentences(&doc.source.text)
 }
@@ -490,6 +497,17 @@ pub fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_lookup_by_binary_search() {
+        let sents = [Span::new(0, 10), Span::new(12, 20), Span::new(25, 30)];
+        assert_eq!(sentence_in(&sents, 0), Span::new(0, 10));
+        assert_eq!(sentence_in(&sents, 9), Span::new(0, 10));
+        assert_eq!(sentence_in(&sents, 10), Span::new(12, 20)); // between: the next one
+        assert_eq!(sentence_in(&sents, 22), Span::new(25, 30));
+        assert_eq!(sentence_in(&sents, 99), Span::new(25, 30)); // past the end: the last
+        assert_eq!(sentence_in(&[], 3), Span::new(0, 0));
+    }
     use proptest::prelude::*;
 
     #[test]
