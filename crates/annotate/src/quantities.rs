@@ -98,6 +98,15 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("unaccounted", "missing"),
     ("evacuated", "evacuated"),
     ("displaced", "evacuated"),
+    ("fled", "evacuated"),
+    ("refugees", "evacuated"),
+    ("evacuees", "evacuated"),
+    ("attackers", "attackers"),
+    ("attacker", "attackers"),
+    ("gunmen", "attackers"),
+    ("gunman", "attackers"),
+    ("assailants", "attackers"),
+    ("bombers", "attackers"),
 ];
 
 const MONTHS: &[&str] = &[
@@ -545,9 +554,15 @@ fn interval(modifier: Option<&str>, v: f64) -> (Option<f64>, Option<f64>) {
         Some(
             "about" | "around" | "approximately" | "roughly" | "some" | "estimated"
             | "an estimated" | "as many",
-        ) => (Some(v * 0.9), Some(v * 1.1)),
+        ) => (Some(tidy(v * 0.9)), Some(tidy(v * 1.1))),
         _ => (None, None),
     }
+}
+
+/// `x` to nine significant digits: 1.5 million × 1.1 is 1,650,000, not
+/// 1,650,000.0000000002.
+fn tidy(x: f64) -> f64 {
+    format!("{x:.8e}").parse().unwrap_or(x)
 }
 
 /// The category from the unit, else the nearest cue after (within six tokens, preferred
@@ -784,5 +799,18 @@ mod tests {
         let qs = extract(&text, &sents, &toks, &[]);
         assert!(qs.iter().all(|q| q.value.is_finite()));
         assert!(qs.iter().any(|q| q.value == 5.0));
+    }
+
+    #[test]
+    fn attackers_and_round_intervals() {
+        let text = "Up to 40 attackers took part. About 1.5 million dollars was paid.";
+        let toks = crate::tokens::tokenize(text);
+        let sents = crate::sentences::split(text);
+        let qs = extract(text, &sents, &toks, &[]);
+        let att = qs.iter().find(|q| q.value == 40.0);
+        assert_eq!(att.and_then(|q| q.category.as_deref()), Some("attackers"));
+        let money = qs.iter().find(|q| q.value == 1_500_000.0);
+        assert_eq!(money.and_then(|q| q.max), Some(1_650_000.0));
+        assert_eq!(money.and_then(|q| q.min), Some(1_350_000.0));
     }
 }
