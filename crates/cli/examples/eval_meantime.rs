@@ -636,6 +636,8 @@ struct PredMention {
     doc: usize,
     toks: Vec<usize>,
     entity: String,
+    /// The cross-story id (`Entity::global`), else the entity id.
+    global: String,
     story: usize,
     kind: &'static str,
     surface: String,
@@ -755,6 +757,7 @@ fn run_pile(docs: &[Doc], idx: &[usize], config: &Config) -> Run {
                     doc: di,
                     toks,
                     entity: ent.id.clone(),
+                    global: ent.global.clone().unwrap_or_else(|| ent.id.clone()),
                     story: si,
                     kind: ent.kind.as_str(),
                     surface: ev.text.to_lowercase(),
@@ -1088,11 +1091,13 @@ fn report(label: &str, docs: &[Doc], idx: &[usize], run: &Run) {
     let mut story_gold_c = Vec::new();
     let mut core_pred = Vec::new();
     let mut core_gold = Vec::new();
+    let mut global_c = Vec::new();
     for &(pi, di, gi) in &matches {
         let (Some(p), Some(g)) = (run.mentions.get(pi), gold_of(di, gi)) else {
             continue;
         };
         pred_c.push(p.entity.clone());
+        global_c.push(p.global.clone());
         gold_c.push(g.cluster.clone());
         base_c.push(p.surface.clone());
         story_gold_c.push(format!("{}|{}", p.story, g.cluster));
@@ -1116,6 +1121,11 @@ fn report(label: &str, docs: &[Doc], idx: &[usize], run: &Run) {
         p,
         r,
         f
+    );
+    let (p, r, f) = b_cubed(&global_c, &gold_c);
+    println!(
+        "   cross-doc B3 with cross-story ids (Entity::global), same mentions: P {:.3} R {:.3} F1 {:.3}",
+        p, r, f
     );
     let (p, r, f) = b_cubed(&base_c, &gold_c);
     println!(

@@ -581,6 +581,46 @@ fn is_capitalised_common_noun(
     lower != w && written_lower > named
 }
 
+/// Gives the entities of all `stories` their cross-story [`Entity::global`] ids
+/// (`g1`, `g2`, ... in order of first appearance): entities of one type that share a
+/// folded name or alias join; one-word person names ("Kowal") never join on their
+/// own, since a surname alone names different people in different stories.
+pub fn assign_global_ids(stories: &mut [corroborate_model::Story]) {
+    let mut owner: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut flat: Vec<(usize, usize)> = Vec::new();
+    let mut uf = UnionFind::new(stories.iter().map(|s| s.entities.len()).sum());
+    for (si, st) in stories.iter().enumerate() {
+        for (ei, e) in st.entities.iter().enumerate() {
+            let me = flat.len();
+            flat.push((si, ei));
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                let key = fold_key(name);
+                if key.is_empty() || (e.kind == EntityType::PER && !key.contains(' ')) {
+                    continue;
+                }
+                match owner.get(&(e.kind, key.clone())) {
+                    Some(&o) => uf.union(o, me),
+                    None => {
+                        owner.insert((e.kind, key), me);
+                    }
+                }
+            }
+        }
+    }
+    let mut ids: HashMap<usize, String> = HashMap::new();
+    for (k, &(si, ei)) in flat.iter().enumerate() {
+        let root = uf.find(k);
+        let n = ids.len();
+        let id = ids
+            .entry(root)
+            .or_insert_with(|| format!("g{}", n + 1))
+            .clone();
+        if let Some(e) = stories.get_mut(si).and_then(|s| s.entities.get_mut(ei)) {
+            e.global = Some(id);
+        }
+    }
+}
+
 /// Builds the canonical entities of the documents of one story; entity ids are
 /// `<prefix>e1`, `<prefix>e2`, ...
 pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> EntityTable {
@@ -982,6 +1022,7 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
                 aliases,
                 mentions: evidence,
                 notes: ent_notes,
+                global: None,
             },
             keys,
         ));

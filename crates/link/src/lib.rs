@@ -159,6 +159,7 @@ pub fn link_planned(mut docs: Vec<Annotations>, opts: &LinkOptions, plan_in: &Pl
             summary,
         });
     }
+    entities::assign_global_ids(&mut stories_out);
     Dossier {
         schema: DOSSIER_SCHEMA.to_string(),
         sources: docs.into_iter().map(|a| a.source).collect(),
@@ -317,6 +318,71 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), n);
+    }
+
+    #[test]
+    fn entities_carry_cross_story_ids() {
+        let d = dossier();
+        let all: Vec<&corroborate_model::Entity> =
+            d.stories.iter().flat_map(|s| s.entities.iter()).collect();
+        assert!(all.iter().all(|e| e.global.is_some()));
+        // within a story every entity has its own global id
+        for s in &d.stories {
+            let mut g: Vec<&str> = s
+                .entities
+                .iter()
+                .filter_map(|e| e.global.as_deref())
+                .collect();
+            let n = g.len();
+            g.sort();
+            g.dedup();
+            assert_eq!(g.len(), n);
+        }
+    }
+
+    #[test]
+    fn global_ids_join_shared_names_but_not_lone_surnames() {
+        use corroborate_model::{Entity, EntityType, Story};
+        let ent = |name: &str, kind: EntityType, aliases: &[&str]| Entity {
+            id: String::new(),
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: vec![],
+            notes: vec![],
+            global: None,
+        };
+        let story = |ents: Vec<Entity>| Story {
+            id: String::new(),
+            title: String::new(),
+            sources: vec![],
+            entities: ents,
+            events: vec![],
+            quotes: vec![],
+            claims: vec![],
+            summary: vec![],
+        };
+        let mut stories = vec![
+            story(vec![
+                ent("United States", EntityType::LOC, &["U.S."]),
+                ent("Kowal", EntityType::PER, &[]),
+            ]),
+            story(vec![
+                ent("U.S.", EntityType::LOC, &[]),
+                ent("Kowal", EntityType::PER, &[]),
+                ent("United States", EntityType::ORG, &[]),
+            ]),
+        ];
+        entities::assign_global_ids(&mut stories);
+        let g = |s: usize, e: usize| {
+            stories
+                .get(s)
+                .and_then(|st| st.entities.get(e))
+                .and_then(|x| x.global.clone())
+        };
+        assert_eq!(g(0, 0), g(1, 0)); // the United States, by its alias
+        assert_ne!(g(0, 1), g(1, 1)); // two Kowals stay apart
+        assert_ne!(g(0, 0), g(1, 2)); // another type stays apart
     }
 
     #[test]

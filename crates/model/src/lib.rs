@@ -594,6 +594,11 @@ pub struct Entity {
     /// Mentions flagged as probable mistranslations, with why (extension).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The same id on the entities of every story of the dossier that name the same
+    /// thing: same type and a shared name or alias (one-word person names excepted),
+    /// so that an entity can be followed across stories (extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global: Option<String>,
 }
 
 /// A timeline entry.

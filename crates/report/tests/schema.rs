@@ -87,6 +87,7 @@ fn minimal_dossier() -> Dossier {
                 aliases: Vec::new(),
                 mentions: vec![e.clone()],
                 notes: Vec::new(),
+                global: Some("g1".into()),
             }],
             events: vec![Event {
                 id: "ev".into(),

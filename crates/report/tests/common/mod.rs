@@ -134,6 +134,7 @@ pub fn sample() -> Dossier {
             ev(&herald, "Tchaikovsky Concert Hall"),
         ],
         notes: Vec::new(),
+        global: None,
     };
     let ssb = Entity {
         id: "e2".into(),
@@ -144,6 +145,7 @@ pub fn sample() -> Dossier {
         notes: vec![
             "\"State Statistics Bureau\" in mt1 is a probable mistranslation of SSB".into(),
         ],
+        global: None,
     };
     let kowal = Entity {
         id: "e3".into(),
@@ -152,6 +154,7 @@ pub fn sample() -> Dossier {
         aliases: vec!["Anna Kowal".into(), "Kowal".into()],
         mentions: vec![ev(&mpa, "Anna Kowal"), ev(&mpa, "Kowal said")],
         notes: Vec::new(),
+        global: None,
     };
     let events = vec![
         Event {
@@ -489,6 +492,7 @@ pub fn hostile() -> Dossier {
         aliases: vec![evil.into(), "<svg onload=alert(5)>".into()],
         mentions: vec![e.clone()],
         notes: vec![evil.into()],
+        global: None,
     };
     let story = Story {
         id: evil.into(),
