@@ -55,6 +55,8 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
 /// Looks sources up by id.
 pub(crate) struct Sources<'a> {
     by_id: HashMap<&'a str, (usize, &'a Source)>,
+    /// Cross-story entity id -> the stories (1-based, in order) with an entity of it.
+    stories_of_global: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Sources<'a> {
@@ -63,7 +65,30 @@ impl<'a> Sources<'a> {
         for (i, s) in dossier.sources.iter().enumerate() {
             by_id.entry(s.id.as_str()).or_insert((i, s));
         }
-        Sources { by_id }
+        let mut stories_of_global: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, st) in dossier.stories.iter().enumerate() {
+            for e in &st.entities {
+                if let Some(g) = e.global.as_deref() {
+                    let v = stories_of_global.entry(g).or_default();
+                    if v.last() != Some(&(i + 1)) {
+                        v.push(i + 1);
+                    }
+                }
+            }
+        }
+        Sources {
+            by_id,
+            stories_of_global,
+        }
+    }
+
+    /// The other stories (1-based numbers) in which an entity with the same
+    /// cross-story id appears.
+    pub(crate) fn also_in(&self, global: Option<&str>, story: usize) -> Vec<usize> {
+        global
+            .and_then(|g| self.stories_of_global.get(g))
+            .map(|v| v.iter().copied().filter(|&n| n != story).collect())
+            .unwrap_or_default()
     }
 
     /// The source and its index in `dossier.sources`.

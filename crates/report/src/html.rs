@@ -310,7 +310,7 @@ fn story_html(o: &mut String, srcs: &Sources<'_>, n: usize, st: &Story) {
         o.push_str("</tbody></table></div>\n</section>\n");
     }
     if !st.entities.is_empty() {
-        entities_html(o, n, &st.entities);
+        entities_html(o, srcs, n, &st.entities);
     }
     if !st.quotes.is_empty() {
         o.push_str("<section class=\"quotes\">\n<h3>Quotes</h3>\n");
@@ -466,7 +466,7 @@ fn type_heading(t: EntityType) -> &'static str {
     }
 }
 
-fn entities_html(o: &mut String, n: usize, entities: &[Entity]) {
+fn entities_html(o: &mut String, srcs: &Sources<'_>, n: usize, entities: &[Entity]) {
     o.push_str("<section class=\"entities\">\n<h3>Entities</h3>\n<div class=\"groups\">\n");
     for t in [
         EntityType::PER,
@@ -513,6 +513,14 @@ fn entities_html(o: &mut String, n: usize, entities: &[Entity]) {
                     let _ = write!(o, "<span class=\"chip\">{}</span>", escape(&one_line(a)));
                 }
                 o.push_str("</div>");
+            }
+            let elsewhere = srcs.also_in(e.global.as_deref(), n);
+            if !elsewhere.is_empty() {
+                let links: Vec<String> = elsewhere
+                    .iter()
+                    .map(|k| format!("<a href=\"#story-{k}\">story {k}</a>"))
+                    .collect();
+                let _ = write!(o, "<p class=\"meta\">also in {}</p>", links.join(", "));
             }
             for note in &e.notes {
                 let _ = write!(o, "<p class=\"note\">⚠ {}</p>", escape(&one_line(note)));

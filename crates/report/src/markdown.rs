@@ -137,6 +137,7 @@ pub(crate) fn render(d: &Dossier) -> String {
 }
 
 fn story_md(o: &mut String, srcs: &Sources<'_>, n: usize, st: &Story) {
+    let story_no = n;
     let title = one_line(&st.title);
     let title = if title.is_empty() {
         format!("Story {n}")
@@ -285,6 +286,12 @@ fn story_md(o: &mut String, srcs: &Sources<'_>, n: usize, st: &Story) {
                 );
                 if !others.is_empty() {
                     let _ = write!(o, " — also: {}", others.join(", "));
+                }
+                let elsewhere = srcs.also_in(e.global.as_deref(), story_no);
+                if !elsewhere.is_empty() {
+                    let list: Vec<String> =
+                        elsewhere.iter().map(|k| format!("story {k}")).collect();
+                    let _ = write!(o, " — also in {}", list.join(", "));
                 }
                 o.push('\n');
                 for note in &e.notes {

@@ -98,3 +98,27 @@ fn empty_dossier_markdown() {
     };
     assert_eq!(to_markdown(&d), "# Dossier\n\n0 sources, 0 stories.\n");
 }
+
+#[test]
+fn entities_shared_across_stories_point_to_each_other() {
+    let mut d = common::sample();
+    // give one entity of each story the same cross-story id
+    for st in d.stories.iter_mut() {
+        if let Some(e) = st.entities.first_mut() {
+            e.global = Some("g-shared".into());
+        }
+    }
+    if d.stories.iter().any(|s| s.entities.is_empty()) {
+        let Some(e) = d.stories.first().and_then(|s| s.entities.first()).cloned() else {
+            panic!("sample has no entity");
+        };
+        if let Some(st) = d.stories.get_mut(1) {
+            st.entities.push(e);
+        }
+    }
+    let md = to_markdown(&d);
+    assert!(md.contains("also in story 2"), "{md}");
+    assert!(md.contains("also in story 1"), "{md}");
+    let html = corroborate_report::to_html(&d);
+    assert!(html.contains("also in <a href=\"#story-2\">story 2</a>"));
+}
