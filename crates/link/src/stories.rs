@@ -723,12 +723,12 @@ impl StoryIndex {
         let mut moves = 0;
         for _ in 0..rounds {
             // Rebuild centroids from the current assignment.
-            let mut cents: BTreeMap<usize, FastMap<String, f64>> = BTreeMap::new();
+            let mut cents: BTreeMap<usize, FastMap<&str, f64>> = BTreeMap::new();
             for (f, v) in feats.iter().zip(&vecs) {
                 if let Some(&s) = self.doc_story.get(&f.id) {
                     let c = cents.entry(s).or_default();
                     for (t, w) in v {
-                        *c.entry(t.clone()).or_default() += w;
+                        *c.entry(t.as_str()).or_default() += w;
                     }
                 }
             }
@@ -761,7 +761,7 @@ impl StoryIndex {
             for (&s, c) in &cents {
                 let slot = slot_of.get(&s).copied().unwrap_or(0);
                 for (t, x) in c {
-                    postings.entry(t.as_str()).or_default().push((slot, *x));
+                    postings.entry(t).or_default().push((slot, *x));
                 }
             }
             // A term in very many stories (a common word of the language) adds a
