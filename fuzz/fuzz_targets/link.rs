@@ -11,23 +11,12 @@ fuzz_target!(|data: &[u8]| {
         .take(8)
         .enumerate()
         .map(|(i, t)| {
-            let source = Source {
-                id: format!("f{i}"),
-                origin: format!("fuzz#{i}"),
-                title: t.lines().next().map(str::to_string),
-                outlet: None,
-                language: None,
-                // every other source undated, so date inference and re-linking run
-                published: (i % 2 == 0)
-                    .then(|| DateValue::parse("2023-06-05", DateBasis::Given))
-                    .flatten(),
-                text: t.to_string(),
-                removed: Vec::new(),
-                flags: Vec::new(),
-                copy_of: None,
-                url: None,
-                flag_evidence: Vec::new(),
-            };
+            let mut source = Source::new(format!("f{i}"), format!("fuzz#{i}"), t);
+            source.title = t.lines().next().map(str::to_string);
+            // every other source undated, so date inference and re-linking run
+            source.published = (i % 2 == 0)
+                .then(|| DateValue::parse("2023-06-05", DateBasis::Given))
+                .flatten();
             corroborate_annotate::annotate(source, &corroborate_annotate::Options::default()).0
         })
         .collect();

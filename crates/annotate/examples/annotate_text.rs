@@ -24,22 +24,14 @@ fn main() {
             }
         }
     }
-    let source = Source {
-        id: "doc".into(),
-        origin: args.first().cloned().unwrap_or_else(|| "-".into()),
-        title: None,
-        outlet: None,
-        language: None,
-        published: args
-            .get(1)
-            .map(|d| DateValue::new(d.clone(), DateBasis::Given)),
+    let mut source = Source::new(
+        "doc",
+        args.first().cloned().unwrap_or_else(|| "-".into()),
         text,
-        removed: Vec::new(),
-        flags: Vec::new(),
-        copy_of: None,
-        url: None,
-        flag_evidence: Vec::new(),
-    };
+    );
+    source.published = args
+        .get(1)
+        .map(|d| DateValue::new(d.clone(), DateBasis::Given));
     let (ann, problems) = annotate(source, &Options::default());
     for p in &problems {
         eprintln!("problem: {}", p.message);

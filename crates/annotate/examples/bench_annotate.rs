@@ -39,20 +39,8 @@ fn main() {
     let t0 = Instant::now();
     let (mut ents, mut quotes, mut quants, mut times, mut bad) = (0, 0, 0, 0, 0);
     for (i, t) in texts.iter().enumerate() {
-        let src = Source {
-            id: format!("d{i}"),
-            origin: "-".into(),
-            title: None,
-            outlet: None,
-            language: None,
-            published: Some(DateValue::new("2016-10-01", DateBasis::Given)),
-            text: t.clone(),
-            removed: Vec::new(),
-            flags: Vec::new(),
-            copy_of: None,
-            url: None,
-            flag_evidence: Vec::new(),
-        };
+        let mut src = Source::new(format!("d{i}"), "-", t.clone());
+        src.published = Some(DateValue::new("2016-10-01", DateBasis::Given));
         let (a, _) = annotate(src, &opts);
         bad += a.bad_spans().len();
         ents += a.entities.len();

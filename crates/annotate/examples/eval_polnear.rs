@@ -328,20 +328,8 @@ fn main() {
         };
         let c2b = char_to_byte(&text);
         let gold = parse_ann(&ann, &c2b);
-        let src = Source {
-            id: stem.clone(),
-            origin: "-".into(),
-            title: None,
-            outlet: None,
-            language: None,
-            published: Some(DateValue::new("2016-10-01", DateBasis::Given)),
-            text: text.clone(),
-            removed: Vec::new(),
-            flags: Vec::new(),
-            copy_of: None,
-            url: None,
-            flag_evidence: Vec::new(),
-        };
+        let mut src = Source::new(stem.clone(), "-", text.clone());
+        src.published = Some(DateValue::new("2016-10-01", DateBasis::Given));
         let (a, _) = annotate(src, &Options::default());
         let quotes = if merge_split {
             merge_split_quotes(&text, a.quotes.clone())

@@ -13,20 +13,8 @@ fn main() {
         eprintln!("cannot read stdin: {e}");
         return;
     }
-    let source = Source {
-        id: "doc".into(),
-        origin: "-".into(),
-        title: None,
-        outlet: None,
-        language: None,
-        published: Some(DateValue::new("2016-10-01", DateBasis::Given)),
-        text: text.clone(),
-        removed: Vec::new(),
-        flags: Vec::new(),
-        copy_of: None,
-        url: None,
-        flag_evidence: Vec::new(),
-    };
+    let mut source = Source::new("doc", "-", text.clone());
+    source.published = Some(DateValue::new("2016-10-01", DateBasis::Given));
     let (a, _) = annotate(source, &Options::default());
     for s in &a.sentences {
         println!("S {:?}", text.get(s.start..s.end).unwrap_or(""));

@@ -128,20 +128,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn source(text: &str, published: Option<&str>) -> Source {
-        Source {
-            id: "s1".into(),
-            origin: "-".into(),
-            title: None,
-            outlet: None,
-            language: Some("en".into()),
-            published: published.map(|p| DateValue::new(p, DateBasis::Metadata)),
-            text: text.to_string(),
-            removed: Vec::new(),
-            flags: Vec::new(),
-            copy_of: None,
-            url: None,
-            flag_evidence: Vec::new(),
-        }
+        let mut s = Source::new("s1", "-", text);
+        s.language = Some("en".into());
+        s.published = published.map(|p| DateValue::new(p, DateBasis::Metadata));
+        s
     }
 
     const DEMO: &str = "Bomb kills 58 at Kharivsk concert hall\n\nKHARIVSK, Doravia (MPA) - At least 58 people were killed and more than 120 injured when a bomb exploded in the foyer of the Tchaikovsky Concert Hall on Saturday night, officials said.The blast came during a concert of the Kharivsk Philharmonic.\n\nThe Northern Liberation Front (NLF) claimed the attack in a post on Telegram. Doravia's Interior Minister Irina Voloshyna blamed neighbouring Marvania, which denied any involvement.\n\nSSB spokesman Dmytro Hrytsenko said the State Security Bureau (SSB) had received a warning from the U.S. and from Marvania on 1 June. The warning named no target. “The alert was too vague to act on,” he said.\n\nThe attack was the deadliest since the 2019 Kharivsk central market bombing, which killed 23 people.";

@@ -330,20 +330,10 @@ fn main() {
         let anns: Vec<corroborate_model::Annotations> = docs
             .iter()
             .map(|d| {
-                corroborate_model::Annotations::new(corroborate_model::Source {
-                    id: d.id.clone(),
-                    origin: d.id.clone(),
-                    title: None,
-                    outlet: None,
-                    language: Some("en".into()),
-                    published: None,
-                    text: d.text.clone(),
-                    removed: Vec::new(),
-                    flags: Vec::new(),
-                    copy_of: None,
-                    url: None,
-                    flag_evidence: Vec::new(),
-                })
+                let mut source =
+                    corroborate_model::Source::new(d.id.clone(), d.id.clone(), d.text.clone());
+                source.language = Some("en".into());
+                corroborate_model::Annotations::new(source)
             })
             .collect();
         let start = std::time::Instant::now();

@@ -170,28 +170,12 @@ pub fn claims(
         let mut values: Vec<ClaimValue> = groups
             .into_values()
             .map(|g| {
-                let sources: Vec<String> = g
-                    .iter()
-                    .map(|v| v.source.clone())
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                let mut evidence: Vec<Evidence> = g.iter().map(|v| v.evidence.clone()).collect();
-                evidence.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
-                evidence.dedup();
-                ClaimValue {
-                    value: g.first().map(|v| v.label.clone()).unwrap_or_default(),
-                    independent_sources: Some(
-                        copies.independent_count(sources.iter().map(String::as_str)),
-                    ),
-                    sources,
-                    as_of: g
-                        .iter()
-                        .filter_map(|v| v.as_of.clone())
-                        .min_by(|a, b| a.value.cmp(&b.value)),
-                    evidence,
-                    party: None,
-                }
+                claim_value(
+                    g.first().map(|v| v.label.clone()).unwrap_or_default(),
+                    None,
+                    g.iter().map(|v| (&v.source, &v.evidence, v.as_of.as_ref())),
+                    copies,
+                )
             })
             .collect();
         values.sort_by(|a, b| {
@@ -499,6 +483,40 @@ const CUES: &[Cue] = &[
         ],
     ),
 ];
+
+/// One value of a claim: its label and party, the distinct sources that give it
+/// (sorted) and how many are independent, the earliest as-of date, and the evidence
+/// (by source and offset, without repeats).
+fn claim_value<'a>(
+    value: String,
+    party: Option<String>,
+    items: impl Iterator<Item = (&'a String, &'a Evidence, Option<&'a DateValue>)>,
+    copies: &CopyGraph,
+) -> ClaimValue {
+    let mut sources: BTreeSet<String> = BTreeSet::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    let mut as_of: Option<&DateValue> = None;
+    for (s, e, d) in items {
+        sources.insert(s.clone());
+        evidence.push(e.clone());
+        if let Some(d) = d
+            && as_of.is_none_or(|a| d.value < a.value)
+        {
+            as_of = Some(d);
+        }
+    }
+    evidence.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
+    evidence.dedup();
+    let sources: Vec<String> = sources.into_iter().collect();
+    ClaimValue {
+        value,
+        independent_sources: Some(copies.independent_count(sources.iter().map(String::as_str))),
+        sources,
+        as_of: as_of.cloned(),
+        evidence,
+        party,
+    }
+}
 
 /// Nouns for the happening a responsibility claim is about.
 const ATTACK_NOUNS: &[&str] = &[
@@ -871,28 +889,12 @@ fn disputes(
             } else {
                 stance.clone()
             });
-            let sources: Vec<String> = g
-                .iter()
-                .map(|s| s.source.clone())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            let mut evidence: Vec<Evidence> = g.iter().map(|s| s.evidence.clone()).collect();
-            evidence.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
-            evidence.dedup();
-            values.push(ClaimValue {
-                value: format!("{party} {stance}"),
-                independent_sources: Some(
-                    copies.independent_count(sources.iter().map(String::as_str)),
-                ),
-                sources,
-                as_of: g
-                    .iter()
-                    .filter_map(|s| s.as_of.clone())
-                    .min_by(|a, b| a.value.cmp(&b.value)),
-                evidence,
-                party: Some(party.clone()),
-            });
+            values.push(claim_value(
+                format!("{party} {stance}"),
+                Some(party.clone()),
+                g.iter().map(|s| (&s.source, &s.evidence, s.as_of.as_ref())),
+                copies,
+            ));
         }
         // Strongest sides first.
         values.sort_by(|a, b| {

@@ -330,14 +330,8 @@ pub fn acronym_letters(s: &str) -> String {
         .collect()
 }
 
+/// Time words a tagger may glue onto a name, besides weekdays.
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
@@ -365,7 +359,9 @@ pub fn clean_name(name: &str) -> String {
                 .to_lowercase()
         });
         if matches!(*w, "on" | "in" | "at" | "last" | "this")
-            && next.as_deref().is_some_and(|n| TIME_WORDS.contains(&n))
+            && next
+                .as_deref()
+                .is_some_and(|n| TIME_WORDS.contains(&n) || text::WEEKDAYS.contains(&n))
         {
             return words.get(..i).map(|w| w.join(" ")).unwrap_or_default();
         }

@@ -863,16 +863,6 @@ fn class_rank(class: &str) -> usize {
         .unwrap_or(ORDER.len())
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Infers the publication date of an undated source from the story's timeline:
 /// an underspecified weekday that refers to a dated event of the same kind gives
 /// "on or after that day" (until six days later); otherwise the latest dated event
@@ -905,7 +895,7 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
                 .map(|n| n - 1)
                 .or_else(|| {
                     let low = m.text.to_lowercase();
-                    WEEKDAYS
+                    text::WEEKDAYS
                         .iter()
                         .position(|w| low.contains(w))
                         .map(|p| p as i64)

@@ -16,20 +16,10 @@ pub struct Doc {
 impl Doc {
     /// A source with sentences split on punctuation.
     pub fn new(id: &str, published: Option<&str>, title: &str, body: &str) -> Self {
-        let source = Source {
-            id: id.into(),
-            origin: format!("{id}.txt"),
-            title: Some(title.into()),
-            outlet: None,
-            language: Some("en".into()),
-            published: published.map(|p| DateValue::new(p, DateBasis::Metadata)),
-            text: body.into(),
-            removed: vec![],
-            flags: vec![],
-            copy_of: None,
-            url: None,
-            flag_evidence: vec![],
-        };
+        let mut source = Source::new(id, format!("{id}.txt"), body);
+        source.title = Some(title.into());
+        source.language = Some("en".into());
+        source.published = published.map(|p| DateValue::new(p, DateBasis::Metadata));
         let mut a = Annotations::new(source);
         let tmp = a.clone();
         a.sentences = text::sentences(&tmp)

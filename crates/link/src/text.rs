@@ -294,6 +294,17 @@ pub fn sentence_in(sents: &[Span], offset: usize) -> Span {
         .unwrap_or_else(|| Span::new(0, 0))
 }
 
+/// Weekday names, lowercase.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "gen", "dr", "mr", "mrs", "ms", "st", "no", "col", "lt", "sgt", "capt", "prof", "gov", "sen",
@@ -562,11 +573,7 @@ mod tests {
     proptest! {
         #[test]
         fn sentence_spans_on_boundaries(s in "[a-zé .!\n]{0,60}", off in 0usize..80) {
-            let src = corroborate_model::Source {
-                id: "x".into(), origin: "-".into(), title: None, outlet: None, language: None,
-                published: None, text: s.clone(), removed: vec![], flags: vec![], copy_of: None,
-                url: None, flag_evidence: vec![],
-            };
+            let src = corroborate_model::Source::new("x", "-", s.clone());
             let doc = Annotations::new(src);
             let sp = sentence_at(&doc, off);
             prop_assert!(sp.is_valid_in(&s));

@@ -276,6 +276,25 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source of `text` with only an id and an origin: no title, outlet, language,
+    /// date, removals, flags or copy link (set the fields that are known afterwards).
+    pub fn new(id: impl Into<String>, origin: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            id: id.into(),
+            origin: origin.into(),
+            title: None,
+            outlet: None,
+            language: None,
+            published: None,
+            text: text.into(),
+            removed: Vec::new(),
+            flags: Vec::new(),
+            copy_of: None,
+            url: None,
+            flag_evidence: Vec::new(),
+        }
+    }
+
     /// Adds a flag once, with its evidence.
     pub fn add_flag(&mut self, flag: &str, detail: impl Into<String>, spans: Vec<Span>) {
         if !self.flags.iter().any(|f| f == flag) {
