@@ -77,60 +77,16 @@ fn head_entity(doc: &Annotations, table: &EntityTable, span: Span) -> Option<Str
     (ent.kind != corroborate_model::EntityType::MISC).then(|| id.to_string())
 }
 
-/// Cues whose reported "content" is the object of an act, not words the speaker
-/// said: "denied any involvement", "rejected the accusation", "accused Marvania of
-/// ...", "condemned the attack". The annotation layer keeps them (attribution corpora
-/// count them); the dossier's quotes do not, since showing "any involvement — Marvania"
-/// as a quote would put words in the speaker's mouth. Stances are the claims' job.
-const ACT_CUES: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "rejected",
-    "rejects",
-    "reject",
-    "dismissed",
-    "dismisses",
-    "disputed",
-    "disputes",
-    "refuted",
-    "declined",
-    "accused",
-    "accuses",
-    "blamed",
-    "blames",
-    "condemned",
-    "condemns",
-    "criticized",
-    "criticised",
-    "criticizes",
-    "criticises",
-    "urged",
-    "urges",
-    "asked",
-    "asks",
-    "called",
-    "calls",
-    "described",
-    "describes",
-    "claimed",
-    "claims",
-    "welcomed",
-    "praised",
-    "vowed",
-    "promised",
-    "pledged",
-];
-
 /// Pronouns that name nobody until resolved.
 const BARE_PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "who", "which", "that", "you",
 ];
 
 /// Whether an annotated quote belongs in the dossier: direct and partial quotes do;
-/// acts (`act`: "denied *any involvement*") do not; reported speech does when it
-/// reports a statement of at least four words with a saying verb, outside a headline,
-/// and names who says it (not a bare pronoun left unresolved).
+/// acts (`act`: "denied *any involvement*", the object of a speech act or stance, kept
+/// in the annotation layer only: as a quote it would put words in the speaker's mouth)
+/// do not; reported speech does when it states at least four words, outside a
+/// headline, and names who says it (not a bare pronoun left unresolved).
 fn is_statement(doc: &Annotations, q: &corroborate_model::QuoteMention) -> bool {
     match q.kind.as_deref() {
         Some("act") => return false,
@@ -145,10 +101,6 @@ fn is_statement(doc: &Annotations, q: &corroborate_model::QuoteMention) -> bool 
         return false;
     }
     let t = &doc.source.text;
-    let cue = q.cue.as_deref().unwrap_or("").to_lowercase();
-    if cue.split_whitespace().any(|w| ACT_CUES.contains(&w)) {
-        return false;
-    }
     let body = t.get(q.start..q.end).unwrap_or("");
     if text::words(body).len() < 4 {
         return false;
