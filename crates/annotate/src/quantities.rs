@@ -109,6 +109,102 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("bombers", "attackers"),
 ];
 
+/// Counted nouns for people: a number counting them may take its category from the
+/// words around it ("23 people ... were killed").
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "civilians",
+    "soldiers",
+    "troops",
+    "children",
+    "men",
+    "women",
+    "residents",
+    "passengers",
+    "workers",
+    "officers",
+    "policemen",
+    "police",
+    "students",
+    "pilgrims",
+    "miners",
+    "migrants",
+    "villagers",
+    "fighters",
+    "militants",
+    "rebels",
+    "protesters",
+    "demonstrators",
+    "members",
+    "employees",
+    "staff",
+    "crew",
+    "tourists",
+    "patients",
+    "journalists",
+    "worshippers",
+    "guards",
+    "inmates",
+    "prisoners",
+    "officials",
+    "firefighters",
+    "rescuers",
+    "spectators",
+    "fans",
+    "citizens",
+    "nationals",
+    "adults",
+    "teenagers",
+    "boys",
+    "girls",
+    "babies",
+    "infants",
+    "guests",
+    "visitors",
+    "customers",
+    "shoppers",
+    "commuters",
+    "sailors",
+    "seafarers",
+    "climbers",
+    "hikers",
+    "foreigners",
+    "others",
+    "personnel",
+    "agents",
+    "deputies",
+    "bystanders",
+    "concertgoers",
+    "musicians",
+    "performers",
+    "players",
+    "athletes",
+    "doctors",
+    "nurses",
+    "teachers",
+    "family",
+    "relatives",
+    "hostages",
+];
+
+/// Words after "death" that make it a punishment or a record, not a death.
+const DEATH_NOT_KILLED: &[&str] = &[
+    "penalty",
+    "penalties",
+    "sentence",
+    "sentences",
+    "row",
+    "warrant",
+    "warrants",
+    "threat",
+    "threats",
+    "certificate",
+    "certificates",
+    "squad",
+    "squads",
+];
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -414,7 +510,12 @@ fn sentence_quantities(text: &str, toks: &[Token], times: &[Span], out: &mut Vec
         }
         let (min, max) = interval(modifier.as_deref(), value);
         let (min, max) = (min.filter(|x| x.is_finite()), max.filter(|x| x.is_finite()));
-        let category = category(&c, first, end_tok, unit.as_deref());
+        // People come in whole numbers ("a 6.7-strength quake" counts nobody).
+        let category = if value.fract() == 0.0 {
+            category(&c, first, end_tok, unit.as_deref())
+        } else {
+            None
+        };
         let (Some(st), Some(et)) = (toks.get(start_tok), toks.get(end_tok)) else {
             k = last + 1;
             continue;
@@ -579,6 +680,57 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
     {
         return Some(cat);
     }
+    // An age or a decade ("in his early 20's") or a family size ("a mother of 12").
+    let next = c.raw(first + 1);
+    if next.starts_with(['\'', '’']) && next.trim_start_matches(['\'', '’']).starts_with('s') {
+        return None;
+    }
+    if first >= 2
+        && c.w(first - 1) == "of"
+        && matches!(
+            c.w(first - 2).as_str(),
+            "mother" | "father" | "parent" | "parents" | "grandmother" | "grandfather"
+        )
+    {
+        return None;
+    }
+    // A score or a tally ("lost 30-7", "deadlocked at 9-3") counts no people.
+    let num = |k: usize| c.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    if (c.w(first + 1) == "-" && num(first + 2))
+        || (first >= 2 && c.w(first - 1) == "-" && num(first - 2))
+    {
+        return None;
+    }
+    // A counted noun that is not people ("54 charges", "two villages", "nine months")
+    // takes no category from the words around it.
+    if let Some(u) = unit
+        && !PEOPLE.contains(&u)
+        && !is_category(&c.w(end_tok + 1))
+    {
+        return None;
+    }
+    // The cue word at token `k`, except "death" in "death penalty", "death sentence",
+    // "death row": punishments, not deaths.
+    let find_at = |k: usize| {
+        let w = c.w(k);
+        if w == "death" && DEATH_NOT_KILLED.contains(&c.w(k + 1).as_str()) {
+            return None;
+        }
+        // "voting to put him to death", "sentenced to death": an execution asked for or
+        // ordered, not a death counted ("stabbed to death" still counts).
+        if w == "death"
+            && c.w(k.wrapping_sub(1)) == "to"
+            && (2..=4).any(|j| {
+                matches!(
+                    c.w(k.wrapping_sub(j)).as_str(),
+                    "put" | "putting" | "sentenced" | "sentence" | "condemned" | "condemn"
+                )
+            })
+        {
+            return None;
+        }
+        find(&w)
+    };
     let mut after: Option<(usize, String)> = None;
     for (d, k) in (end_tok + 1..end_tok + 7).enumerate() {
         let w = c.w(k);
@@ -588,7 +740,7 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         {
             break;
         }
-        if let Some(cat) = find(&w) {
+        if let Some(cat) = find_at(k) {
             after = Some((d, cat));
             break;
         }
@@ -609,7 +761,7 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         {
             break;
         }
-        if let Some(cat) = find(&w) {
+        if let Some(cat) = find_at(k) {
             before = Some((d, cat));
             break;
         }
@@ -647,8 +799,12 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
                     return Some("killed".to_string());
                 }
                 // "the number of dead has grown to 61", "the number of people killed ... has
-                // risen to 64"
-                if let Some(cat) = find(&wk) {
+                // risen to 64": a cue counted by "number", "count" or "tally" just before,
+                // not any cue of the sentence ("deadlocked at 9-3" after "the death
+                // penalty").
+                let counted = (k.saturating_sub(4)..k)
+                    .any(|j| matches!(c.w(j).as_str(), "number" | "count" | "tally"));
+                if counted && let Some(cat) = find_at(k) {
                     return Some(cat);
                 }
             }
@@ -671,6 +827,28 @@ mod tests {
         let s = sentences::split(t);
         let k = tokens::tokenize(t);
         extract(t, &s, &k, &[])
+    }
+
+    #[test]
+    fn punishments_and_counted_things_are_not_deaths() {
+        let q = qs(
+            "After days on whether to recommend the death penalty, the jury deadlocked \
+                    at 9-3. The judge handed down the maximum sentence on each of 54 charges. \
+                    The three jurors who voted against the death penalty would not comment. \
+                    Relatives of the four murder victims were outraged. Two of the eight \
+                    voting to put him to death spoke. Five men were stabbed to death.",
+        );
+        let cats: Vec<(f64, Option<&str>)> =
+            q.iter().map(|q| (q.value, q.category.as_deref())).collect();
+        assert!(cats.contains(&(9.0, None)), "{cats:?}");
+        assert!(cats.contains(&(54.0, None)), "{cats:?}");
+        assert!(cats.contains(&(3.0, None)), "{cats:?}");
+        assert!(cats.contains(&(4.0, Some("killed"))), "{cats:?}");
+        assert!(cats.contains(&(8.0, None)), "{cats:?}");
+        assert!(cats.contains(&(5.0, Some("killed"))), "{cats:?}");
+        let q = qs("The safety was injured during the 13-10 loss. A 6.7-strength quake \
+                    struck. He was arrested in his early 20's. Gunmen killed a mother of 12.");
+        assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
     }
 
     #[test]

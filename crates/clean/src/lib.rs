@@ -107,7 +107,10 @@ pub fn clean_html(html: &str) -> Cleaned {
 
 /// [`clean_html`] with options.
 pub fn clean_html_with(html: &str, opts: HtmlOptions) -> Cleaned {
-    let ex = html::extract(html);
+    let mut ex = html::extract(html);
+    if ex.meta.published.is_none() {
+        ex.meta.published = head_date(ex.blocks.iter().flatten().map(String::as_str));
+    }
     let mut removed = ex.removed;
     let title = if opts.keep_headline {
         None
@@ -209,10 +212,24 @@ pub fn clean_text(text: &str, title: Option<&str>) -> Cleaned {
         meta.title = title.map(str::to_string);
     }
     let body = text.get(body_start..).unwrap_or("");
+    let url_line = head_url(body);
+    if meta.url.is_none() {
+        meta.url = url_line.clone();
+    }
+    if meta.published.is_none() {
+        meta.published = head_date(body.lines());
+    }
     let mut blocks: Vec<Vec<String>> = Vec::new();
     let mut cur: Vec<String> = Vec::new();
+    let mut url_dropped = false;
     for line in body.lines() {
         let t = line.trim();
+        // The page address a scraper wrote above the article is metadata, not text.
+        if !url_dropped && url_line.as_deref() == Some(t) {
+            url_dropped = true;
+            lines::push_removed(&mut removed, t, "metadata_header");
+            continue;
+        }
         if t.is_empty() {
             if !cur.is_empty() {
                 blocks.push(std::mem::take(&mut cur));
@@ -245,6 +262,110 @@ pub fn clean_text(text: &str, title: Option<&str>) -> Cleaned {
     }
     add_text_flags(&mut out);
     out
+}
+
+/// Leading lines examined for a publication date or a URL.
+const HEAD_LINES: usize = 8;
+/// Longest header line (in words) that may give the publication date.
+const HEAD_LINE_WORDS: usize = 25;
+
+static PUB_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(published|posted|updated|modified|date|dated|first published|last updated|created)(?-u:\b)").ok()
+});
+static UPDATED_WORD: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(updated|modified|edited)(?-u:\b)").ok());
+static DATELINE_HEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}. ]{1,40}(, ?[\p{L}. ]{1,30})?, (?P<date>[^—–(]{6,30}?)\s*(\([\p{L} ]{1,30}\)\s*)?[—–-]{1,2}\s").ok()
+});
+
+/// The publication date written in the first lines of a plain-text article: a header
+/// or byline line ("Published: April 10, 2007", "Posted 11/27/2005 7:21 AM",
+/// "May 2, 2013 | 5:03pm", "First Published: June 13, 2013 4:59 PM EDT") or a wire
+/// dateline opening the first paragraph ("WASHINGTON, Dec. 7, 2009 — ..."). Only dates
+/// with a year count. A line with a publishing word (published, posted, updated, ...)
+/// may be a sentence of up to 25 words; a line without one must be short (at most 12
+/// words) and not end like a sentence, so the first sentence of the story, which may
+/// well hold a date, is never taken. "Updated" dates are used only when no other date
+/// is found. The scan stops at the first line that reads like body text.
+pub(crate) fn head_date<'a>(lines: impl Iterator<Item = &'a str>) -> Option<DateValue> {
+    let mut updated: Option<DateValue> = None;
+    for line in lines
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(HEAD_LINES)
+    {
+        let words = line.split_whitespace().count();
+        let pub_word = PUB_WORD.as_ref().is_some_and(|r| r.is_match(line));
+        let header_like = (words <= HEAD_DATE_WORDS
+            && (!lines::ends_sentence(line) || mostly_date(line)))
+            || (pub_word && words <= HEAD_LINE_WORDS);
+        if header_like && let Some(d) = meta::explicit_date_in(line) {
+            if UPDATED_WORD.as_ref().is_some_and(|r| r.is_match(line))
+                && !line.to_lowercase().contains("published")
+                && !line.to_lowercase().contains("posted")
+            {
+                updated.get_or_insert(d);
+                continue;
+            }
+            return Some(d);
+        }
+        if let Some(c) = DATELINE_HEAD.as_ref().and_then(|r| r.captures(line))
+            && let Some(d) = c
+                .name("date")
+                .and_then(|m| meta::explicit_date_in(m.as_str()))
+        {
+            return Some(d);
+        }
+        if words >= BODY_WORDS && lines::ends_sentence(line) && !pub_word {
+            break;
+        }
+    }
+    updated
+}
+
+/// Whether at least 75% of a line's words (besides "on" and "at") are date, weekday,
+/// clock or zone words
+/// ("on Tuesday, 16 December 2031 13:45."), so that it is a date line even though it
+/// ends like a sentence.
+fn mostly_date(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "am", "pm", "a.m.", "p.m.", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    ];
+    let mut n = 0usize;
+    let mut hits = 0usize;
+    for w in line.split_whitespace() {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let low = t.trim_end_matches('.').to_lowercase();
+        if matches!(low.as_str(), "on" | "at" | "" | "|" | "-") {
+            continue;
+        }
+        n += 1;
+        let word = low.get(..3).is_some_and(|p| WORDS.contains(&p)) && low.len() <= 9
+            || WORDS.contains(&low.as_str())
+            || low.ends_with("day") && low.len() <= 9;
+        let clock = t.chars().any(|c| c.is_ascii_digit());
+        let zone = (2..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+        if word || clock || zone {
+            hits += 1;
+        }
+    }
+    n > 0 && hits * 4 >= n * 3
+}
+
+/// A bare `http(s)://` address on one of the first lines of a plain-text article (how
+/// many scrapers save a page), with no other words on its line.
+pub(crate) fn head_url(body: &str) -> Option<String> {
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .find(|l| {
+            (l.starts_with("http://") || l.starts_with("https://"))
+                && !l.contains(char::is_whitespace)
+                && l.len() <= 2048
+        })
+        .map(str::to_string)
 }
 
 /// Words that make a sentence-final line "body text" for the head and tail trims.

@@ -182,6 +182,72 @@ pub(crate) fn strip_site_suffix(title: &str) -> String {
     t
 }
 
+/// An explicit calendar date with a year written somewhere in `line`: `2013-09-16`,
+/// `September 16, 2013`, `Sept. 16 2013`, `16 September 2013`, `Fri, 11 Nov 2011`,
+/// `27/09/2013` or `11/27/2005` (a numeric date only when one of its first two parts
+/// exceeds 12, so that the day and month cannot be swapped, or when the line names a US
+/// time zone: `8:13 AM PDT 8/2/2013` is month first). Returns the first such
+/// date at day precision, or `None`.
+pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
+    static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        let month = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+        regex::Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:T|(?-u:\b))|(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{month})\s*,?\s+(?P<y2>\d{{4}})|(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y3>\d{{4}}))(?-u:\b))"
+        ))
+        .ok()
+    });
+    let re = RE.as_ref()?;
+    for c in re.captures_iter(line) {
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month_num = |k: &str| {
+            let w = c.name(k)?.as_str().to_lowercase();
+            let w = w.trim_end_matches('.');
+            MONTHS
+                .iter()
+                .find(|(name, _)| w.starts_with(name))
+                .map(|(_, m)| *m)
+                // "march" vs "mar", "may": a month word must be its abbreviation or
+                // spelled out, not another word that starts like one ("marching").
+                .filter(|_| MONTHS.iter().any(|(name, _)| *name == w))
+        };
+        let (y, m, d) = if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+            (y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("y1"), month_num("m1"), num("d1")) {
+            (y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("y2"), month_num("m2"), num("d2")) {
+            (y, m, d)
+        } else if let (Some(a), Some(b), Some(y)) = (num("a"), num("b"), num("y3")) {
+            match (a > 12, b > 12) {
+                (true, false) => (y, b, a),
+                (false, true) => (y, a, b),
+                // Both readings possible: month first only next to a US time zone.
+                (false, false) if us_zone(line) => (y, a, b),
+                _ => continue,
+            }
+        } else {
+            continue;
+        };
+        if !(1900..=2100).contains(&y) {
+            continue;
+        }
+        if let Some(v) = DateValue::parse(&format!("{y:04}-{m:02}-{d:02}"), DateBasis::Text) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Whether a line names a US time zone (`EDT`, `PST`, `ET`, ...): numeric dates beside
+/// one are written month first.
+fn us_zone(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "EST" | "EDT" | "ET" | "CST" | "CDT" | "CT" | "MST" | "MDT" | "PST" | "PDT" | "PT"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -654,3 +654,112 @@ fn html_ordinary_nesting_reports_no_problem() {
     assert!(c.text.contains("Engineers replaced the damaged stones"));
     assert!(clean_html(PAGE).problems.is_empty());
 }
+
+#[test]
+fn explicit_dates_in_header_lines() {
+    let v = |l: &str| crate::meta::explicit_date_in(l).map(|d| d.value);
+    assert_eq!(
+        v("Published 12:17 am, Monday, September 16, 2013").as_deref(),
+        Some("2013-09-16")
+    );
+    assert_eq!(
+        v("Published on: Fri, 11 Nov 2011 at 09:56 IST").as_deref(),
+        Some("2011-11-11")
+    );
+    assert_eq!(
+        v("Posted 11/27/2005 7:21 AM").as_deref(),
+        Some("2005-11-27")
+    );
+    assert_eq!(
+        v("27/09/2013-Harbour works start").as_deref(),
+        Some("2013-09-27")
+    );
+    assert_eq!(v("Sept. 4 2019").as_deref(), Some("2019-09-04"));
+    assert_eq!(v("March 01 , 2008").as_deref(), Some("2008-03-01"));
+    assert_eq!(
+        v("updated 2021-03-02T10:00Z").as_deref(),
+        Some("2021-03-02")
+    );
+    // Ambiguous day and month, no year, not a month word, impossible day.
+    assert_eq!(v("05/02/2013"), None);
+    assert_eq!(v("8:13 AM PDT 8/2/2013").as_deref(), Some("2013-08-02"));
+    assert_eq!(v("Jul. 7 5:59 PM EDT"), None);
+    assert_eq!(v("the mayor 5, 2013"), None);
+    assert_eq!(v("February 30, 2020"), None);
+}
+
+#[test]
+fn publication_date_and_url_from_the_first_lines_of_a_text() {
+    let text = "https://news.example/2031/harbour-fire\n\nHarbour fire closes docks\n\n\
+                Updated 04/18/2031 9:10 PM\nPosted 04/17/2031 7:21 AM\n\n\
+                A fire broke out at the harbour on April 2, 2031, and closed the docks for \
+                three days, the port authority said on Thursday.\n";
+    let c = clean_text(text, None);
+    assert_eq!(
+        c.meta
+            .published
+            .as_ref()
+            .map(|d| (d.value.as_str(), d.basis)),
+        Some(("2031-04-17", DateBasis::Text))
+    );
+    assert_eq!(
+        c.meta.url.as_deref(),
+        Some("https://news.example/2031/harbour-fire")
+    );
+    assert!(!c.text.contains("https://"), "{}", c.text);
+    // Only an "updated" line: it is used.
+    let c = clean_text(
+        "Harbour fire closes docks\n\nLast updated on: November 11, 2031 19:04 IST\n\n\
+         A fire broke out at the harbour and closed the docks for three days, the port \
+         authority said.\n",
+        None,
+    );
+    assert_eq!(
+        c.meta.published.map(|d| d.value).as_deref(),
+        Some("2031-11-11")
+    );
+}
+
+#[test]
+fn the_first_sentence_of_the_story_never_gives_the_publication_date() {
+    let c = clean_text(
+        "Harbour fire closes docks\n\nA fire broke out at the harbour on April 2, 2031, and \
+         closed the docks for three days, the port authority said.\n",
+        None,
+    );
+    assert_eq!(c.meta.published, None);
+    // A short sentence with a date is not a header line either.
+    let c = clean_text(
+        "Docks shut on May 3, 2031.\n\nThe port said so on Friday.\n",
+        None,
+    );
+    assert_eq!(c.meta.published, None);
+}
+
+#[test]
+fn a_wire_dateline_gives_the_publication_date() {
+    let c = clean_text(
+        "PORTVALE, Dec. 7, 2031 (Wire) — A fire broke out at the harbour and closed the \
+         docks for three days, the port authority said.\n",
+        None,
+    );
+    assert_eq!(
+        c.meta.published.map(|d| d.value).as_deref(),
+        Some("2031-12-07")
+    );
+}
+
+#[test]
+fn a_date_line_that_ends_with_a_full_stop_is_still_a_date_line() {
+    let c = clean_text(
+        "Harbour fire closes docks\n\non Tuesday, 16 December 2031 13:45.\n\nA fire broke out \
+         at the harbour and closed the docks for three days, the port authority said.\n",
+        None,
+    );
+    assert_eq!(
+        c.meta.published.map(|d| d.value).as_deref(),
+        Some("2031-12-16")
+    );
+    assert!(!super::mostly_date("Docks shut on May 3, 2031."));
+    assert!(super::mostly_date("26 September 2031, 10:00 (GMT+05:00)"));
+}

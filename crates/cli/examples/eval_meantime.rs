@@ -651,6 +651,8 @@ struct PredDated {
 }
 
 struct Run {
+    /// Each document's publication date in the dossier (for `HIDE_DCT=1`).
+    published: Vec<(usize, Option<DateValue>)>,
     mentions: Vec<PredMention>,
     dated: Vec<PredDated>,
     /// Our DATE/TIME mentions with a calendar value (annotation layer).
@@ -663,15 +665,36 @@ struct Run {
     events: usize,
 }
 
-fn raw_doc(d: &Doc) -> RawDoc {
+/// Whether `HIDE_DCT=1` (or `2`) hides this document's creation time (every second
+/// document): `1` hides the metadata date, `2` also the date line under the headline.
+fn hidden(i: usize) -> bool {
+    std::env::var_os("HIDE_DCT").is_some() && i % 2 == 1
+}
+
+fn raw_doc(i: usize, d: &Doc) -> RawDoc {
+    // HIDE_DCT=2: the date line under the headline goes too, so the date must be inferred.
+    let text = if hidden(i) && std::env::var("HIDE_DCT").is_ok_and(|v| v == "2") {
+        let year = d.dct.as_deref().and_then(|v| v.get(..4)).unwrap_or("????");
+        let mut lines: Vec<&str> = d.text.lines().collect();
+        if lines
+            .get(1)
+            .is_some_and(|l| l.contains(year) && l.split_whitespace().count() <= 6)
+        {
+            lines.remove(1);
+        }
+        lines.join("\n")
+    } else {
+        d.text.clone()
+    };
     RawDoc {
         origin: d.name.clone(),
-        content: Content::Text(d.text.clone()),
+        content: Content::Text(text),
         meta: Meta {
             id: Some(format!("mt{}", d.doc_id)),
             published: d
                 .dct
                 .as_deref()
+                .filter(|_| !hidden(i))
                 .and_then(|v| DateValue::parse(v, DateBasis::Metadata)),
             ..Meta::default()
         },
@@ -681,8 +704,7 @@ fn raw_doc(d: &Doc) -> RawDoc {
 fn run_pile(docs: &[Doc], idx: &[usize], config: &Config) -> Run {
     let raws: Vec<RawDoc> = idx
         .iter()
-        .filter_map(|&i| docs.get(i))
-        .map(raw_doc)
+        .filter_map(|&i| docs.get(i).map(|d| raw_doc(i, d)))
         .collect();
     let t0 = Instant::now();
     let annotations: Vec<_> = corroborate::annotate_all(&raws, config)
@@ -782,7 +804,13 @@ fn run_pile(docs: &[Doc], idx: &[usize], config: &Config) -> Run {
             }
         }
     }
+    let published = dossier
+        .sources
+        .iter()
+        .filter_map(|s| Some((*by_origin.get(s.origin.as_str())?, s.published.clone())))
+        .collect();
     Run {
+        published,
         mentions,
         dated,
         times,
@@ -1006,6 +1034,85 @@ fn score_anchors(docs: &[Doc], idx: &[usize], run: &Run, pick: Pick) -> TimeScor
         }
     }
     sc
+}
+
+/// `HIDE_DCT=1`: how the publication dates of the documents whose DCT was hidden were
+/// recovered (from the text, or inferred from the story) and how often they hold the
+/// gold DCT.
+fn dct_report(docs: &[Doc], run: &Run) {
+    let (mut n, mut text, mut text_right, mut bounded, mut bounded_right) = (0, 0, 0, 0, 0);
+    let (mut open, mut open_right, mut none, mut day_hits) = (0, 0, 0, 0);
+    let mut spans = Vec::new();
+    for (i, p) in &run.published {
+        if !hidden(*i) {
+            continue;
+        }
+        let Some(gold) = docs
+            .get(*i)
+            .and_then(|d| d.dct.as_deref())
+            .and_then(|g| g.get(..10))
+        else {
+            continue;
+        };
+        n += 1;
+        let Some(p) = p else {
+            none += 1;
+            continue;
+        };
+        let v = p.value.get(..10).unwrap_or(&p.value);
+        if p.basis != DateBasis::Inferred {
+            text += 1;
+            text_right += usize::from(v == gold);
+            day_hits += usize::from(v == gold);
+        } else if p.open_ended {
+            open += 1;
+            open_right += usize::from(v <= gold);
+        } else {
+            bounded += 1;
+            let until = p.until.as_deref().unwrap_or(v);
+            bounded_right += usize::from(v <= gold && gold <= until);
+            day_hits += usize::from(v == gold && p.until.is_none());
+            if let (Some(a), Some(b)) = (day_of(v), day_of(until)) {
+                spans.push(b - a + 1);
+            }
+        }
+        if std::env::var_os("VERBOSE").is_some() {
+            println!(
+                "DCT	{}	gold {gold}	ours {} {:?}{}{}",
+                docs.get(*i).map_or("", |d| d.name.as_str()),
+                p.value,
+                p.basis,
+                p.until
+                    .as_deref()
+                    .map(|u| format!(" until {u}"))
+                    .unwrap_or_default(),
+                if p.open_ended { " open-ended" } else { "" }
+            );
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    let mean_span = spans.iter().sum::<i64>() as f64 / spans.len().max(1) as f64;
+    println!(
+        "\nHidden DCTs (HIDE_DCT={}, every second document, all 120 as one pile): {n} documents.\n  \
+         from the text (header, byline, dateline): {text}, right day {text_right} ({:.1}%)\n  \
+         inferred range: {bounded}, holding the gold DCT {bounded_right} ({:.1}%), mean width {mean_span:.1} days\n  \
+         inferred 'on or after': {open}, bound right (not after the gold DCT) {open_right} ({:.1}%)\n  \
+         no date: {none}\n  exact day overall: {day_hits}/{n} ({:.1}%)",
+        std::env::var("HIDE_DCT").unwrap_or_default(),
+        pct(text_right, text),
+        pct(bounded_right, bounded),
+        pct(open_right, open),
+        pct(day_hits, n),
+    );
+}
+
+/// Days since 0000-03-01 of a `YYYY-MM-DD` string (for range widths).
+fn day_of(v: &str) -> Option<i64> {
+    let y: i64 = v.get(..4)?.parse().ok()?;
+    let m: i64 = v.get(5..7)?.parse().ok()?;
+    let d: i64 = v.get(8..10)?.parse().ok()?;
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1)
 }
 
 fn report(label: &str, docs: &[Doc], idx: &[usize], run: &Run) {
@@ -1283,6 +1390,9 @@ fn main() {
     let all: Vec<usize> = (0..docs.len()).collect();
     let run = run_pile(&docs, &all, &config);
     report("all 120 documents as one pile", &docs, &all, &run);
+    if std::env::var_os("HIDE_DCT").is_some() {
+        dct_report(&docs, &run);
+    }
     println!(
         "\nSpeed: whole pipeline (annotate_all + analyze) {:.1} docs/s as one pile of {}, {:.1} docs/s over the four topic piles ({} threads available).",
         docs.len() as f64 / run.seconds.max(1e-9),

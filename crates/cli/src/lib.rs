@@ -204,7 +204,11 @@ pub fn analyze_full(
         .sources
         .iter()
         .filter_map(|s| match &s.published {
-            Some(p) if p.basis == DateBasis::Inferred => Some((s.id.clone(), p.clone())),
+            // An open-ended date ("on or after") would resolve "Saturday" in an article
+            // that may be years younger: relative dates stay unresolved.
+            Some(p) if p.basis == DateBasis::Inferred && !p.open_ended => {
+                Some((s.id.clone(), p.clone()))
+            }
             _ => None,
         })
         .collect();
@@ -313,6 +317,47 @@ mod tests {
             content: Content::Text(text.into()),
             meta: Meta::default(),
         }
+    }
+
+    #[test]
+    fn a_date_that_is_only_a_lower_bound_resolves_no_weekday() {
+        let docs = [
+            text_doc(
+                "a.txt",
+                "date: 2031-06-04\n\nA bomb exploded at the Portvale concert hall on \
+                 Saturday, killing 12 people, police said.\n",
+            ),
+            text_doc(
+                "b.txt",
+                "A judge on Saturday sentenced the man who bombed the Portvale concert hall \
+                 in March 2029 to life in prison, court officials said.\n",
+            ),
+        ];
+        let cfg = Config::default();
+        let annotated: Vec<Annotations> = annotate_all(&docs, &cfg)
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
+        let (dossier, final_docs) = analyze_full(annotated, vec![], &link_options(None).0);
+        let b = dossier.sources.iter().find(|s| s.origin == "b.txt");
+        let published = b.and_then(|s| s.published.as_ref());
+        assert!(
+            published.is_some_and(|p| p.open_ended && p.value == "2029-03-01"),
+            "{published:?}"
+        );
+        // "Saturday" in b.txt stays unresolved: it is not the Saturday of a.txt's blast.
+        let b_times = final_docs
+            .iter()
+            .find(|d| d.source.origin == "b.txt")
+            .map(|d| d.times.clone())
+            .unwrap_or_default();
+        assert!(
+            b_times
+                .iter()
+                .filter(|t| t.text.contains("Saturday"))
+                .all(|t| !t.value.starts_with("20")),
+            "{b_times:?}"
+        );
     }
 
     #[test]

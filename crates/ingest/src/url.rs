@@ -12,6 +12,13 @@ pub fn date_from_url(url: &str) -> Option<DateValue> {
     for (i, p) in parts.iter().enumerate() {
         if num(p, 4) {
             let (m, d) = (parts.get(i + 1), parts.get(i + 2));
+            // /2007/apr/04/
+            if let Some(mn) = m.and_then(|m| month_abbrev(m))
+                && let Some(d) = d.filter(|d| (1..=2).contains(&d.len()) && num(d, d.len()))
+                && let Some(v) = DateValue::parse(&format!("{p}-{mn:02}-{d:0>2}"), DateBasis::Url)
+            {
+                return Some(v);
+            }
             if let Some(m) = m.filter(|m| num(m, 2)) {
                 if let Some(d) = d.filter(|d| num(d, 2))
                     && let Some(v) = DateValue::parse(&format!("{p}-{m}-{d}"), DateBasis::Url)
@@ -37,6 +44,8 @@ pub fn date_from_url(url: &str) -> Option<DateValue> {
             }
         }
         let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
+        let lead: String = p.chars().take_while(char::is_ascii_digit).collect();
+        let digits = if lead.len() == 8 { lead } else { digits };
         if num(p, 8) || (digits.len() == 8 && p.len() > 8 && p.starts_with(&digits)) {
             let cand = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]);
             if let Some(v) = DateValue::parse(&cand, DateBasis::Url) {
@@ -44,7 +53,30 @@ pub fn date_from_url(url: &str) -> Option<DateValue> {
             }
         }
     }
-    None
+    // A query value of eight digits that reads as a date (`?ymd=20231216`).
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or("");
+    query
+        .split(['&', '#'])
+        .filter_map(|kv| kv.split_once('=').map(|(_, v)| v))
+        .filter(|v| num(v, 8) && (v.starts_with("19") || v.starts_with("20")))
+        .find_map(|v| {
+            DateValue::parse(
+                &format!("{}-{}-{}", &v[..4], &v[4..6], &v[6..8]),
+                DateBasis::Url,
+            )
+        })
+}
+
+/// The month of a three-letter English month abbreviation as written in URL paths
+/// (`apr`, `Jun`; also `sept`).
+fn month_abbrev(seg: &str) -> Option<u32> {
+    const M: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let low = seg.to_ascii_lowercase();
+    let low = if low == "sept" { "sep".to_string() } else { low };
+    let i = M.iter().position(|m| *m == low)?;
+    u32::try_from(i + 1).ok()
 }
 
 /// The host of a URL without `www.`, as a fallback outlet name.
@@ -64,6 +96,20 @@ mod tests {
     #[test]
     fn dates_in_urls() {
         let v = |u| date_from_url(u).map(|d| d.value);
+        assert_eq!(
+            v("https://x.example/2007/apr/04/local/story").as_deref(),
+            Some("2007-04-04")
+        );
+        assert_eq!(v("https://x.example/2007/apr/story"), None);
+        assert_eq!(
+            v("https://x.example/view/20100505-268325/story").as_deref(),
+            Some("2010-05-05")
+        );
+        assert_eq!(
+            v("https://x.example/article.jsp?ymd=20081216&id=3718580").as_deref(),
+            Some("2008-12-16")
+        );
+        assert_eq!(v("https://x.example/article.jsp?id=37185801"), None);
         assert_eq!(
             v("https://x.example/news/2023/06/04/blast").as_deref(),
             Some("2023-06-04")

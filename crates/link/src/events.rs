@@ -865,8 +865,10 @@ fn class_rank(class: &str) -> usize {
 
 /// Infers the publication date of an undated source from the story's timeline:
 /// an underspecified weekday that refers to a dated event of the same kind gives
-/// "on or after that day" (until six days later); otherwise the latest dated event
-/// or concrete date it mentions gives "not before".
+/// "on or after that day" (until six days later) when the sentence also shares words
+/// with a report of that event; otherwise the latest dated event or concrete date it
+/// mentions gives "on or after" with no upper bound (`open_ended`: the article may be
+/// years younger than the latest date it names).
 pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
     let t = &doc.source.text;
     let mut best: Option<(i64, Option<i64>)> = None;
@@ -880,7 +882,16 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
             .filter(|m| s.contains(&Span::new(m.start, m.end)))
         {
             if text::is_concrete_date(&m.value) {
-                if let Some(d) = text::day_number(text::date_part(&m.value)) {
+                // Only dates the text places in the past bound the publication date
+                // from below: not "deliveries will begin in 2013", "by 2016", "the June 1
+                // deadline".
+                let before = t.get(s.start..m.start).unwrap_or("");
+                // Only dates written out with their year: without a publication date,
+                // "in November" or "on Friday" took a guessed year.
+                if m.anchor.as_deref() == Some("absolute")
+                    && !looks_ahead(sent, before)
+                    && let Some(d) = text::day_number(text::date_part(&m.value))
+                {
                     floor = Some(floor.map_or(d, |f: i64| f.max(d)));
                 }
                 continue;
@@ -902,11 +913,30 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
                 });
             let Some(wd) = wd else { continue };
             let Some((class, _)) = trig else { continue };
+            // The same happening, not only the same kind: the sentence shares at least
+            // three content words (weekday names aside) with a report of the event, so
+            // "sentenced Saturday the man who killed four" is not anchored on a killing
+            // that fell on a Saturday.
+            let mine: BTreeSet<String> = text::content_words(sent)
+                .into_iter()
+                .filter(|w| !text::WEEKDAYS.iter().any(|d| w.starts_with(d)))
+                .collect();
+            let same_happening = |e: &Event| {
+                e.evidence.iter().any(|ev| {
+                    ev.source != doc.source.id
+                        && text::content_words(&ev.text)
+                            .into_iter()
+                            .collect::<BTreeSet<String>>()
+                            .intersection(&mine)
+                            .count()
+                            >= 3
+                })
+            };
             let mut days: Vec<i64> = tl
                 .events
                 .iter()
                 .zip(&tl.classes)
-                .filter(|(_, c)| c.as_str() == class)
+                .filter(|(e, c)| c.as_str() == class && same_happening(e))
                 .filter_map(|(e, _)| {
                     e.date
                         .as_ref()
@@ -931,7 +961,12 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
                 if c != class {
                     continue;
                 }
+                // Reported by another source: the article's own events took their
+                // dates from its text, which has no publication date to anchor them.
                 let shares = e.evidence.iter().any(|ev| {
+                    if ev.source == doc.source.id {
+                        return false;
+                    }
                     let a: BTreeSet<String> = text::content_words(&ev.text).into_iter().collect();
                     let inter = a.intersection(&b).count();
                     let union = a.union(&b).count();
@@ -949,6 +984,7 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
             }
         }
     }
+    let open_ended = best.is_none();
     let (value, until) = match (best, floor) {
         // A weekday anchored on a dated event is the strongest cue; other
         // events only raise the floor when they do not contradict it.
@@ -966,7 +1002,73 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
     };
     let mut dv = DateValue::new(text::day_string(value), DateBasis::Inferred);
     dv.until = until.map(text::day_string);
+    dv.open_ended = open_ended;
     Some(dv)
+}
+
+/// Whether a date in `sentence` (whose text before the date is `before`) may lie in the
+/// future of the writer: the sentence speaks of plans, expectations, schedules or
+/// deadlines ("will", "expected", "plans", "scheduled", "deadline", "next"), or the date
+/// follows "by", "until", "before" or "through".
+fn looks_ahead(sentence: &str, before: &str) -> bool {
+    const FUTURE: &[&str] = &[
+        "will",
+        "would",
+        "shall",
+        "ll",
+        "expected",
+        "expects",
+        "expect",
+        "expecting",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "scheduled",
+        "schedule",
+        "due",
+        "forecast",
+        "forecasts",
+        "projected",
+        "projects",
+        "aims",
+        "aim",
+        "hopes",
+        "intends",
+        "deadline",
+        "next",
+        "coming",
+        "upcoming",
+        "future",
+        "target",
+        "targets",
+        "should",
+        "could",
+        "may",
+        "might",
+        "until",
+        "till",
+        "preparing",
+        "prepares",
+        "intend",
+        "intended",
+        "intending",
+    ];
+    let words = text::words(sentence);
+    if words.iter().any(|w| FUTURE.contains(&w.as_str())) {
+        return true;
+    }
+    let prev = text::words(before);
+    prev.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "by" | "until" | "till" | "before" | "through" | "from" | "starting"
+        )
+    }) || prev
+        .iter()
+        .rev()
+        .nth(1)
+        .is_some_and(|w| matches!(w.as_str(), "by" | "until" | "before"))
 }
 
 /// The event noun of an event-anchored expression whose event the text itself does
@@ -1311,6 +1413,30 @@ mod tests {
                 .any(|(e, c)| c.as_str() == "claim"
                     && e.date.as_ref().map(|d| d.value.as_str()) == Some("2023-06-04"))
         );
+    }
+
+    #[test]
+    fn plans_and_deadlines_do_not_bound_the_publication_date() {
+        assert!(looks_ahead(
+            "Deliveries will begin in 2031.",
+            "Deliveries will begin in "
+        ));
+        assert!(looks_ahead(
+            "It aims to cut 500 jobs by 2031.",
+            "It aims to cut 500 jobs by "
+        ));
+        assert!(looks_ahead(
+            "The firm cut jobs by 2031.",
+            "The firm cut jobs by "
+        ));
+        assert!(!looks_ahead(
+            "The plant opened in 2019.",
+            "The plant opened in "
+        ));
+        assert!(!looks_ahead(
+            "The hall was bombed on 3 June 2023.",
+            "The hall was bombed on "
+        ));
     }
 
     #[test]

@@ -109,6 +109,12 @@ pub struct DateValue {
     /// (extension of the contract).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
+    /// For inferred dates: `value` is only the earliest possible day and nothing bounds
+    /// the date above ("on or after", from the latest date the text mentions); such a
+    /// date is never used to resolve the text's relative dates (extension of the
+    /// contract).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_ended: bool,
 }
 
 impl DateValue {
@@ -126,6 +132,7 @@ impl DateValue {
             precision,
             basis,
             until: None,
+            open_ended: false,
         }
     }
 

@@ -130,8 +130,12 @@ pub(crate) fn basis_name(b: DateBasis) -> &'static str {
     }
 }
 
-/// The ISO value, with the `until` bound as a range when there is one.
+/// The ISO value, with the `until` bound as a range when there is one ("on or after"
+/// when the date is open-ended).
 pub(crate) fn iso_date(d: &DateValue) -> String {
+    if d.open_ended {
+        return format!("on or after {}", d.value);
+    }
     match &d.until {
         Some(u) if *u != d.value => format!("{} – {}", d.value, u),
         _ => d.value.clone(),
@@ -206,6 +210,9 @@ fn human_value(value: &str, precision: Precision) -> String {
 /// with the `until` bound as a range. Falls back to the raw value.
 pub(crate) fn human_date(d: &DateValue) -> String {
     let start = human_value(&d.value, d.precision);
+    if d.open_ended {
+        return format!("on or after {start}");
+    }
     match &d.until {
         Some(u) if *u != d.value => {
             let p = match u.len() {
@@ -349,6 +356,10 @@ mod tests {
         r.until = Some("2023-06-06".into());
         assert_eq!(human_date(&r), "4 June 2023 – 6 June 2023");
         assert_eq!(iso_date(&r), "2023-06-04 – 2023-06-06");
+        let mut o = DateValue::new("2005-03-11", DateBasis::Inferred);
+        o.open_ended = true;
+        assert_eq!(human_date(&o), "on or after 11 March 2005");
+        assert_eq!(iso_date(&o), "on or after 2005-03-11");
     }
 
     #[test]

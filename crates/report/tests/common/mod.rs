@@ -115,6 +115,7 @@ pub fn sample() -> Dossier {
         precision: Precision::Day,
         basis: DateBasis::Inferred,
         until: Some("2023-06-06".into()),
+        open_ended: false,
     });
     let port = source(
         "port1",
@@ -506,6 +507,7 @@ pub fn hostile() -> Dossier {
                 precision: Precision::Day,
                 basis: DateBasis::Inferred,
                 until: Some(evil.into()),
+                open_ended: false,
             }),
             text: evil.into(),
             entities: vec![evil.into()],
