@@ -74,7 +74,11 @@ fn month_abbrev(seg: &str) -> Option<u32> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let low = seg.to_ascii_lowercase();
-    let low = if low == "sept" { "sep".to_string() } else { low };
+    let low = if low == "sept" {
+        "sep".to_string()
+    } else {
+        low
+    };
     let i = M.iter().position(|m| *m == low)?;
     u32::try_from(i + 1).ok()
 }
