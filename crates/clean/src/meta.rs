@@ -185,14 +185,15 @@ pub(crate) fn strip_site_suffix(title: &str) -> String {
 /// An explicit calendar date with a year written somewhere in `line`: `2013-09-16`,
 /// `September 16, 2013`, `Sept. 16 2013`, `16 September 2013`, `Fri, 11 Nov 2011`,
 /// `27/09/2013` or `11/27/2005` (a numeric date only when one of its first two parts
-/// exceeds 12, so that the day and month cannot be swapped, or when the line names a US
+/// exceeds 12, so that the day and month cannot be swapped, when both are equal, when
+/// the parts are separated by dots (`08.07.2012`, day first) or when the line names a US
 /// time zone: `8:13 AM PDT 8/2/2013` is month first). Returns the first such
 /// date at day precision, or `None`.
 pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
     static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
         let month = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
         regex::Regex::new(&format!(
-            r"(?i)(?-u:\b)(?:(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:T|(?-u:\b))|(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{month})\s*,?\s+(?P<y2>\d{{4}})|(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y3>\d{{4}}))(?-u:\b))"
+            r"(?i)(?-u:\b)(?:(?P<iy>\d{{4}}) ?- ?(?P<im>\d{{2}}) ?- ?(?P<id>\d{{2}})(?:T|(?-u:\b))|(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{month})\s*,?\s+(?P<y2>\d{{4}})|(?P<a>\d{{1,2}}) ?[/.] ?(?P<b>\d{{1,2}}) ?[/.] ?(?P<y3>\d{{4}}))(?-u:\b))"
         ))
         .ok()
     });
@@ -217,9 +218,14 @@ pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
         } else if let (Some(y), Some(m), Some(d)) = (num("y2"), month_num("m2"), num("d2")) {
             (y, m, d)
         } else if let (Some(a), Some(b), Some(y)) = (num("a"), num("b"), num("y3")) {
+            let dotted = c.get(0).is_some_and(|m| m.as_str().contains('.'));
             match (a > 12, b > 12) {
                 (true, false) => (y, b, a),
                 (false, true) => (y, a, b),
+                // "05/05/2010": either way
+                (false, false) if a == b => (y, a, b),
+                // "08.07.2012": dotted dates are written day first
+                (false, false) if dotted => (y, b, a),
                 // Both readings possible: month first only next to a US time zone.
                 (false, false) if us_zone(line) => (y, a, b),
                 _ => continue,

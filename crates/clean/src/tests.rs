@@ -676,12 +676,27 @@ fn explicit_dates_in_header_lines() {
     );
     assert_eq!(v("Sept. 4 2019").as_deref(), Some("2019-09-04"));
     assert_eq!(v("March 01 , 2008").as_deref(), Some("2008-03-01"));
+    // Tokenised text: spaces around the separators.
+    assert_eq!(v("27 / 09 / 2013 - Harbour").as_deref(), Some("2013-09-27"));
+    assert_eq!(v("2013 - 09 - 26").as_deref(), Some("2013-09-26"));
+    assert_eq!(
+        v("updated 7 / 28 / 2004 3 : 02 : 00 PM ET").as_deref(),
+        Some("2004-07-28")
+    );
     assert_eq!(
         v("updated 2021-03-02T10:00Z").as_deref(),
         Some("2021-03-02")
     );
     // Ambiguous day and month, no year, not a month word, impossible day.
     assert_eq!(v("05/02/2013"), None);
+    assert_eq!(
+        v("First Posted 23:37:00 05/05/2010").as_deref(),
+        Some("2010-05-05")
+    );
+    assert_eq!(
+        v("Article posted on 08.07.2012").as_deref(),
+        Some("2012-07-08")
+    );
     assert_eq!(v("8:13 AM PDT 8/2/2013").as_deref(), Some("2013-08-02"));
     assert_eq!(v("Jul. 7 5:59 PM EDT"), None);
     assert_eq!(v("the mayor 5, 2013"), None);
