@@ -676,17 +676,8 @@ fn stance_verb_holds(low: &str, at: usize, stance: &str) -> bool {
             return false;
         }
         // "denied any role"; "a charge Marvania denies." (the object before it)
-        return after
-            .iter()
-            .skip(1)
-            .take(8)
-            .any(|w| denied_object(w))
-            || (after.len() == 1
-                && before
-                    .iter()
-                    .rev()
-                    .take(6)
-                    .any(|w| denied_object(w)));
+        return after.iter().skip(1).take(8).any(|w| denied_object(w))
+            || (after.len() == 1 && before.iter().rev().take(6).any(|w| denied_object(w)));
     }
     if stance == "blames" && matches!(verb.as_str(), "accused" | "accuses") {
         // "the accused thugs": an adjective

@@ -498,6 +498,9 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     pub_days.sort_unstable();
     let pub_day = pub_days.get(pub_days.len() / 2).copied();
     let mut raws: Vec<Raw> = Vec::new();
+    // Sentences that tell a happening but give no date: they may join the event other
+    // articles date (below).
+    let mut undated: Vec<(usize, Span, &'static str)> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let t = &doc.source.text;
         let sents = text::sentences(doc);
@@ -561,7 +564,14 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     let prev = si.checked_sub(1).and_then(|p| sents.get(p)).copied();
                     match neighbour_date(doc, prev, s, trig_at) {
                         Some(d) => (d, false, true),
-                        None => continue,
+                        None => {
+                            // A statement about the happening ("the bureau said that the
+                            // warning had been too vague") is no report that it happened.
+                            if !report_verb_between(sent, 0, trig_at) {
+                                undated.push((di, s, class));
+                            }
+                            continue;
+                        }
                     }
                 }
             };
@@ -684,6 +694,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             None => gi += 1,
         }
     }
+    join_undated(docs, table, &undated, &mut raws, &mut groups);
     let mut days: Vec<i64> = groups
         .iter()
         .filter_map(|g| g.first().and_then(|&f| raws.get(f)))
@@ -823,6 +834,143 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         tl.classes.push(class);
     }
     tl
+}
+
+/// Content words shared with an event's sentences for an undated sentence to join it.
+const JOIN_SHARED: usize = 3;
+
+/// Cross-document coreference of undated sentences: a sentence that tells a happening
+/// but gives no date ("the man who killed four people was sentenced on Saturday" in an
+/// article with no publication date) joins the event of the same kind that other
+/// articles date, when it shares at least [`JOIN_SHARED`] content words (dates and
+/// numbers aside) and at least a third of its own with that event's sentences from other
+/// articles, and no other event of that kind comes as close. Statements about a
+/// happening ("the bureau said the warning had been too vague") do not join, nor do
+/// sentences of an article published before the event's day. Its date is the event's,
+/// marked as not its own (`inherited`).
+fn join_undated(
+    docs: &[&Annotations],
+    table: &EntityTable,
+    undated: &[(usize, Span, &'static str)],
+    raws: &mut Vec<Raw>,
+    groups: &mut [Vec<usize>],
+) {
+    if undated.is_empty() || groups.is_empty() {
+        return;
+    }
+    let words_of = |doc: usize, s: Span| -> BTreeSet<String> {
+        docs.get(doc)
+            .map(|d| {
+                text::content_words(s.slice(&d.source.text))
+                    .into_iter()
+                    .filter(|w| {
+                        !w.chars().any(|c| c.is_ascii_digit())
+                            && !text::WEEKDAYS.iter().any(|d| w.starts_with(d))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Per group: its family, the documents it has, and word -> documents holding it.
+    struct G {
+        family: String,
+        day: Option<i64>,
+        docs: BTreeSet<usize>,
+        words: BTreeMap<String, BTreeSet<usize>>,
+    }
+    let gs: Vec<G> = groups
+        .iter()
+        .map(|g| {
+            let mut words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+            let mut gdocs = BTreeSet::new();
+            for r in g.iter().filter_map(|&x| raws.get(x)) {
+                gdocs.insert(r.doc);
+                for w in words_of(r.doc, r.sentence) {
+                    words.entry(w).or_default().insert(r.doc);
+                }
+            }
+            let first = g.first().and_then(|&f| raws.get(f));
+            let family = first
+                .map(|f| family(f.class).to_string())
+                .unwrap_or_default();
+            // The first day the event can be (a month-precision date: its first day).
+            let day = first.and_then(|f| {
+                text::day_number(&f.date).or_else(|| text::day_number(&format!("{}-01", f.date)))
+            });
+            G {
+                family,
+                day,
+                docs: gdocs,
+                words,
+            }
+        })
+        .collect();
+    for &(di, s, class) in undated {
+        let mine = words_of(di, s);
+        if mine.len() < JOIN_SHARED {
+            continue;
+        }
+        let fam = family(class);
+        // An article cannot report what happened after it was published.
+        let published = docs
+            .get(di)
+            .and_then(|d| d.source.published.as_ref())
+            .filter(|p| !p.open_ended)
+            .and_then(|p| p.until.as_deref().or(p.day()))
+            .and_then(text::day_number);
+        let mut scored: Vec<(usize, usize)> = gs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.family == fam && g.docs.iter().any(|&d| d != di))
+            .filter(|(_, g)| match (published, g.day) {
+                (Some(p), Some(d)) => d <= p,
+                _ => true,
+            })
+            .map(|(gi, g)| {
+                let shared = mine
+                    .iter()
+                    .filter(|w| {
+                        g.words
+                            .get(*w)
+                            .is_some_and(|ds| ds.iter().any(|&d| d != di))
+                    })
+                    .count();
+                (shared, gi)
+            })
+            .filter(|&(n, _)| n >= JOIN_SHARED && n * 3 >= mine.len())
+            .collect();
+        scored.sort_unstable_by(|a, b| b.cmp(a));
+        let target = match scored.as_slice() {
+            [(_, gi)] => Some(*gi),
+            [(a, gi), (b, _), ..] if a > b => Some(*gi),
+            _ => None,
+        };
+        let Some(gi) = target else { continue };
+        let Some(date) = groups
+            .get(gi)
+            .and_then(|g| g.first())
+            .and_then(|&f| raws.get(f))
+            .map(|f| f.date.clone())
+        else {
+            continue;
+        };
+        let entities: BTreeSet<String> = docs
+            .get(di)
+            .map(|d| table.entities_in(&d.source.id, s).into_iter().collect())
+            .unwrap_or_default();
+        raws.push(Raw {
+            doc: di,
+            sentence: s,
+            class,
+            date,
+            entities,
+            report: false,
+            inherited: true,
+        });
+        if let Some(g) = groups.get_mut(gi) {
+            g.push(raws.len() - 1);
+        }
+    }
 }
 
 /// The sentence without a leading wire dateline ("KHARIVSK, Doravia (MPA) — "):
@@ -1412,6 +1560,68 @@ mod tests {
                 .zip(&tl.classes)
                 .any(|(e, c)| c.as_str() == "claim"
                     && e.date.as_ref().map(|d| d.value.as_str()) == Some("2023-06-04"))
+        );
+    }
+
+    #[test]
+    fn an_undated_report_joins_the_event_other_articles_date() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let dated = Doc::new(
+            "a",
+            Some("2031-05-04"),
+            "t",
+            "A bomb exploded at the Portvale concert hall on 3 May 2031, killing twelve \
+             people and wounding forty.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .time("3 May 2031", "2031-05-03")
+        .done();
+        let undated = Doc::new(
+            "b",
+            None,
+            "t",
+            "The bomb that exploded at the Portvale concert hall killed twelve people. \
+             Police said that the bomb at the Portvale concert hall had been large.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .done();
+        // Published before the blast: it cannot report it.
+        let older = Doc::new(
+            "c",
+            Some("2031-04-20"),
+            "t",
+            "A bomb exploded at the Portvale concert hall, killing twelve people.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .done();
+        let docs = [dated, undated, older];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let blast = tl
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-05-03"));
+        let sources: Vec<(&str, &str)> = blast
+            .map(|e| {
+                e.evidence
+                    .iter()
+                    .map(|ev| (ev.source.as_str(), ev.text.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(
+            sources
+                .iter()
+                .any(|(s, t)| *s == "b" && t.starts_with("The bomb that exploded")),
+            "{sources:?}"
+        );
+        assert!(
+            !sources
+                .iter()
+                .any(|(s, t)| *s == "c" || t.starts_with("Police said")),
+            "{sources:?}"
         );
     }
 

@@ -1,0 +1,305 @@
+//! Cross-document event coreference of the timeline, on ECB+ topics 1-35 (development).
+//!
+//! Each topic (two real events of one kind, e.g. two earthquakes, 20-40 articles) is
+//! analysed as one pile by the whole pipeline (clean, annotate, link; publication dates
+//! from the texts themselves). A timeline event is one happening with evidence sentences
+//! from several articles. ECB+ marks event mentions (`ACTION_OCCURRENCE`) and links the
+//! ones that refer to the same real event across documents (`CROSS_DOC_COREF`).
+//!
+//! Scoring, over pairs of sentences from different articles of a topic, each holding at
+//! least one gold occurrence mention that has a cross-document instance:
+//! - gold pair: the two sentences mention one and the same instance;
+//! - our pair: both sentences are evidence of one timeline event.
+//!
+//! Precision = our pairs that are gold pairs / our pairs (among annotated sentences);
+//! recall = gold pairs we make / gold pairs. Also printed: the share of annotated
+//! sentences on the timeline at all (the timeline keeps dated happenings only).
+//!
+//! Run with `cargo run --release -p corroborate --example eval_ecb_events [-- DIR]`;
+//! when the data is absent the tool says so and exits 0.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use corroborate::Config;
+use corroborate::ingest::{Content, Meta, RawDoc};
+
+const DEFAULT_DIR: &str = "/work/shared/data/stories/ecbplus-dev";
+
+/// One ECB+ document: its lines (one sentence each) and, per line, the cross-document
+/// instances of the occurrence mentions on it.
+struct Doc {
+    name: String,
+    lines: Vec<String>,
+    instances: Vec<BTreeSet<String>>,
+}
+
+fn attr<'a>(s: &'a str, key: &str) -> Option<&'a str> {
+    let k = format!("{key}=\"");
+    let at = s.find(&k)? + k.len();
+    let rest = s.get(at..)?;
+    rest.get(..rest.find('"')?)
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+fn parse(name: &str, xml: &str) -> Doc {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line_of_sentence: HashMap<String, usize> = HashMap::new();
+    let mut line_of_token: HashMap<String, usize> = HashMap::new();
+    for part in xml.split("<token ").skip(1) {
+        let (Some(t_id), Some(sentence)) = (attr(part, "t_id"), attr(part, "sentence")) else {
+            continue;
+        };
+        let Some(word) = part
+            .split_once('>')
+            .and_then(|(_, r)| r.split_once("</token>"))
+            .map(|(w, _)| decode(w))
+        else {
+            continue;
+        };
+        let li = *line_of_sentence
+            .entry(sentence.to_string())
+            .or_insert_with(|| {
+                lines.push(String::new());
+                lines.len() - 1
+            });
+        line_of_token.insert(t_id.to_string(), li);
+        if let Some(l) = lines.get_mut(li) {
+            if !l.is_empty() {
+                l.push(' ');
+            }
+            l.push_str(&word);
+        }
+    }
+    // Occurrence mentions: m_id -> lines of their tokens.
+    let mut mention_lines: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for tag in ["<ACTION_OCCURRENCE ", "<NEG_ACTION_OCCURRENCE "] {
+        for part in xml.split(tag).skip(1) {
+            let Some(m_id) = attr(part, "m_id") else {
+                continue;
+            };
+            let body = part.split("</").next().unwrap_or("");
+            let set: BTreeSet<usize> = body
+                .split("<token_anchor ")
+                .skip(1)
+                .filter_map(|a| attr(a, "t_id"))
+                .filter_map(|t| line_of_token.get(t).copied())
+                .collect();
+            if !set.is_empty() {
+                mention_lines.insert(m_id.to_string(), set);
+            }
+        }
+    }
+    let mut instances: Vec<BTreeSet<String>> = vec![BTreeSet::new(); lines.len()];
+    for part in xml.split("<CROSS_DOC_COREF ").skip(1) {
+        let Some(note) = attr(part, "note") else {
+            continue;
+        };
+        let body = part.split("</CROSS_DOC_COREF>").next().unwrap_or("");
+        for src in body.split("<source ").skip(1) {
+            if let Some(ls) = attr(src, "m_id").and_then(|m| mention_lines.get(m)) {
+                for &l in ls {
+                    if let Some(set) = instances.get_mut(l) {
+                        set.insert(note.to_string());
+                    }
+                }
+            }
+        }
+    }
+    Doc {
+        name: name.to_string(),
+        lines,
+        instances,
+    }
+}
+
+fn topics(dir: &Path) -> BTreeMap<u32, Vec<PathBuf>> {
+    let mut out: BTreeMap<u32, Vec<PathBuf>> = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for t in entries.flatten() {
+        let Some(n) = t.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        if !(1..=35).contains(&n) {
+            continue; // topics 36-45 are the test split
+        }
+        let Ok(files) = std::fs::read_dir(t.path()) else {
+            continue;
+        };
+        let mut v: Vec<PathBuf> = files
+            .flatten()
+            .map(|f| f.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+            .collect();
+        v.sort();
+        out.insert(n, v);
+    }
+    out
+}
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
+    let all = topics(&dir);
+    if all.is_empty() {
+        println!(
+            "ECB+ not found at {} (expected topic folders 1-35): nothing to evaluate.",
+            dir.display()
+        );
+        return;
+    }
+    let config = Config::default();
+    let (mut gold_pairs, mut our_pairs, mut hits) = (0usize, 0usize, 0usize);
+    let (mut annotated, mut on_timeline, mut docs_total) = (0usize, 0usize, 0usize);
+    let mut events_multi = 0usize;
+    let mut events_total = 0usize;
+    for (topic, paths) in &all {
+        let docs: Vec<Doc> = paths
+            .iter()
+            .filter_map(|p| {
+                let xml = std::fs::read_to_string(p).ok()?;
+                let name = p.file_name()?.to_string_lossy().to_string();
+                Some(parse(&name, &xml))
+            })
+            .collect();
+        docs_total += docs.len();
+        let raws: Vec<RawDoc> = docs
+            .iter()
+            .map(|d| {
+                let mut lines = d.lines.clone();
+                if let Some(first) = lines.first_mut().filter(|l| l.starts_with("http")) {
+                    *first = first.replace(' ', "");
+                }
+                RawDoc {
+                    origin: d.name.clone(),
+                    content: Content::Text(lines.join("\n")),
+                    meta: Meta::default(),
+                }
+            })
+            .collect();
+        let annotations: Vec<_> = corroborate::annotate_all(&raws, &config)
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
+        let (dossier, _) =
+            corroborate::analyze_full(annotations, vec![], &corroborate::link_options(None).0);
+        let doc_of_source: HashMap<&str, usize> = dossier
+            .sources
+            .iter()
+            .filter_map(|s| {
+                let i = docs.iter().position(|d| d.name == s.origin)?;
+                Some((s.id.as_str(), i))
+            })
+            .collect();
+        // Normalised lines, to find each evidence sentence in its document.
+        let normed: Vec<Vec<String>> = docs
+            .iter()
+            .map(|d| d.lines.iter().map(|l| norm(l)).collect())
+            .collect();
+        // (doc, line) -> our event ids.
+        let mut ours: HashMap<(usize, usize), BTreeSet<String>> = HashMap::new();
+        for st in &dossier.stories {
+            for e in &st.events {
+                events_total += 1;
+                let mut docs_of_event = BTreeSet::new();
+                for ev in &e.evidence {
+                    let Some(&di) = doc_of_source.get(ev.source.as_str()) else {
+                        continue;
+                    };
+                    let key = norm(&ev.text);
+                    let probe: String = key.chars().take(40).collect();
+                    if probe.is_empty() {
+                        continue;
+                    }
+                    let Some(lines) = normed.get(di) else {
+                        continue;
+                    };
+                    for (li, l) in lines.iter().enumerate() {
+                        if l.contains(&probe) || (l.len() >= 20 && key.contains(l.as_str())) {
+                            ours.entry((di, li)).or_default().insert(e.id.clone());
+                            docs_of_event.insert(di);
+                        }
+                    }
+                }
+                if docs_of_event.len() >= 2 {
+                    events_multi += 1;
+                }
+            }
+        }
+        // Annotated sentences.
+        let items: Vec<(usize, usize)> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(di, d)| {
+                d.instances
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| !s.is_empty())
+                    .map(move |(li, _)| (di, li))
+            })
+            .collect();
+        annotated += items.len();
+        on_timeline += items.iter().filter(|k| ours.contains_key(k)).count();
+        for (a, &(da, la)) in items.iter().enumerate() {
+            for &(db, lb) in items.iter().skip(a + 1) {
+                if da == db {
+                    continue;
+                }
+                let ga = docs.get(da).and_then(|d| d.instances.get(la));
+                let gb = docs.get(db).and_then(|d| d.instances.get(lb));
+                let gold = matches!((ga, gb), (Some(x), Some(y)) if !x.is_disjoint(y));
+                let mine = match (ours.get(&(da, la)), ours.get(&(db, lb))) {
+                    (Some(x), Some(y)) => !x.is_disjoint(y),
+                    _ => false,
+                };
+                gold_pairs += usize::from(gold);
+                our_pairs += usize::from(mine);
+                hits += usize::from(gold && mine);
+            }
+        }
+        if std::env::var_os("VERBOSE").is_some() {
+            println!(
+                "topic {topic}: {} documents, {} stories, {} events",
+                docs.len(),
+                dossier.stories.len(),
+                dossier
+                    .stories
+                    .iter()
+                    .map(|s| s.events.len())
+                    .sum::<usize>()
+            );
+        }
+    }
+    let p = hits as f64 / our_pairs.max(1) as f64;
+    let r = hits as f64 / gold_pairs.max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    println!(
+        "ECB+ topics 1-35: {docs_total} documents. Annotated sentences (with a cross-document occurrence mention): {annotated}; on our timeline: {on_timeline} ({:.1}%).\n\
+         Timeline events: {events_total}, with evidence from two or more articles: {events_multi}.\n\
+         Cross-article sentence pairs: gold {gold_pairs}, ours {our_pairs}, both {hits}.\n\
+         Cross-document event coreference (pairwise, annotated sentences): P {p:.3} R {r:.3} F1 {f:.3}",
+        100.0 * on_timeline as f64 / annotated.max(1) as f64
+    );
+}
