@@ -676,6 +676,7 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
             .map(|(_, v)| v.to_string())
     };
     if let Some(u) = unit
+        && !matches!(u, "victims" | "victim")
         && let Some(cat) = find(u)
     {
         return Some(cat);
@@ -714,6 +715,16 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
     let find_at = |k: usize| {
         let w = c.w(k);
         if w == "death" && DEATH_NOT_KILLED.contains(&c.w(k + 1).as_str()) {
+            return None;
+        }
+        // "the three victims" may be wounded or dead: a count of the dead only as
+        // "murder victims", "fatal victims".
+        if matches!(w.as_str(), "victims" | "victim")
+            && !matches!(
+                c.w(k.wrapping_sub(1)).as_str(),
+                "murder" | "homicide" | "fatal" | "dead" | "killing"
+            )
+        {
             return None;
         }
         // "voting to put him to death", "sentenced to death": an execution asked for or
@@ -846,8 +857,12 @@ mod tests {
         assert!(cats.contains(&(4.0, Some("killed"))), "{cats:?}");
         assert!(cats.contains(&(8.0, None)), "{cats:?}");
         assert!(cats.contains(&(5.0, Some("killed"))), "{cats:?}");
-        let q = qs("The safety was injured during the 13-10 loss. A 6.7-strength quake \
-                    struck. He was arrested in his early 20's. Gunmen killed a mother of 12.");
+        let q = qs("The three victims were taken to hospital.");
+        assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
+        let q = qs(
+            "The safety was injured during the 13-10 loss. A 6.7-strength quake \
+                    struck. He was arrested in his early 20's. Gunmen killed a mother of 12.",
+        );
         assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
     }
 

@@ -271,6 +271,33 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
     {
         return true;
     }
+    // Counts by group: "two women and one man died", "12 Somali and 11 Yemeni suspects",
+    // "out of 23 arrested pirates, 12 are ...".
+    // Not "killing 58 and injuring more than 120": no verb between count and "and".
+    let verb = |w: &String| w.ends_with("ing") || w.ends_with("ed");
+    let coordinated_after = after_words
+        .iter()
+        .take(2)
+        .position(|w| w == "and")
+        .is_some_and(|k| {
+            !after_words.iter().take(k).any(verb)
+                && text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""))
+                    .get(k + 1)
+                    .is_some_and(|w| is_num(w))
+        });
+    let coordinated_before = before_words.last().is_some_and(|w| w == "and") && {
+        let n = before_words.len();
+        let group: Vec<&String> = before_words
+            .iter()
+            .take(n.saturating_sub(1))
+            .rev()
+            .take(2)
+            .collect();
+        group.iter().any(|w| is_num(w)) && !group.iter().any(|w| verb(w))
+    };
+    if coordinated_after || coordinated_before {
+        return true;
+    }
     let whole = sent.slice(t).to_lowercase();
     const CUES: &[&str] = &[
         "among the",
@@ -1366,7 +1393,7 @@ mod tests {
 
     #[test]
     fn partial_counts_are_not_tolls() {
-        let t = "Four members of the orchestra were among the 64 people killed. Three more of the injured died. 19 patients were still in intensive care. At least 58 people died.";
+        let t = "Four members of the orchestra were among the 64 people killed. Three more of the injured died. 19 patients were still in intensive care. At least 58 people died. Two women and one man died. Police held 12 Somali and 11 Yemeni suspects. A bomb went off, killing 58 and injuring more than 120.";
         let q = |s: &str| {
             let start = t.find(s).unwrap_or(0);
             corroborate_model::QuantityMention {
@@ -1409,6 +1436,12 @@ mod tests {
             sent("At least 58"),
             &q("At least 58 people")
         ));
+        assert!(is_partial_count(t, sent("Two women"), &q("Two women")));
+        assert!(is_partial_count(t, sent("Two women"), &q("one man")));
+        assert!(is_partial_count(t, sent("Police held"), &q("12")));
+        assert!(is_partial_count(t, sent("Police held"), &q("11")));
+        assert!(!is_partial_count(t, sent("A bomb"), &q("58")));
+        assert!(!is_partial_count(t, sent("A bomb"), &q("more than 120")));
     }
 
     #[test]
