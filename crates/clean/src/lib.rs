@@ -216,8 +216,11 @@ pub fn clean_text(text: &str, title: Option<&str>) -> Cleaned {
     if meta.url.is_none() {
         meta.url = url_line.clone();
     }
+    // Date lines above the story are metadata: the first (not "updated") gives the
+    // publication date unless the header gave one, and none stays in the text.
+    let (head_published, mut date_lines) = head_dates(body.lines());
     if meta.published.is_none() {
-        meta.published = head_date(body.lines());
+        meta.published = head_published;
     }
     let mut blocks: Vec<Vec<String>> = Vec::new();
     let mut cur: Vec<String> = Vec::new();
@@ -227,6 +230,11 @@ pub fn clean_text(text: &str, title: Option<&str>) -> Cleaned {
         // The page address a scraper wrote above the article is metadata, not text.
         if !url_dropped && url_line.as_deref() == Some(t) {
             url_dropped = true;
+            lines::push_removed(&mut removed, t, "metadata_header");
+            continue;
+        }
+        if let Some(k) = date_lines.iter().position(|l| *l == t) {
+            date_lines.remove(k);
             lines::push_removed(&mut removed, t, "metadata_header");
             continue;
         }
@@ -288,6 +296,16 @@ static DATELINE_HEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// well hold a date, is never taken. "Updated" dates are used only when no other date
 /// is found. The scan stops at the first line that reads like body text.
 pub(crate) fn head_date<'a>(lines: impl Iterator<Item = &'a str>) -> Option<DateValue> {
+    head_dates(lines).0
+}
+
+/// [`head_date`], also returning the header lines that hold a date (trimmed), which are
+/// metadata rather than text.
+pub(crate) fn head_dates<'a>(
+    lines: impl Iterator<Item = &'a str>,
+) -> (Option<DateValue>, Vec<&'a str>) {
+    let mut dated_lines: Vec<&'a str> = Vec::new();
+    let mut found: Option<DateValue> = None;
     let mut updated: Option<DateValue> = None;
     for line in lines
         .map(str::trim)
@@ -300,27 +318,32 @@ pub(crate) fn head_date<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Date
             && (!lines::ends_sentence(line) || mostly_date(line)))
             || (pub_word && words <= HEAD_LINE_WORDS);
         if header_like && let Some(d) = meta::explicit_date_in(line) {
+            dated_lines.push(line);
             if UPDATED_WORD.as_ref().is_some_and(|r| r.is_match(line))
                 && !line.to_lowercase().contains("published")
                 && !line.to_lowercase().contains("posted")
             {
                 updated.get_or_insert(d);
-                continue;
+            } else {
+                found.get_or_insert(d);
             }
-            return Some(d);
+            continue;
         }
-        if let Some(c) = DATELINE_HEAD.as_ref().and_then(|r| r.captures(line))
+        if found.is_none()
+            && let Some(c) = DATELINE_HEAD.as_ref().and_then(|r| r.captures(line))
             && let Some(d) = c
                 .name("date")
                 .and_then(|m| meta::explicit_date_in(m.as_str()))
         {
-            return Some(d);
+            // A dateline opens the story: the date is kept, the paragraph too.
+            found = Some(d);
+            break;
         }
         if words >= BODY_WORDS && lines::ends_sentence(line) && !pub_word {
             break;
         }
     }
-    updated
+    (found.or(updated), dated_lines)
 }
 
 /// Whether at least 75% of a line's words (besides "on" and "at") are date, weekday,

@@ -722,6 +722,17 @@ fn publication_date_and_url_from_the_first_lines_of_a_text() {
         Some("https://news.example/2031/harbour-fire")
     );
     assert!(!c.text.contains("https://"), "{}", c.text);
+    // The date lines are metadata too: removed, with their reason.
+    assert!(
+        !c.text.contains("Posted") && !c.text.contains("Updated"),
+        "{}",
+        c.text
+    );
+    assert!(
+        c.removed
+            .iter()
+            .any(|r| r.reason == "metadata_header" && r.text.starts_with("Posted"))
+    );
     // Only an "updated" line: it is used.
     let c = clean_text(
         "Harbour fire closes docks\n\nLast updated on: November 11, 2031 19:04 IST\n\n\

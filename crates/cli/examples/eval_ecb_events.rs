@@ -13,7 +13,8 @@
 //!
 //! Precision = our pairs that are gold pairs / our pairs (among annotated sentences);
 //! recall = gold pairs we make / gold pairs. Also printed: the share of annotated
-//! sentences on the timeline at all (the timeline keeps dated happenings only).
+//! sentences on the timeline at all (the timeline keeps dated happenings only). `FP=1`
+//! prints the pairs we make that the gold does not.
 //!
 //! Run with `cargo run --release -p corroborate --example eval_ecb_events [-- DIR]`;
 //! when the data is absent the tool says so and exits 0.
@@ -270,6 +271,15 @@ fn main() {
                     (Some(x), Some(y)) => !x.is_disjoint(y),
                     _ => false,
                 };
+                if mine && !gold && std::env::var_os("FP").is_some() {
+                    let line = |d: usize, l: usize| {
+                        docs.get(d)
+                            .and_then(|x| x.lines.get(l))
+                            .map(|t| t.chars().take(110).collect::<String>())
+                            .unwrap_or_default()
+                    };
+                    println!("FP\t{}\t{}", line(da, la), line(db, lb));
+                }
                 gold_pairs += usize::from(gold);
                 our_pairs += usize::from(mine);
                 hits += usize::from(gold && mine);

@@ -694,7 +694,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             None => gi += 1,
         }
     }
-    join_undated(docs, table, &undated, &mut raws, &mut groups);
+    join_undated(docs, table, &undated, pub_day, &mut raws, &mut groups);
     let mut days: Vec<i64> = groups
         .iter()
         .filter_map(|g| g.first().and_then(|&f| raws.get(f)))
@@ -846,12 +846,14 @@ const JOIN_SHARED: usize = 3;
 /// numbers aside) and at least a third of its own with that event's sentences from other
 /// articles, and no other event of that kind comes as close. Statements about a
 /// happening ("the bureau said the warning had been too vague") do not join, nor do
-/// sentences of an article published before the event's day. Its date is the event's,
+/// sentences of an article published before the event's day; no sentence joins a
+/// background event (two months before the story's publication days). Its date is the event's,
 /// marked as not its own (`inherited`).
 fn join_undated(
     docs: &[&Annotations],
     table: &EntityTable,
     undated: &[(usize, Span, &'static str)],
+    pub_day: Option<i64>,
     raws: &mut Vec<Raw>,
     groups: &mut [Vec<usize>],
 ) {
@@ -924,6 +926,12 @@ fn join_undated(
             .filter(|(_, g)| g.family == fam && g.docs.iter().any(|&d| d != di))
             .filter(|(_, g)| match (published, g.day) {
                 (Some(p), Some(d)) => d <= p,
+                _ => true,
+            })
+            // Undated sentences tell the story, not its background (an earlier bout of
+            // the same two boxers, an older quake on the same island).
+            .filter(|(_, g)| match (pub_day, g.day) {
+                (Some(m), Some(d)) => d >= m - 60,
                 _ => true,
             })
             .map(|(gi, g)| {

@@ -433,7 +433,11 @@ fn claim_html(o: &mut String, srcs: &Sources<'_>, st: &Story, c: &Claim) {
             "<div class=\"meta\">{}",
             match &v.as_of {
                 Some(d) => {
-                    let mut s = format!("as of {}", escape(&human_date(d)));
+                    let mut s = if d.open_ended {
+                        format!("as of a date {}", escape(&human_date(d)))
+                    } else {
+                        format!("as of {}", escape(&human_date(d)))
+                    };
                     if d.basis == DateBasis::Inferred {
                         s.push_str(" <i>(inferred)</i>");
                     }

@@ -221,7 +221,13 @@ fn story_md(o: &mut String, srcs: &Sources<'_>, n: usize, st: &Story) {
                         parts.push(format!("per {}", md(p)));
                     }
                     parts.push(match &v.as_of {
-                        Some(d) => format!("as of {}", md(&iso_date(d))),
+                        Some(d) => {
+                            if d.open_ended {
+                                format!("as of a date {}", md(&iso_date(d)))
+                            } else {
+                                format!("as of {}", md(&iso_date(d)))
+                            }
+                        }
                         None => "undated".to_string(),
                     });
                     let ids: Vec<&str> = v.sources.iter().map(String::as_str).collect();
