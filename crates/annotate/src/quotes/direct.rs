@@ -227,6 +227,14 @@ pub(super) fn name_and_verb_after(ctx: &Ctx, run: &Run) -> Option<(Found, String
     }
     let k = ctx.tokens.partition_point(|t| t.start < run.close_end);
     let t = ctx.tokens.get(k)?;
+    // in the same paragraph: "“... you!”\n\nThe President released ..." is no frame
+    if ctx
+        .text
+        .get(run.close_end.min(t.start)..t.start)
+        .is_none_or(|g| g.contains('\n'))
+    {
+        return None;
+    }
     let (f, next) = if let Some(e) = ctx.entity_starting_at(t.start)
         && matches!(e.kind, EntityType::PER | EntityType::ORG)
     {
@@ -435,12 +443,20 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         // "Sanders delivered a snappy retort: “...”": a clause ending on a colon before the
         // quote speaks through its subject, a name or a pronoun
         // ("Silverman interjected, “...”": a verb and a comma right before the quote too)
+        // ("X continues, “...”", "X issued a statement, “...”": a present-tense cue or a
+        // noun of speech before the comma)
         let verb_comma = head.end >= head.start + 2
             && ctx.word(head.end - 1) == ","
             && ctx.word(head.end - 2).starts_with(char::is_lowercase)
             && {
                 let v = ctx.lower(head.end - 2);
-                (v.len() > 4 && v.ends_with("ed")) || REPORTED_CUES.contains(&v.as_str())
+                (v.len() > 4 && v.ends_with("ed"))
+                    || REPORTED_CUES.contains(&v.as_str())
+                    || matches!(
+                        v.as_str(),
+                        "continues" | "statement" | "tweet" | "remarks" | "message" | "post"
+                    )
+                    || cue_class(&v).is_some()
             };
         if hf.is_none()
             && head.end > head.start
@@ -588,5 +604,41 @@ pub(super) fn colon_label(ctx: &Ctx, first: usize, colon: usize) -> Option<Found
         start: a.start,
         end: b.end,
         resolved,
+    })
+}
+
+/// "“...”\n\n— Maria Lopez", "“...” - Maria Lopez (@handle)": a dash and a PER/ORG
+/// mention right after the quote that ends at byte `end` (its closing mark, end
+/// punctuation and at most two line breaks between): a signature, the speaker.
+pub(super) fn signature_after(ctx: &Ctx, end: usize) -> Option<Found> {
+    let rest = ctx.text.get(end..)?;
+    let head: String = rest.chars().take(12).collect();
+    let gap = head.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{201D}' | '"' | '\'' | '.' | '!' | '?' | '\u{2019}')
+    });
+    let skipped = head.len() - gap.len();
+    if head.get(..skipped)?.matches('\n').count() > 2 {
+        return None;
+    }
+    let dash = ['-', '\u{2014}', '\u{2013}']
+        .into_iter()
+        .find(|d| gap.starts_with(*d))?;
+    let after = end + skipped + dash.len_utf8();
+    let name_start =
+        after + ctx.text.get(after..)?.len() - ctx.text.get(after..)?.trim_start().len();
+    let e = ctx.entity_starting_at(name_start)?;
+    if !matches!(e.kind, EntityType::PER | EntityType::ORG) {
+        return None;
+    }
+    // the name ends its line or is followed by a handle or a date
+    let tail = ctx.text.get(e.end..)?;
+    let line = tail.split('\n').next().unwrap_or("");
+    if line.trim().len() > 40 {
+        return None;
+    }
+    Some(Found {
+        start: e.start,
+        end: e.end,
+        resolved: e.canonical.clone(),
     })
 }

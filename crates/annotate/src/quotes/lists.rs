@@ -59,6 +59,49 @@ pub(super) const CUES: &[&str] = &[
 /// writing, arguing and reporting (the most frequent Cue words of PolNeAR's training
 /// split, inflected).
 pub(super) const REPORTED_CUES: &[&str] = &[
+    // participles and other forms, each kept when at least half of its predictions on
+    // train were right with their speaker
+    "explaining",
+    "stating",
+    "declaring",
+    "asserting",
+    "admitting",
+    "stressing",
+    "emphasizing",
+    "predicting",
+    "alleging",
+    "confirming",
+    "announcing",
+    "tweeting",
+    "mentioned",
+    "mentions",
+    "mentioning",
+    "reminded",
+    "reminding",
+    "assured",
+    "lamenting",
+    "imagined",
+    "recounted",
+    "disclosed",
+    "remarked",
+    "clarified",
+    "swore",
+    "proclaimed",
+    "emailed",
+    "determined",
+    "announce",
+    "tell",
+    "recognize",
+    "reaffirmed",
+    "assures",
+    "vowing",
+    "vows",
+    "forecast",
+    "projected",
+    "calculated",
+    "protested",
+    "hinted",
+    "signaled",
     "said",
     "says",
     "say",
@@ -241,14 +284,45 @@ pub(super) const SPEECH_ACTS: &[&str] = &[
     "denounces",
     "denouncing",
     "recalling",
+    // requests, praise and blame, expression (each kept when at least half of its new
+    // predictions on train were right with their speaker)
+    "encouraged",
+    "pressed",
+    "challenged",
+    "implored",
+    "ordered",
+    "requested",
+    "thanked",
+    "congratulated",
+    "expressed",
+    "expressing",
+    "voiced",
+    "voices",
+    "insulted",
+    "blasts",
+    "slams",
+    "slamming",
+    "questioning",
+    "assailed",
+    "chided",
+    "scolded",
+    "rebuked",
+    "lauded",
+    "commended",
+    "credited",
+    "derided",
+    "unveiled",
+    "offered",
 ];
 
 /// Verbs of showing and finding whose plain object PolNeAR counts as content ("polls show
 /// Clinton leading", "the study found no link"); other thinking verbs ("thought", "knew",
 /// "saw") with a plain object matched too rarely on train.
 pub(super) const WEAK_OBJECT_CUES: &[&str] = &[
-    "show", "shows", "showed", "showing", "found", "finds", "find", "see", "sees", "fear", "fears",
-    "feared", "knows", "believe", "believes", "want", "wants",
+    // (added in round 5, each right with its speaker at least half of the time on train)
+    "proposed", "proposes", "propose", "expect", "hoped", "hope", "decided", "show", "shows",
+    "showed", "showing", "found", "finds", "find", "see", "sees", "fear", "fears", "feared",
+    "knows", "believe", "believes", "want", "wants",
 ];
 
 /// Verbs of promising, planning and wanting: a cue before a "to" infinitive ("vowed to
@@ -298,6 +372,14 @@ pub(super) const TO_CUES: &[&str] = &[
     "vow",
     "promise",
     "pledge",
+    // kept when at least half of their new predictions on train were right
+    "aims",
+    "aimed",
+    "aiming",
+    "expects",
+    "expect",
+    "continued",
+    "threaten",
 ];
 
 /// Core speech verbs: before a clause, any subject noun phrase is their speaker.
@@ -927,6 +1009,99 @@ pub(super) const NOT_SPEAKER_TITLE_WORDS: &[&str] = &[
     "HEADLINE",
 ];
 
+/// Participles that open a second attribution of a direct quote's speaker after its frame
+/// ("“A,” X said, adding that B", "..., referring to B").
+pub(super) const TRAILING_PARTICIPLES: &[&str] = &[
+    "adding",
+    "saying",
+    "noting",
+    "referring",
+    "citing",
+    "calling",
+    "urging",
+    "arguing",
+    "insisting",
+    "warning",
+    "explaining",
+    "suggesting",
+    "stressing",
+    "acknowledging",
+    "asserting",
+    "pointing",
+    "recalling",
+    "describing",
+    "praising",
+    "criticizing",
+    "accusing",
+    "blaming",
+    "mentioning",
+    "reasoning",
+    "asking",
+    "telling",
+    "vowing",
+    "promising",
+    "declaring",
+    "dismissing",
+    "conceding",
+    "predicting",
+    "questioning",
+    "defending",
+    "admitting",
+    "announcing",
+    "comparing",
+    "joking",
+    "speaking",
+    "talking",
+];
+
+/// Adjectives of stance after a copula and the words that open their content ("is critical
+/// *of* X", "was confident *that* Y", "remains opposed *to* Z"): kind `act`, or
+/// `reported` before a clause. (Adjectives of intention before an infinitive, "eager to",
+/// "willing to", "committed to", matched less than a third of the time on train.)
+pub(super) const STANCE_ADJECTIVES: &[(&str, &[&str])] = &[
+    ("critical", &["of"]),
+    ("skeptical", &["of", "about", "that"]),
+    ("sceptical", &["of", "about", "that"]),
+    ("supportive", &["of"]),
+    ("proud", &["of", "that"]),
+    ("wary", &["of", "about"]),
+    ("fearful", &["of", "that"]),
+    ("suspicious", &["of"]),
+    ("dismissive", &["of"]),
+    ("concerned", &["about", "that", "with"]),
+    ("worried", &["about", "that"]),
+    ("optimistic", &["about", "that"]),
+    ("pessimistic", &["about", "that"]),
+    ("confident", &["that", "about", "in"]),
+    ("hopeful", &["that", "about"]),
+    ("sure", &["that"]),
+    ("certain", &["that"]),
+    ("convinced", &["that", "of"]),
+    ("adamant", &["that", "about"]),
+    ("insistent", &["that", "on"]),
+    ("happy", &["with", "about", "that"]),
+    ("unhappy", &["with", "about", "that"]),
+    ("angry", &["at", "about", "with", "that"]),
+    ("upset", &["about", "with", "that"]),
+    ("furious", &["at", "about", "with", "that"]),
+    ("frustrated", &["with", "by", "about", "that"]),
+    ("disappointed", &["with", "by", "in", "that"]),
+    ("pleased", &["with", "by", "that"]),
+    ("satisfied", &["with", "that"]),
+    ("dissatisfied", &["with"]),
+    ("opposed", &["to"]),
+    ("open", &["to"]),
+    ("receptive", &["to"]),
+    ("enthusiastic", &["about"]),
+    ("excited", &["about", "by", "that"]),
+    ("nervous", &["about", "that"]),
+    ("afraid", &["of", "that"]),
+    ("unsure", &["about", "whether", "of", "if"]),
+    ("uncertain", &["about", "whether"]),
+    ("vocal", &["about", "in"]),
+    ("outspoken", &["about", "in"]),
+];
+
 /// Verbs of talking whose content follows a preposition ("talked about", "spoke out
 /// against", "commented on", "railed against").
 pub(super) const TALK_VERBS: &[&str] = &[
@@ -998,6 +1173,7 @@ pub(super) const ADVOCACY_VERBS: &[&str] = &[
 /// kind `act`, never words the speaker said.
 pub(super) const STANCE_VERBS: &[&str] = &[
     "supported",
+    "supports",
     "endorse",
     "endorses",
     "endorsed",
@@ -1070,7 +1246,7 @@ pub(super) const PREP_VERBS: &[(&str, &[&str])] = &[
     ("responding", &["to"]),
     ("replied", &["to"]),
     ("voted", &["for", "against"]),
-    ("apologized", &["for"]),
+    ("apologized", &["for", "to"]),
     ("apologised", &["for"]),
     ("focused", &["on"]),
     ("focuses", &["on"]),
@@ -1082,6 +1258,15 @@ pub(super) const PREP_VERBS: &[(&str, &[&str])] = &[
     ("alluded", &["to"]),
     ("objected", &["to"]),
     ("weighed", &["in"]),
+    ("pleaded", &["for"]),
+    ("insisted", &["on"]),
+    ("focusing", &["on"]),
+    ("pushed", &["back"]),
+    ("fired", &["back"]),
+    ("took", &["aim"]),
+    ("opened", &["up"]),
+    ("worry", &["about"]),
+    ("cares", &["about"]),
 ];
 
 /// The preposition after which `verb`'s content starts, when `next` is one of them.
@@ -1090,3 +1275,13 @@ pub(super) fn prep_verb(verb: &str, next: &str) -> bool {
         .iter()
         .any(|(v, preps)| *v == verb && preps.contains(&next))
 }
+
+/// Irregular past-tense verbs, which the "-ed" test of `Ctx::verb_like` misses ("The
+/// senator took to Twitter:").
+pub(super) const IRREGULAR_PAST: &[&str] = &[
+    "took", "gave", "made", "went", "came", "sent", "put", "got", "held", "led", "left", "met",
+    "ran", "set", "stood", "struck", "threw", "won", "hit", "kept", "brought", "began", "chose",
+    "drew", "drove", "fell", "fought", "heard", "lost", "paid", "rose", "sat", "shook", "sold",
+    "spent", "taught", "tore", "wore", "broke", "spoke", "swore", "bought", "caught", "sought",
+    "built", "meant", "sent", "stuck", "wrote", "laid", "bore", "forgot", "forgave", "froze",
+];

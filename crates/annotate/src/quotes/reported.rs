@@ -82,8 +82,8 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
     }
     if prep_verb(&cue, &ctx.lower(k)) {
         k += 1;
-        // "weighed in on"
-        if ctx.lower(k) == "on" {
+        // "weighed in on", "fired back at", "took aim at", "opened up about"
+        if matches!(ctx.lower(k).as_str(), "on" | "at" | "about" | "against") {
             k += 1;
         }
         return ctx
@@ -287,6 +287,22 @@ pub(super) fn split_second_cue(ctx: &Ctx, q: QuoteMention, s: &Sentence) -> Vec<
                     | "acknowledging"
                     | "asserting"
                     | "calling"
+            )
+            || matches!(
+                // (each kept when at least half of its new attributions matched on train)
+                ctx.lower(ing_after(k)).as_str(),
+                "citing"
+                    | "slamming"
+                    | "alluding"
+                    | "vowing"
+                    | "promising"
+                    | "telling"
+                    | "pointing"
+                    | "recalling"
+                    | "dismissing"
+                    | "conceding"
+                    | "declaring"
+                    | "blaming"
             )
     });
     let (Some(k), Some(sp)) = (split, q.speaker.as_ref()) else {
@@ -512,6 +528,23 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                 break;
             }
         }
+        // "CONTENT, a spokesman told the news agency.": the object of "told" closes it too
+        if !rest_is_end && matches!(w.as_str(), "told" | "tells") {
+            let end = (c + 1..hi)
+                .find(|&k| matches!(ctx.word(k), "." | "!" | "?" | ";" | ","))
+                .unwrap_or(hi);
+            rest_is_end = end > c + 1
+                && end - c <= 8
+                && ctx.word(end) != ","
+                && (c + 1..end).all(|k| {
+                    ctx.tokens
+                        .get(k)
+                        .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                        && !ctx.verb_like(k)
+                        && !CLAUSE_WORDS.contains(&ctx.lower(k).as_str())
+                        && !PRONOUNS.contains(&ctx.lower(k).as_str())
+                });
+        }
         // "CONTENT, the poll found.": a thinking or showing verb closing the sentence
         if (strong || (weak && rest_is_end))
             && let Some(comma) = comma_before
@@ -591,6 +624,21 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                         .then(|| ctx.any_subject(c, s.start))
                         .flatten()
                 })
+                .or_else(|| {
+                    // "who endorsed Clinton", "which has backed the bill": a relative pronoun
+                    stance
+                        .then(|| ctx.any_subject(c, s.start))
+                        .flatten()
+                        .filter(|f| {
+                            matches!(
+                                ctx.text
+                                    .get(f.start..f.end)
+                                    .map(str::to_lowercase)
+                                    .as_deref(),
+                                Some("who" | "which")
+                            )
+                        })
+                })
             && let Some(cs) = content_start_after_cue(ctx, c, s.end)
             && let Some(q) = {
                 let relative = matches!(
@@ -615,6 +663,16 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                     stance_object_end(ctx, cs, s.end)
                 } else {
                     content_end(ctx, cs, s.end, object, relative)
+                };
+                // "which officials said will take effect", "what analysts said was a sign":
+                // the clause lacks its subject, the relative word before the speaker; the
+                // content runs from that word
+                let gap = (!object && !colon)
+                    .then(|| subject_gap_start(ctx, c, &f, s.start))
+                    .flatten();
+                let (cs, end, f) = match gap {
+                    Some((g, speaker)) => (g, content_end(ctx, cs, s.end, false, true), speaker),
+                    None => (cs, end, f),
                 };
                 let kind = if object && !colon { ACT } else { REPORTED };
                 make_reported(ctx, cs, end, Some(&f), ctx.word(c), kind)
@@ -678,6 +736,12 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
                         ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
                             && !CLAUSE_WORDS.contains(&ctx.lower(i).as_str())
                             || ctx.lower(i) == "who"
+                            // ", while other voters said", "and 55 percent say"
+                            || i == k + 1
+                            || ctx
+                                .tokens
+                                .get(i)
+                                .is_some_and(|t| t.kind == TokenKind::Number)
                     })
             })
         };
@@ -691,11 +755,57 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
                 && k + 4 < last_tok
                 && no_comma_after(k + 1)
         };
-        let cut = (k >= first + 3 || object && k > first)
-            && match lw.as_str() {
-                ";" => true,
-                "and" | "but" => {
-                    next_is_verb()
+        let pronoun_clause = |j: usize| {
+            matches!(ctx.lower(j).as_str(), "he" | "she" | "they" | "we" | "i")
+                && (ctx.verb_like(j + 1)
+                    || (ADVERBS.contains(&ctx.lower(j + 1).as_str()) && ctx.verb_like(j + 2)))
+        };
+        // "..., and he reiterated ...", "... and she accused ...", "..., he clarified ...": a
+        // new clause of the writer whose subject is a pronoun
+        let pronoun_turn = k >= first + 3
+            && ((matches!(lw.as_str(), "and" | "but") && pronoun_clause(k + 1))
+                || (lw == ","
+                    && (pronoun_clause(k + 1)
+                        || (matches!(ctx.lower(k + 1).as_str(), "and" | "but")
+                            && pronoun_clause(k + 2)))));
+        // " — a controversial proposal ...": a dash appositive on the last noun
+        let dash_appositive = k >= first + 3
+            && matches!(w, "—" | "--" | "–")
+            && matches!(ctx.lower(k + 1).as_str(), "a" | "an")
+            && !(k + 1..last_tok).any(|j| matches!(ctx.word(j), "—" | "--" | "–"));
+        // an object content ends before a trailing adjunct: ", whose ...", ", despite ..."
+        let nx = ctx.lower(k + 1);
+        let object_adjunct = object
+            && k >= first + 3
+            && lw == ","
+            && matches!(
+                nx.as_str(),
+                "whose"
+                    | "when"
+                    | "despite"
+                    | "without"
+                    | "however"
+                    | "although"
+                    | "though"
+                    | "even"
+                    | "especially"
+                    | "particularly"
+                    | "unlike"
+                    | "amid"
+            );
+        // "..., according to X": a second source; the content ends before it
+        let according = k > first
+            && ((lw == "," && nx == "according" && ctx.lower(k + 2) == "to")
+                || (lw == "according" && nx == "to"));
+        let cut = pronoun_turn
+            || according
+            || dash_appositive
+            || object_adjunct
+            || (k >= first + 3 || object && k > first)
+                && match lw.as_str() {
+                    ";" => true,
+                    "and" | "but" => {
+                        next_is_verb()
                         || (object && ctx.verb_like(k + 1))
                         // "... but did not say", "... and declined to": the speaker's next act
                         || (matches!(
@@ -706,9 +816,9 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
                             ctx.lower(k + 1).as_str(),
                             "declined" | "refused" | "stopped" | "urged" | "called"
                         )
-                }
-                "," => {
-                    relative
+                    }
+                    "," => {
+                        relative
                         || (matches!(ctx.lower(k + 1).as_str(), "and" | "but" | "while")
                             && second_attribution())
                         // "..., which is spread by mosquitoes": a relative clause on
@@ -724,9 +834,9 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
                         // ", a plan the billionaire has modified": an appositive on
                         // the last noun is the writer's gloss
                         || (!object && appositive_tail(k))
-                }
-                _ => false,
-            };
+                    }
+                    _ => false,
+                };
         if cut && let Some(t) = ctx.tokens.get(k) {
             return t.start;
         }
@@ -1039,4 +1149,244 @@ pub(super) fn asked_question(ctx: &Ctx, s: &Sentence) -> Vec<QuoteMention> {
         });
     }
     out
+}
+
+/// "“A,” X said, adding that B" / "“A,” X said, referring to B": a second attribution of
+/// the speaker of a direct quote, in a participle clause after the quote's frame (kind
+/// `reported` after a verb of saying, `act` after a speech act). The content runs from
+/// after the participle (and its "that" or preposition) to the end of the sentence.
+pub(super) fn trailing_participle(ctx: &Ctx, q: &QuoteMention) -> Option<QuoteMention> {
+    if q.kind.as_deref() != Some("direct") {
+        return None;
+    }
+    let sp = q.speaker.as_ref()?;
+    // the frame follows the quote: "“A,” X said, ..." or "“A,” said X, ..."
+    if sp.start < q.end || sp.start - q.end > 40 {
+        return None;
+    }
+    let s = ctx.sentences.get(ctx.sentence_of(sp.start)?)?;
+    let from = ctx.tokens.partition_point(|t| t.start < sp.end);
+    let hi = ctx.tokens.partition_point(|t| t.start < s.end);
+    // the first comma after the speaker, within a short frame ("said in a statement,")
+    let comma = (from..hi.min(from + 10)).find(|&k| matches!(ctx.word(k), "," | "." | ";"))?;
+    if ctx.word(comma) != "," || (from..comma).any(|k| ctx.in_run(k)) {
+        return None;
+    }
+    let ing = if matches!(ctx.lower(comma + 1).as_str(), "also" | "again" | "even") {
+        comma + 2
+    } else {
+        comma + 1
+    };
+    let g = ctx.lower(ing);
+    if !TRAILING_PARTICIPLES.contains(&g.as_str()) || ctx.in_run(ing) {
+        return None;
+    }
+    let cs = content_start_after_cue(ctx, ing, s.end)?;
+    let object = SPEECH_ACTS.contains(&g.as_str()) || prep_verb(&g, &ctx.lower(ing + 1));
+    let ce = content_end(ctx, cs, s.end, object, false);
+    let f = Found {
+        start: sp.start,
+        end: sp.end,
+        resolved: sp.resolved.clone(),
+    };
+    let kind = if object { ACT } else { REPORTED };
+    make_reported(ctx, cs, ce, Some(&f), ctx.word(ing), kind)
+}
+
+/// Adjectives of stance after a copula in sentence `s`: "X is critical of Y", "X was
+/// confident that Y", "X remains opposed to Z" (kind `act`, or
+/// `reported` before a "that" clause); the speaker is the subject before the copula.
+pub(super) fn adjectival(ctx: &Ctx, s: &Sentence) -> Vec<QuoteMention> {
+    let r = tokens_in(ctx.tokens, s.span());
+    let mut out = Vec::new();
+    for c in r.clone() {
+        // the list is lower case, and so must the word be: no allocation per token
+        let w = ctx.word(c);
+        let Some((_, preps)) = STANCE_ADJECTIVES.iter().find(|(a, _)| *a == w) else {
+            continue;
+        };
+        if ctx.in_run(c) {
+            continue;
+        }
+        let prep = ctx.lower(c + 1);
+        if !preps.contains(&prep.as_str()) {
+            continue;
+        }
+        // a copula before the adjective, after adverbs ("was deeply concerned")
+        let mut k = c;
+        let mut copula = None;
+        while let Some(p) = k.checked_sub(1) {
+            if p < r.start {
+                break;
+            }
+            let lp = ctx.lower(p);
+            if matches!(
+                lp.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "remain"
+                    | "remains"
+                    | "remained"
+                    | "seemed"
+                    | "seems"
+                    | "appeared"
+                    | "appears"
+                    | "became"
+                    | "'s"
+                    | "’s"
+                    | "'re"
+                    | "’re"
+            ) {
+                copula = Some(p);
+                break;
+            }
+            if !(ctx.adverb(p)
+                || matches!(lp.as_str(), "not" | "more" | "less" | "so" | "too" | "very"))
+                || c - p > 3
+            {
+                break;
+            }
+            k = p;
+        }
+        let Some(cop) = copula else {
+            continue;
+        };
+        let f = ctx
+            .speaker_before(cop, s.start)
+            .or_else(|| ctx.subject_np(cop, s.start));
+        let Some(f) = f else {
+            continue;
+        };
+        let clause = matches!(prep.as_str(), "that" | "whether" | "if");
+        let from = if matches!(prep.as_str(), "whether" | "if") {
+            c + 1
+        } else {
+            c + 2
+        };
+        let Some(cs) = ctx.tokens.get(from).map(|t| t.start) else {
+            continue;
+        };
+        if cs >= s.end {
+            continue;
+        }
+        let ce = content_end(ctx, cs, s.end, !clause, false);
+        let kind = if clause { REPORTED } else { ACT };
+        let cue = format!("{} {}", ctx.word(c), ctx.word(c + 1));
+        if let Some(q) = make_reported(ctx, cs, ce, Some(&f), &cue, kind) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// "The plans are “profoundly irresponsible,” said X.": where the claim of a partial quote
+/// that closes on its frame (the speaker right after it, then the end of the sentence)
+/// starts: at the start of its sentence, when the words before the quote hold no quote
+/// marks and no cue of their own; the claim ends after the closing quote mark.
+pub(super) fn lead_in(ctx: &Ctx, q: &QuoteMention) -> Option<(usize, usize)> {
+    if q.kind.as_deref() != Some("partial") {
+        return None;
+    }
+    let sp = q.speaker.as_ref()?;
+    if sp.start < q.end || sp.start - q.end > 30 {
+        return None;
+    }
+    let s = ctx.sentences.get(ctx.sentence_of(q.start)?)?;
+    if s.end < sp.end {
+        return None;
+    }
+    // the quote closes on a comma: "... “irresponsible,” said"
+    let gap = ctx.text.get(q.end..sp.start)?;
+    if !gap
+        .trim_start_matches(['\u{201D}', '"', '\''])
+        .starts_with(',')
+        && !ctx.text.get(q.start..q.end)?.ends_with(',')
+    {
+        return None;
+    }
+    let first = ctx.tokens.partition_point(|t| t.start < s.start);
+    let open = ctx.tokens.partition_point(|t| t.start < q.start);
+    let words = (first..open)
+        .filter(|&k| ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
+        .count();
+    if words < 2
+        || (first..open).any(|k| {
+            ctx.in_run(k)
+                && ctx
+                    .tokens
+                    .get(k)
+                    .is_some_and(|t| t.end <= q.start.saturating_sub(1))
+                || ctx.is_cue(k)
+                || ctx.lower(k) == "according"
+        })
+    {
+        return None;
+    }
+    let start = skip_dateline(ctx.text, s.start, q.start);
+    // "irresponsible,”": the comma and the closing mark
+    let tail = ctx.text.get(q.end..sp.start)?;
+    let kept = tail.trim_start_matches([',', ' ']);
+    let mark = ["\u{201D}", "''", "\"", "\u{2019}"]
+        .iter()
+        .find(|m| kept.starts_with(**m))
+        .map_or(0, |m| m.len());
+    let end = q.end + (tail.len() - kept.len()) + mark;
+    let end = if mark == 0 { q.end } else { end };
+    (start < q.start).then_some((start, end))
+}
+
+/// "which officials said will take effect", "what many analysts said was a sign of ...":
+/// when the clause after cue `c` starts on a verb (its subject is the relative word before
+/// the speaker `f`), the start of that relative word, and the speaker without it.
+pub(super) fn subject_gap_start(
+    ctx: &Ctx,
+    c: usize,
+    f: &Found,
+    floor: usize,
+) -> Option<(usize, Found)> {
+    let next = ctx.lower(c + 1);
+    let verb_first = matches!(
+        next.as_str(),
+        "is" | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "might"
+            | "may"
+            | "had"
+            | "has"
+            | "have"
+            | "did"
+            | "does"
+    );
+    if !verb_first {
+        return None;
+    }
+    let relative = |k: usize| matches!(ctx.lower(k).as_str(), "which" | "what" | "that");
+    let first = ctx.tokens.partition_point(|t| t.start < f.start);
+    let last = ctx.tokens.partition_point(|t| t.start < f.end);
+    // the relative word inside the speaker span ("which officials") or right before it
+    let rel = (first..last.saturating_sub(1))
+        .rev()
+        .find(|&k| relative(k))
+        .or_else(|| first.checked_sub(1).filter(|&k| relative(k)))?;
+    let rt = ctx.tokens.get(rel)?;
+    let st = ctx.tokens.get(rel + 1)?;
+    if rt.start < floor {
+        return None;
+    }
+    let speaker = Found {
+        start: st.start.max(f.start),
+        end: f.end,
+        resolved: f.resolved.clone(),
+    };
+    Some((rt.start, speaker))
 }

@@ -711,6 +711,7 @@ impl<'a> Ctx<'a> {
         (lw.len() > 4 && lw.ends_with("ed"))
             || AUXILIARIES.contains(&lw.as_str())
             || cue_class(&lw).is_some()
+            || IRREGULAR_PAST.contains(&lw.as_str())
     }
 
     /// Whether token `k` is a verb with an object right after it ("thanked the rescuers",
@@ -788,7 +789,9 @@ impl<'a> Ctx<'a> {
         }
         let lk = self.lower(k);
         let gerund = self.lower(c).ends_with("ing");
-        if matches!(lk.as_str(), "and" | "but") || (lk == "," && gerund) {
+        if matches!(lk.as_str(), "and" | "but")
+            || (gerund && matches!(lk.as_str(), "," | "\u{2013}" | "\u{2014}" | "-" | "--"))
+        {
             return self.clause_subject(c);
         }
         // "declined to say", "by arguing": no subject here
@@ -1119,9 +1122,12 @@ impl<'a> Ctx<'a> {
         }
         let mut last = k;
         let mut j = k + 1;
+        // "The senator quickly took": an adverb before the verb
+        let verb_at =
+            |j: usize| self.verb_like(j) || (j + 1 < c && self.adverb(j) && self.verb_like(j + 1));
         while j < c && j < k + 8 {
             let t = self.tokens.get(j)?;
-            if self.verb_like(j) {
+            if verb_at(j) {
                 break;
             }
             let lj = self.lower(j);
@@ -1137,7 +1143,7 @@ impl<'a> Ctx<'a> {
             last = j;
             j += 1;
         }
-        if j >= c || !self.verb_like(j) {
+        if j >= c || !verb_at(j) {
             return None;
         }
         if CLAUSE_WORDS.contains(&lw.as_str())

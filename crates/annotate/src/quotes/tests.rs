@@ -667,7 +667,7 @@ fn stance_verbs_take_their_object_as_an_act() {
     // a noun ("the support of"), a passive ("opposed by") and a phrasal verb are no stance
     assert!(quotes("The plan was opposed by the council.").is_empty());
     assert!(quotes("The mayor came back to the town hall.").is_empty());
-    assert!(quotes("Lopez thanked them for the support of the town.").is_empty());
+    assert!(quotes("Lopez counted on them for the support of the town.").is_empty());
 }
 
 #[test]
@@ -915,4 +915,267 @@ fn an_indirect_question_is_a_clause() {
     let q = quotes("The mayor knew what the storm would cost the town.");
     let f = find(&q, "what the storm would cost");
     assert_eq!(f.and_then(|f| f.1), Some("The mayor".to_string()), "{q:?}");
+}
+
+#[test]
+fn a_participle_after_a_direct_quote_is_a_second_attribution() {
+    let t = "\u{201c}The hall will open in May,\u{201d} Maria Lopez said, adding that the choir is \u{201c}ready to sing again.\u{201d}";
+    let q = quotes(t);
+    let f = find(&q, "the choir is");
+    assert_eq!(
+        f.as_ref()
+            .map(|f| (f.0.as_str(), f.2.as_str(), f.3.as_str())),
+        Some((
+            "the choir is \u{201c}ready to sing again.\u{201d}",
+            "adding",
+            "reported"
+        )),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("Maria Lopez".to_string()));
+    // the quoted fragment is absorbed, not a partial quote of its own
+    assert!(
+        !q.iter().any(|x| x.kind.as_deref() == Some("partial")),
+        "{q:?}"
+    );
+    let t = "\u{201c}It was the biggest crowd we have had,\u{201d} the mayor said, referring to the concert on Sunday.";
+    let q = quotes(t);
+    let f = find(&q, "the concert on Sunday");
+    assert_eq!(
+        f.as_ref().map(|f| (f.0.as_str(), f.3.as_str())),
+        Some(("the concert on Sunday", "act")),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("the mayor".to_string()));
+}
+
+#[test]
+fn a_participle_of_saying_splits_reported_speech() {
+    let q = quotes("The mayor said the hall would reopen in May, pointing to the new roof.");
+    let f = find(&q, "the new roof");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("pointing"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("The mayor".to_string()));
+    let f = find(&q, "the hall would reopen");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the hall would reopen in May"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_new_clause_with_a_pronoun_subject_ends_the_content() {
+    let q = quotes("The mayor said the hall would reopen in May, and she thanked the volunteers.");
+    let f = find(&q, "the hall would reopen");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the hall would reopen in May"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_dash_appositive_is_the_writers_gloss() {
+    let q = quotes(
+        "The mayor said she wants to close the old bridge \u{2014} a plan the council rejected.",
+    );
+    let f = find(&q, "close the old bridge");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("she wants to close the old bridge"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_second_source_with_according_to_ends_the_content() {
+    let q = quotes(
+        "The council declined to renew the lease, according to a person familiar with the talks.",
+    );
+    let f = find(&q, "renew the lease");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("to renew the lease"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_second_attribution_opened_by_while_and_a_number() {
+    let q = quotes(
+        "Nearly half said they prefer a newcomer, while 40 percent said they want experience.",
+    );
+    let f = find(&q, "they prefer a newcomer");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("they prefer a newcomer"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_relative_pronoun_takes_a_stance() {
+    let q = quotes("The paper thanked the senator, who endorsed the mayor last week.");
+    let f = find(&q, "the mayor");
+    assert_eq!(
+        f.as_ref().map(|f| (f.0.as_str(), f.3.as_str())),
+        Some(("the mayor", "act")),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("who".to_string()));
+}
+
+#[test]
+fn adjectives_of_stance_after_a_copula() {
+    let q = quotes("Maria Lopez was sharply critical of the new budget.");
+    let f = find(&q, "the new budget");
+    assert_eq!(
+        f.as_ref()
+            .map(|f| (f.0.as_str(), f.2.as_str(), f.3.as_str())),
+        Some(("the new budget", "critical of", "act")),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("Maria Lopez".to_string()));
+    let q = quotes("The spokesman is confident that the hall will reopen in May.");
+    let f = find(&q, "the hall will reopen");
+    assert_eq!(
+        f.as_ref().map(|f| (f.1.as_deref(), f.3.as_str())),
+        Some((Some("The spokesman"), "reported")),
+        "{q:?}"
+    );
+    // no copula, no stance: "a critical of" is no sentence
+    let q = quotes("The critical part of the plan is the roof.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn new_verbs_of_request_praise_and_expression() {
+    let q = quotes("Maria Lopez expressed support for the new library.");
+    let f = find(&q, "support for the new library");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1), Some("Maria Lopez".to_string()));
+    let q = quotes("The governor ordered the agency to reopen the bridge.");
+    let f = find(&q, "reopen the bridge");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("The governor".to_string()),
+        "{q:?}"
+    );
+    let q = quotes("The mayor pushed back on the claim that the hall was unsafe.");
+    let f = find(&q, "the claim");
+    assert_eq!(f.and_then(|f| f.1), Some("The mayor".to_string()), "{q:?}");
+    let q = quotes("The senator remarked that the vote was close.");
+    let f = find(&q, "the vote was close");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("The senator".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_partial_quote_closing_on_its_frame_carries_the_claim() {
+    let t = "The new budget is \u{201c}deeply irresponsible,\u{201d} said Maria Lopez, the head of the council.";
+    let q = quotes(t);
+    let f = find(&q, "The new budget");
+    assert_eq!(
+        f.as_ref().map(|f| (f.0.as_str(), f.3.as_str())),
+        Some((
+            "The new budget is \u{201c}deeply irresponsible,\u{201d}",
+            "reported"
+        )),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("Maria Lopez".to_string()));
+}
+
+#[test]
+fn a_relative_clause_missing_its_subject_starts_at_the_relative_word() {
+    let q = quotes(
+        "The rules, which officials said will take effect next month, will not apply to all.",
+    );
+    let f = find(&q, "will take effect");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("which officials said will take effect next month"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("officials".to_string()));
+}
+
+#[test]
+fn a_noun_of_speech_before_a_comma_introduces_the_quote() {
+    let t =
+        "The mayor issued a statement, \u{201c}Last night our city lost a great friend.\u{201d}";
+    let f = find(&quotes(t), "Last night our city");
+    assert_eq!(f.and_then(|f| f.1), Some("The mayor".to_string()));
+}
+
+#[test]
+fn content_then_a_speaker_who_told_someone() {
+    let q = quotes(
+        "The hall had been closed for a year, a city spokesman told the local radio station.",
+    );
+    let f = find(&q, "The hall had been closed");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("The hall had been closed for a year"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("a city spokesman".to_string()));
+}
+
+#[test]
+fn a_participle_after_a_dash_belongs_to_the_subject() {
+    let q = quotes(
+        "Maria Lopez changed her mind on the spot \u{2013} saying she would now back the new plan.",
+    );
+    let f = find(&q, "she would now back");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("Maria Lopez".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_proposal_is_a_plain_object() {
+    let q = quotes("The governor proposed a new tax on large vehicles.");
+    let f = find(&q, "a new tax");
+    assert_eq!(
+        f.as_ref().map(|f| (f.0.as_str(), f.3.as_str())),
+        Some(("a new tax on large vehicles", "act")),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1), Some("The governor".to_string()));
+}
+
+#[test]
+fn no_frame_across_a_paragraph_break() {
+    let t = "He looked into the camera and said, \u{201c}I am going to vote for you!\u{201d}\n\nThe mayor released a statement on Thursday night.";
+    let f = find(&quotes(t), "I am going to vote");
+    assert_eq!(f.and_then(|f| f.1), Some("He".to_string()));
+}
+
+#[test]
+fn an_irregular_past_verb_closes_the_subject() {
+    let t = "The senator quickly took to the radio: \u{201c}The bridge will be rebuilt within a year.\u{201d}";
+    let f = find(&quotes(t), "The bridge will be rebuilt");
+    assert_eq!(f.and_then(|f| f.1), Some("The senator".to_string()));
+}
+
+#[test]
+fn a_signature_line_names_the_speaker() {
+    let t = "\u{201c}I will look into it. I do not know the status, but I will look into it.\u{201d}\n\n- Maria Lopez\n";
+    let q = quotes(t);
+    let f = find(&q, "I will look into it");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("Maria Lopez".to_string()),
+        "{q:?}"
+    );
+    // a dash and a plain phrase is no signature
+    let t = "\u{201c}I will look into it. I do not know the status, but I will look into it.\u{201d} - a long pause followed.";
+    let f = find(&quotes(t), "I will look into it");
+    assert_eq!(f.and_then(|f| f.1), None);
 }
