@@ -320,6 +320,19 @@ impl<'a> G<'a> {
         if self.is(i + 1, ":") && self.glued(i + 1) {
             return None;
         }
+        // "the 1000-member church", "a 2000-year-old coin": a compound modifier, not a
+        // year ("the 2008-09 season" still is one).
+        if self.is(i + 1, "-")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self
+                .w(i + 2)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic())
+        {
+            return None;
+        }
         if !loose && y < 1900 {
             let ok = i > 0
                 && self.any(

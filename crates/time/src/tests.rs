@@ -1065,3 +1065,20 @@ fn the_quarter_may_be_one_ahead() {
     let t = "Profit should rise in the fourth quarter. The quarter is usually strong.";
     check(t, dct, "The quarter", "1989-Q4");
 }
+
+#[test]
+fn hyphenated_compounds_are_not_years() {
+    let ms = tag(
+        "The 1000-member church and a 2000-year-old coin were found in 1998. The 2008-09 season ended.",
+        d(2009, 6, 1),
+    );
+    let texts: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with("1000") || t.starts_with("2000")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"1998"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("2008")), "{texts:?}");
+}
