@@ -1070,12 +1070,22 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
             let Some(wd) = wd else { continue };
             let Some((class, _)) = trig else { continue };
             // The same happening, not only the same kind: the sentence shares at least
-            // three content words (weekday names aside) with a report of the event, so
-            // "sentenced Saturday the man who killed four" is not anchored on a killing
-            // that fell on a Saturday.
+            // two common content words (not names, weekdays or reporting verbs) with
+            // another article's report of the event, so "sentenced Saturday the man who
+            // killed four" is not anchored on a killing that fell on a Saturday; and the
+            // weekday must point at one day only.
+            // Common words only: names ("General Motors announced on Wednesday") are
+            // shared by every report of the company, not of the happening.
+            let lower_in_text: BTreeSet<String> = text::word_spans(sent)
+                .into_iter()
+                .filter_map(|(a, b)| sent.get(a..b))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_string)
+                .collect();
             let mine: BTreeSet<String> = text::content_words(sent)
                 .into_iter()
                 .filter(|w| !text::WEEKDAYS.iter().any(|d| w.starts_with(d)))
+                .filter(|w| lower_in_text.contains(w) && !REPORT_VERBS.contains(&w.as_str()))
                 .collect();
             let same_happening = |e: &Event| {
                 e.evidence.iter().any(|ev| {
@@ -1085,7 +1095,7 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
                             .collect::<BTreeSet<String>>()
                             .intersection(&mine)
                             .count()
-                            >= 3
+                            >= 2
                 })
             };
             let mut days: Vec<i64> = tl
@@ -1102,7 +1112,10 @@ pub fn infer_published(doc: &Annotations, tl: &Timeline) -> Option<DateValue> {
                 .filter(|&d| text::weekday(d) == wd)
                 .collect();
             days.sort_unstable();
-            if let Some(&d) = days.first() {
+            days.dedup();
+            // Two happenings of the kind on that weekday in different weeks: ambiguous.
+            if let [d] = days.as_slice() {
+                let d = *d;
                 let cand = (d, Some(d + 6));
                 best = Some(match best {
                     Some(b) if b.0 >= cand.0 => b,
