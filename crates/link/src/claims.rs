@@ -106,11 +106,27 @@ pub fn claims(
         .main_day
         .map(text::day_string)
         .and_then(|d| d.get(..4).and_then(|y| y.parse::<i64>().ok()));
+    // The main event's first day: an article published before it cannot count its toll.
+    let main_day = main_event
+        .and_then(|i| tl.events.get(i))
+        .and_then(|e| e.date.as_ref())
+        .and_then(|d| {
+            text::day_number(&d.value).or_else(|| text::day_number(&format!("{}-01", d.value)))
+        });
     // Numeric slots.
     let mut slots: BTreeMap<(String, String), Vec<NumVal>> = BTreeMap::new();
     for doc in docs {
         let t = &doc.source.text;
         let sents = text::sentences(doc);
+        let published_before_main = doc
+            .source
+            .published
+            .as_ref()
+            .filter(|p| p.basis != corroborate_model::DateBasis::Inferred)
+            .and_then(|p| p.day())
+            .and_then(text::day_number)
+            .zip(main_day)
+            .is_some_and(|(p, m)| p < m);
         for q in &doc.quantities {
             let Some(cat) = q.category.as_deref().filter(|c| !c.is_empty()) else {
                 continue;
@@ -122,6 +138,11 @@ pub fn claims(
             let subject = subject_of(doc, sent, tl, main_year)
                 .or_else(|| continued_background(doc, &sents, sent, tl, main_year))
                 .unwrap_or_else(|| main_subject.clone());
+            // An older article in the same story (an earlier riot, last year's quake)
+            // counts something else.
+            if subject == main_subject && published_before_main {
+                continue;
+            }
             let (lo, hi) = interval(q);
             let as_of = doc.source.published.clone();
             slots
@@ -1237,6 +1258,55 @@ mod tests {
             !values.iter().any(|v| v.starts_with("Kharivsk")),
             "{values:?}"
         );
+    }
+
+    #[test]
+    fn an_article_older_than_the_event_counts_something_else() {
+        let blast = || {
+            Doc::new(
+                "a",
+                Some("2031-05-04"),
+                "t",
+                "A bomb exploded at the Portvale hall on 3 May 2031, killing 12 people. \
+                 Police said 40 people were injured.",
+            )
+            .time("3 May 2031", "2031-05-03")
+            .qty("12 people", 12.0, "killed", None)
+            .qty("40 people", 40.0, "injured", None)
+        };
+        let b = Doc::new(
+            "b",
+            Some("2031-05-05"),
+            "t",
+            "The bomb at the Portvale hall on 3 May 2031 killed 12 people. Police said 40 \
+             people were injured.",
+        )
+        .time("3 May 2031", "2031-05-03")
+        .qty("12 people", 12.0, "killed", None)
+        .qty("40 people", 40.0, "injured", None)
+        .done();
+        // Written in March about riots in the same city: not this blast.
+        let older = Doc::new(
+            "c",
+            Some("2031-03-02"),
+            "t",
+            "Police said 300 people were injured in the riots in Portvale.",
+        )
+        .qty("300 people", 300.0, "injured", None)
+        .done();
+        let docs = vec![blast().done(), b, older];
+        let copies = CopyGraph::build(&docs);
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let cs = claims(&refs, &table, &tl, &copies, "s1-");
+        let injured: Vec<&str> = cs
+            .iter()
+            .filter(|c| c.attribute == "injured")
+            .flat_map(|c| c.values.iter().map(|v| v.value.as_str()))
+            .collect();
+        assert!(injured.contains(&"40"), "{injured:?}");
+        assert!(!injured.contains(&"300"), "{injured:?}");
     }
 
     #[test]
