@@ -681,6 +681,26 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
     {
         return Some(cat);
     }
+    // An age: "aged 91", "died at 91", "Fred Lane, 75, dies".
+    let prev = c.w(first.wrapping_sub(1));
+    if matches!(prev.as_str(), "aged" | "age" | "ages")
+        || (prev == "of" && c.w(first.wrapping_sub(2)) == "age")
+        || (prev == "at"
+            && (2..=4).any(|j| {
+                matches!(
+                    c.w(first.wrapping_sub(j)).as_str(),
+                    "dies" | "died" | "dead" | "death" | "passed" | "away"
+                )
+            }))
+        || (prev == ","
+            && c.w(first + 1) == ","
+            && c.raw(first.wrapping_sub(2))
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
     // An age or a decade ("in his early 20's") or a family size ("a mother of 12").
     let next = c.raw(first + 1);
     if next.starts_with(['\'', '’']) && next.trim_start_matches(['\'', '’']).starts_with('s') {
@@ -690,7 +710,15 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         && c.w(first - 1) == "of"
         && matches!(
             c.w(first - 2).as_str(),
-            "mother" | "father" | "parent" | "parents" | "grandmother" | "grandfather"
+            "mother"
+                | "father"
+                | "parent"
+                | "parents"
+                | "grandmother"
+                | "grandfather"
+                | "mom"
+                | "mum"
+                | "dad"
         )
     {
         return None;
@@ -772,7 +800,9 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         {
             break;
         }
-        if let Some(cat) = find_at(k) {
+        // "missing 10 of 16 games", "the missing link between the two": before a
+        // number "missing" is a verb or a figure of speech, not people missing.
+        if let Some(cat) = find_at(k).filter(|cat| cat != "missing") {
             before = Some((d, cat));
             break;
         }
@@ -857,6 +887,11 @@ mod tests {
         assert!(cats.contains(&(4.0, Some("killed"))), "{cats:?}");
         assert!(cats.contains(&(8.0, None)), "{cats:?}");
         assert!(cats.contains(&(5.0, Some("killed"))), "{cats:?}");
+        let q = qs(
+            "Fred Lane, 75, died Thursday at 91 and was buried aged 80 in 2031. She died at \
+                    the age of 88. The team will be missing two players.",
+        );
+        assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
         let q = qs("The three victims were taken to hospital.");
         assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
         let q = qs(

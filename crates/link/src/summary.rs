@@ -137,9 +137,18 @@ pub fn summarise(
                 let mut cites: Vec<Evidence> =
                     best_citation(&first.evidence, copies).into_iter().collect();
                 cites.extend(independent_citations(&last.evidence, copies));
+                let verb = if last.value == first.value {
+                    "changed"
+                } else {
+                    match (number_of(&first.value), number_of(&last.value)) {
+                        (Some(a), Some(b)) if b < a => "fell",
+                        (Some(a), Some(b)) if b > a => "rose",
+                        _ => "changed",
+                    }
+                };
                 (
                     format!(
-                        "The reported {phrase} rose from {} ({}) to {} ({}).",
+                        "The reported {phrase} {verb} from {} ({}) to {} ({}).",
                         first.value,
                         date_of(first),
                         last.value,
@@ -149,11 +158,29 @@ pub fn summarise(
                 )
             }
             ClaimStatus::Contested => {
-                let vals: Vec<String> = c
-                    .values
+                // One entry per value, with how many sources give it.
+                let mut by_value: Vec<(&str, std::collections::BTreeSet<&str>)> = Vec::new();
+                for v in &c.values {
+                    match by_value
+                        .iter_mut()
+                        .find(|(val, _)| *val == v.value.as_str())
+                    {
+                        Some((_, srcs)) => srcs.extend(v.sources.iter().map(String::as_str)),
+                        None => by_value.push((
+                            v.value.as_str(),
+                            v.sources.iter().map(String::as_str).collect(),
+                        )),
+                    }
+                }
+                let n = by_value.len();
+                let mut vals: Vec<String> = by_value
                     .iter()
-                    .map(|v| format!("{} ({})", v.value, v.sources.join(", ")))
+                    .take(MAX_LISTED)
+                    .map(|(val, srcs)| format!("{val} ({})", count(srcs.len(), "source")))
                     .collect();
+                if n > MAX_LISTED {
+                    vals.push(format!("{} more", n - MAX_LISTED));
+                }
                 let cites = c
                     .values
                     .iter()
@@ -166,9 +193,9 @@ pub fn summarise(
             }
             ClaimStatus::Corroborated => (
                 format!(
-                    "The {phrase} of {} is reported by {} independent sources.",
+                    "The {phrase} of {} is reported by {}.",
                     last.value,
-                    last.independent_sources.unwrap_or(1)
+                    count(last.independent_sources.unwrap_or(1), "independent source")
                 ),
                 independent_citations(&last.evidence, copies),
             ),
@@ -264,8 +291,40 @@ pub fn summarise(
     out
 }
 
+/// Values listed in a "sources disagree" sentence before "N more".
+const MAX_LISTED: usize = 4;
+
+/// "1 source", "3 sources".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The number in a value label ("at least 58" -> 58), for the direction of a change.
+fn number_of(label: &str) -> Option<f64> {
+    label
+        .split_whitespace()
+        .filter_map(|w| w.replace(',', "").parse::<f64>().ok())
+        .next_back()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_and_numbers_read_for_people() {
+        assert_eq!(
+            super::count(1, "independent source"),
+            "1 independent source"
+        );
+        assert_eq!(super::count(3, "source"), "3 sources");
+        assert_eq!(super::number_of("at least 58"), Some(58.0));
+        assert_eq!(super::number_of("more than 1,400"), Some(1400.0));
+        assert_eq!(super::number_of("dozens"), None);
+    }
+
     use super::*;
     use crate::fixtures::Doc;
     use corroborate_model::EntityType;
