@@ -195,7 +195,14 @@ pub fn summarise(
                 format!(
                     "The {phrase} of {} is reported by {}.",
                     last.value,
-                    count(last.independent_sources.unwrap_or(1), "independent source")
+                    count(
+                        copies.independent_count(
+                            c.values
+                                .iter()
+                                .flat_map(|v| v.sources.iter().map(String::as_str))
+                        ),
+                        "independent source"
+                    )
                 ),
                 independent_citations(&last.evidence, copies),
             ),
