@@ -777,6 +777,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     (
                         direct,
                         t.len() >= 40,
+                        stands_alone(t),
                         centrality(i),
                         std::cmp::Reverse(t.len()),
                     )
@@ -834,6 +835,42 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         tl.classes.push(class);
     }
     tl
+}
+
+/// Whether a sentence reads on its own as an event's description: it opens with a
+/// capital, not with a conjunction or a pronoun that needs the sentence before ("Because
+/// it didn't ...", "It killed ..."), and speaks in no first person ("I", "we").
+pub(crate) fn stands_alone(sentence: &str) -> bool {
+    let body = strip_dateline(sentence.trim());
+    let words = text::words(body);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let capital = body.chars().next().is_some_and(char::is_uppercase);
+    let dependent = matches!(
+        first.as_str(),
+        "because"
+            | "but"
+            | "and"
+            | "or"
+            | "so"
+            | "it"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "he"
+            | "she"
+            | "they"
+            | "then"
+            | "also"
+            | "still"
+            | "yet"
+    );
+    let first_person = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "i" | "we" | "me" | "my" | "our" | "us"));
+    capital && !dependent && !first_person
 }
 
 /// Content words shared with an event's sentences for an undated sentence to join it.
@@ -1644,6 +1681,20 @@ mod tests {
                 .any(|(s, t)| *s == "c" || t.starts_with("Police said")),
             "{sources:?}"
         );
+    }
+
+    #[test]
+    fn a_description_reads_on_its_own() {
+        assert!(stands_alone("A bomb exploded at the hall on Saturday."));
+        assert!(stands_alone(
+            "PORTVALE (Wire) — A bomb exploded at the hall."
+        ));
+        assert!(!stands_alone("Because it didn't, we felt a tremor today."));
+        assert!(!stands_alone("It killed 612 people."));
+        assert!(!stands_alone(
+            "\u{201c}The warning was ignored,\u{201d} he said."
+        ));
+        assert!(!stands_alone("fast-moving fire destroyed the warehouse."));
     }
 
     #[test]

@@ -72,14 +72,20 @@ pub fn summarise(
             .position(|d| d.source.id == source)
             .unwrap_or(usize::MAX)
     };
-    // 1. The main event, from the earliest independent source.
+    // 1. The main event, from the earliest independent source that tells it in a full
+    // sentence of its own (not a headline, not "Because it ...", no first person).
     let main = tl.main_event().and_then(|i| tl.events.get(i));
     let lead = main.and_then(|e| {
         e.evidence
             .iter()
             .min_by_key(|v| {
+                // A full sentence that reads on its own, from the earliest original.
+                let t = v.text.trim_end();
+                let full = t.ends_with(['.', '!', '?', '"', '”', '’']);
                 (
                     copies.original_of(&v.source).is_some(),
+                    !crate::events::stands_alone(&v.text),
+                    !full,
                     rank(&v.source),
                     v.start,
                 )
