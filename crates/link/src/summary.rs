@@ -268,14 +268,50 @@ pub fn summarise(
             .iter()
             .any(|e| direct_spans.contains(&(e.source.as_str(), e.start, e.end)))
     };
+    // Who says it: a resolved entity first, then a name, then a role ("the officer");
+    // never a vague "one" or "a source".
+    let speaker_rank = |q: &Quote| -> Option<u8> {
+        let sp = q.speaker.as_ref()?;
+        let low = sp.text.to_lowercase();
+        if matches!(
+            low.as_str(),
+            "one" | "a source" | "sources" | "someone" | "another" | "others" | "some"
+        ) {
+            return None;
+        }
+        Some(if sp.entity.is_some() {
+            2
+        } else if sp.text.chars().next().is_some_and(char::is_uppercase) {
+            1
+        } else {
+            0
+        })
+    };
+    // A headline in quotation marks ("Star Dies At Age 91") is no spoken line.
+    let title_case = |t: &str| {
+        let long: Vec<&str> = t.split_whitespace().filter(|w| w.len() > 3).collect();
+        !long.is_empty()
+            && long
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count()
+                * 10
+                >= long.len() * 7
+    };
     let best = quotes
         .iter()
-        .filter(|q| q.speaker.is_some() && text::words(&q.text).len() >= 4 && direct(q))
+        .filter(|q| {
+            speaker_rank(q).is_some()
+                && text::words(&q.text).len() >= 4
+                && direct(q)
+                && !title_case(&q.text)
+        })
         .max_by(|a, b| {
             let indep =
                 |q: &Quote| copies.independent_count(q.evidence.iter().map(|e| e.source.as_str()));
-            indep(a)
-                .cmp(&indep(b))
+            speaker_rank(a)
+                .cmp(&speaker_rank(b))
+                .then(indep(a).cmp(&indep(b)))
                 .then(a.evidence.len().cmp(&b.evidence.len()))
                 .then_with(|| b.id.cmp(&a.id))
         });
@@ -283,9 +319,20 @@ pub fn summarise(
         let who = q
             .speaker
             .as_ref()
-            .map(|s| s.text.clone())
+            .map(|s| {
+                // "the officer said" opens the sentence: "The officer said".
+                let mut c = s.text.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
             .unwrap_or_default();
-        let body = q.text.trim().trim_end_matches(',').trim();
+        let body = q
+            .text
+            .trim()
+            .trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '`'))
+            .trim_end_matches(',')
+            .trim();
         out.push(SummarySentence {
             text: format!("{who} said: \u{201c}{body}\u{201d}"),
             citations: independent_citations(&q.evidence, copies),
@@ -388,6 +435,52 @@ mod tests {
         assert!(
             said.iter().all(|t| t.starts_with("Irina Voloshyna said")),
             "{said:?}"
+        );
+    }
+
+    #[test]
+    fn the_main_quote_has_a_named_speaker_and_is_no_headline() {
+        let body = "\u{201c}Harbour Fire Destroys Historic Warehouse Overnight\u{201d} ran the \
+                    headline. \u{201c}We lost everything we had built in forty years,\u{201d} one \
+                    said. \u{201c}The building could not be saved once the roof caught,\u{201d} said \
+                    Ada Brenn.";
+        let docs: Vec<Annotations> = ["a", "b"]
+            .iter()
+            .map(|id| {
+                Doc::new(id, Some("2031-05-05"), "t", body)
+                    .ent("Ada Brenn", EntityType::PER)
+                    .quote(
+                        "Harbour Fire Destroys Historic Warehouse Overnight",
+                        Some(("headline", None)),
+                    )
+                    .quote(
+                        "We lost everything we had built in forty years,",
+                        Some(("one", None)),
+                    )
+                    .quote(
+                        "The building could not be saved once the roof caught,",
+                        Some(("Ada Brenn", Some("Ada Brenn"))),
+                    )
+                    .done()
+            })
+            .collect();
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let copies = CopyGraph::build(&docs);
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let tl = crate::events::timeline(&refs, &table, "s1-");
+        let quotes = crate::quotes::merge_quotes(&refs, &table, "s1-");
+        let out = summarise(&refs, &tl, &quotes, &[], &copies);
+        let said: Vec<&str> = out
+            .iter()
+            .map(|s| s.text.as_str())
+            .filter(|t| t.contains(" said: "))
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                "Ada Brenn said: \u{201c}The building could not be saved once the roof caught\u{201d}"
+            ],
+            "{out:?}"
         );
     }
 }
