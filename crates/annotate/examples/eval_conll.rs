@@ -154,7 +154,13 @@ fn evaluate(path: &str, name: &str, rec: &dyn Recognizer, docs: &[Doc]) {
             .iter()
             .map(|d| {
                 let toks = tokenize(&d.text);
-                rec.recognize(&d.text, &d.sentences, &toks)
+                let mut ms = rec.recognize(&d.text, &d.sentences, &toks);
+                // As `annotate` does: guesses in title-case lines need backing
+                // (`HEADLINES=0` turns it off, to see its effect).
+                if std::env::var("HEADLINES").map_or(true, |v| v != "0") {
+                    corroborate_annotate::headlines::drop_unbacked(&d.text, &d.sentences, &mut ms);
+                }
+                ms
             })
             .collect();
         runs.push(t0.elapsed().as_secs_f64());
