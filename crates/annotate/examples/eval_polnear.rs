@@ -402,6 +402,18 @@ fn main() {
                         .to_lowercase();
                     if !sp_ok && misses_mode.is_some() {
                         if q.speaker.is_none() {
+                            if misses.list_all {
+                                println!(
+                                    "NOSPEAKER gold={:?} cue={:?} {:?}",
+                                    g.source.and_then(|s| text.get(s.0..s.1)),
+                                    gcue,
+                                    text.get(q.start.saturating_sub(80)..q.end.min(text.len()))
+                                        .unwrap_or("")
+                                        .chars()
+                                        .take(200)
+                                        .collect::<String>()
+                                );
+                            }
                             *misses.no_speaker_by_cue.entry(gcue).or_default() += 1;
                         } else {
                             misses.wrong_speaker.push(format!(

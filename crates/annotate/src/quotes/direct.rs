@@ -399,14 +399,24 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
                 } else {
                     ctx.word(c).to_string()
                 };
-                hf = Some((
-                    f.unwrap_or(Found {
-                        start: 0,
-                        end: 0,
-                        resolved: None,
-                    }),
-                    cue,
-                ));
+                // a cue word with no speaker ("familiar with Cruz’s thinking said") may
+                // be a noun: an earlier cue of the head with a speaker wins
+                if f.is_none() {
+                    if hf.is_none() {
+                        hf = Some((
+                            Found {
+                                start: 0,
+                                end: 0,
+                                resolved: None,
+                            },
+                            cue,
+                        ));
+                    }
+                    continue;
+                }
+                if let Some(f) = f {
+                    hf = Some((f, cue));
+                }
                 break;
             }
         }

@@ -736,6 +736,12 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
                         ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
                             && !CLAUSE_WORDS.contains(&ctx.lower(i).as_str())
                             || ctx.lower(i) == "who"
+                            // "and more than 4 in 10 said"
+                            || (ctx.lower(i) == "than"
+                                && matches!(
+                                    ctx.lower(i.wrapping_sub(1)).as_str(),
+                                    "more" | "less" | "fewer"
+                                ))
                             // ", while other voters said", "and 55 percent say"
                             || i == k + 1
                             || ctx
@@ -797,8 +803,15 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
         let according = k > first
             && ((lw == "," && nx == "according" && ctx.lower(k + 2) == "to")
                 || (lw == "according" && nx == "to"));
+        // "yes, but 55 percent of all voters say ...": a second attribution right after a
+        // short content
+        let early_second = lw == ","
+            && k > first
+            && matches!(ctx.lower(k + 1).as_str(), "and" | "but" | "while" | "after")
+            && second_attribution();
         let cut = pronoun_turn
             || according
+            || early_second
             || dash_appositive
             || object_adjunct
             || (k >= first + 3 || object && k > first)

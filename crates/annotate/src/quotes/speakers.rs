@@ -1270,27 +1270,73 @@ impl<'a> Ctx<'a> {
         let first = c + 1;
         let fw = self.word(first);
         // "said retired neurosurgeon Ben Carson": lower-case titles before a name
-        let titled_name_at = (first + 1..first + 4).find(|&j| {
+        // (also with capitalised title words between: "said retired Army Lt. Gen. Mick
+        // Bednarek")
+        let titled_name_at = (first + 1..first + 7).find(|&j| {
             self.tokens.get(j).is_some_and(|t| {
                 self.entity_starting_at(t.start)
                     .is_some_and(|e| e.kind == EntityType::PER)
-            }) && (first..j).all(|i| {
-                self.tokens
-                    .get(i)
-                    .is_some_and(|t| t.kind == TokenKind::Word)
-                    && self.word(i).starts_with(char::is_lowercase)
-                    && !AUXILIARIES.contains(&self.lower(i).as_str())
-                    && !self.is_cue(i)
-                    && !CLAUSE_WORDS.contains(&self.lower(i).as_str())
-            })
+            }) && self.word(first).starts_with(char::is_lowercase)
+                && (first..j).all(|i| {
+                    self.tokens
+                        .get(i)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                        && !AUXILIARIES.contains(&self.lower(i).as_str())
+                        && !self.is_cue(i)
+                        && !CLAUSE_WORDS.contains(&self.lower(i).as_str())
+                        && (i < first + 3 || self.word(i).starts_with(char::is_uppercase))
+                })
         });
         if !(fw.starts_with(char::is_uppercase)
-            || matches!(fw, "a" | "an" | "the" | "one")
+            || matches!(fw, "a" | "an" | "the" | "one" | "another")
             || titled_name_at.is_some())
             || PRONOUNS.contains(&fw.to_lowercase().as_str())
         {
             return None;
         }
+        // a participle used as an adjective before more of the noun phrase ("one
+        // unaligned Florida Republican strategist"), not before its own complement ("the
+        // man arrested in Paris")
+        let adjective = |j: usize| {
+            let next = self.lower(j + 1);
+            // right after the determiner ("a retired general", "one unaligned ...")
+            j == first + 1
+                && self.word(j).ends_with("ed")
+                && self
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                && !matches!(
+                    next.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "by"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "as"
+                        | "after"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "and"
+                        | "or"
+                        | "that"
+                        | "this"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "last"
+                        | "earlier"
+                        | "during"
+                        | "over"
+                )
+                && !AUXILIARIES.contains(&next.as_str())
+                && !self.verb_like(j + 1)
+        };
         let mut last = first;
         let mut j = first;
         while let Some(t) = self.tokens.get(j) {
@@ -1302,7 +1348,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let title_word = titled_name_at.is_some_and(|n| j < n);
-            if (self.verb_like(j) && !title_word)
+            if (self.verb_like(j) && !title_word && !adjective(j))
                 || CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
             {
                 return None;

@@ -1179,3 +1179,243 @@ fn a_signature_line_names_the_speaker() {
     let f = find(&quotes(t), "I will look into it");
     assert_eq!(f.and_then(|f| f.1), None);
 }
+
+/// The speaker and kind of the quote whose text contains `needle`.
+fn spk(q: &[QuoteMention], needle: &str) -> Option<(Option<String>, String)> {
+    q.iter().find(|x| x.text.contains(needle)).map(|x| {
+        (
+            x.speaker.as_ref().map(|s| s.text.clone()),
+            x.kind.clone().unwrap_or_default(),
+        )
+    })
+}
+
+#[test]
+fn stray_quote_mark_is_no_speaker() {
+    let t = "`` We will rebuild, '' said Mayor Ana Ruiz. `` Nobody leaves. ''";
+    let q = quotes(t);
+    for x in &q {
+        if let Some(s) = &x.speaker {
+            assert!(s.text.chars().any(char::is_alphanumeric), "{q:?}");
+        }
+    }
+    assert!(
+        !q.iter().any(|x| x.text.contains("Mayor Ana Ruiz")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn negated_cue_is_no_reported_claim() {
+    let t = "Police couldn't say how many shots were fired. I don't think any charges will be filed. The driver never said he was drunk.";
+    let q = quotes(t);
+    for needle in ["how many shots", "any charges", "he was drunk"] {
+        if let Some((sp, kind)) = spk(&q, needle) {
+            assert_ne!(kind, "reported", "{needle}: {q:?}");
+            if let Some(sp) = sp {
+                assert!(
+                    !sp.contains("n't") && !sp.contains("never"),
+                    "{needle}: {sp}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        spk(&q, "how many shots").and_then(|x| x.0).as_deref(),
+        Some("Police"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn passive_cue_has_no_speaker() {
+    let t = "Some seismic activity was reported near Malta shortly before the cut. The rookie, who was added off the practice squad last week, will start.";
+    let q = quotes(t);
+    for x in &q {
+        let sp = x.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(!sp.contains("seismic") && sp != "who", "{q:?}");
+    }
+}
+
+#[test]
+fn added_points_are_no_speech() {
+    let t = "Jerel McNeal scored 16 points for the Eagles. Dominic James added 15 points with six assists.";
+    let q = quotes(t);
+    assert!(spk(&q, "15 points").is_none(), "{q:?}");
+}
+
+#[test]
+fn noun_warning_is_no_cue() {
+    let t = "Once Microsoft issues a warning about a bug, other hackers rush to copy the fix.";
+    let q = quotes(t);
+    assert!(
+        !q.iter().any(|x| x.cue.as_deref() == Some("warning")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn speaker_loses_leading_conjunction() {
+    let t = "A filing was expected on Monday, and officials said releasing details could put the case at risk. The town still has power and officials say they are sending tents to the villages.";
+    let q = quotes(t);
+    assert_eq!(
+        spk(&q, "releasing details").and_then(|x| x.0).as_deref(),
+        Some("officials"),
+        "{q:?}"
+    );
+    assert_eq!(
+        spk(&q, "sending tents").and_then(|x| x.0).as_deref(),
+        Some("officials"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn speaker_loses_trailing_time_adjunct() {
+    let t = "Superior Court Judge James Bodiford on Saturday suggested that Nichols should serve his time in a federal prison.";
+    let q = quotes(t);
+    assert_eq!(
+        spk(&q, "serve his time").and_then(|x| x.0).as_deref(),
+        Some("Superior Court Judge James Bodiford"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn speaker_starts_after_a_clause_word() {
+    let t = "The escape is all the more surprising since authorities had believed he was paralyzed after a stroke.";
+    let q = quotes(t);
+    assert_eq!(
+        spk(&q, "he was paralyzed").and_then(|x| x.0).as_deref(),
+        Some("authorities"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn content_ends_before_its_own_attribution() {
+    let t = "Officials said the inmate took two guards hostage and escaped on foot, MyFoxHouston.com reports.";
+    let q = quotes(t);
+    let found = q.iter().find(|x| x.text.contains("hostage"));
+    assert!(
+        found.is_some_and(|x| !x.text.contains("reports") && x.text.ends_with("on foot")),
+        "{q:?}"
+    );
+    assert_eq!(
+        found
+            .and_then(|x| x.speaker.as_ref())
+            .map(|s| s.text.as_str()),
+        Some("Officials")
+    );
+}
+
+#[test]
+fn pronoun_is_not_the_person_the_content_names() {
+    let t = "Vincent Jackson failed sobriety tests on Route 52, said Officer Ray Scheidnes. He said he didn't know Jackson's blood-alcohol level.";
+    let q = quotes(t);
+    let found = q.iter().find(|x| x.text.contains("blood-alcohol"));
+    let resolved = found
+        .and_then(|x| x.speaker.as_ref())
+        .and_then(|s| s.resolved.as_deref());
+    assert_ne!(resolved, Some("Vincent Jackson"), "{q:?}");
+}
+
+#[test]
+fn contraction_leaves_the_pronoun() {
+    let t = "\u{201c}We're encouraged with the outlook,\u{201d} the coach said. We'll see what happens on Sunday, he added.";
+    let q = quotes(t);
+    for x in &q {
+        if let Some(s) = &x.speaker {
+            assert!(!s.text.contains('\''), "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn clause_in_front_of_the_frame_is_no_speaker() {
+    let t = "\u{201c}They can work for a motor company not in Detroit, I am sorry to say,\u{201d} he said.";
+    let q = quotes(t);
+    for x in &q {
+        let sp = x.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(!sp.contains("sorry"), "{q:?}");
+    }
+}
+
+#[test]
+fn speaker_after_the_cue_with_participles_and_titles() {
+    let t = "\u{201c}There is no data to suggest that,\u{201d} said one unaligned Florida Republican strategist. \u{201c}I fundamentally disagree,\u{201d} said retired Army Lt. Gen. Mick Bednarek, who served in Iraq. \u{201c}The odds are long for a full court next term,\u{201d} said another leading Supreme Court advocate, Andrew Pincus.";
+    let q = quotes(t);
+    assert_eq!(
+        spk(&q, "no data").and_then(|x| x.0).as_deref(),
+        Some("one unaligned Florida Republican strategist"),
+        "{q:?}"
+    );
+    assert!(
+        spk(&q, "fundamentally")
+            .and_then(|x| x.0)
+            .is_some_and(|s| s.ends_with("Mick Bednarek")),
+        "{q:?}"
+    );
+    assert_eq!(
+        spk(&q, "odds are long").and_then(|x| x.0).as_deref(),
+        Some("another leading Supreme Court advocate"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn second_attribution_after_a_short_content() {
+    let t = "Asked whether she is honest, 75 percent of Democrats said yes, but 55 percent of all voters say she does not.";
+    let q = quotes(t);
+    assert!(q.iter().any(|x| x.text == "yes"), "{q:?}");
+    assert!(q.iter().any(|x| x.text == "she does not"), "{q:?}");
+}
+
+#[test]
+fn quoted_fragment_closing_the_content() {
+    let t = "The French are big fans of \u{201c}Prison Break,\u{201d} Mr. Madden said.";
+    let q = quotes(t);
+    let found = q.iter().find(|x| x.text.starts_with("The French"));
+    assert_eq!(
+        found
+            .and_then(|x| x.speaker.as_ref())
+            .map(|s| s.text.as_str()),
+        Some("Madden"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn quoted_title_in_the_frame_does_not_break_a_continued_quote() {
+    let t = "\u{201c}I think that is what we will hear from the president,\u{201d} Clinton said on ABC\u{2019}s \u{201c}This Week\u{201d} on Sunday. \u{201c}I think there is some additional work.\u{201d}";
+    let q = quotes(t);
+    assert_eq!(
+        spk(&q, "additional work").and_then(|x| x.0).as_deref(),
+        Some("Clinton"),
+        "{q:?}"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn spans_round_trip_through_the_last_checks(words in proptest::collection::vec(proptest::prop_oneof![
+        proptest::strategy::Just("said"), proptest::strategy::Just("says"), proptest::strategy::Just("“"),
+        proptest::strategy::Just("”"), proptest::strategy::Just(","), proptest::strategy::Just("."),
+        proptest::strategy::Just("I"), proptest::strategy::Just("don't"), proptest::strategy::Just("couldn ’ t"),
+        proptest::strategy::Just("We’re"), proptest::strategy::Just("İ’ll"), proptest::strategy::Just("never"),
+        proptest::strategy::Just("was"), proptest::strategy::Just("reported"), proptest::strategy::Just("and"),
+        proptest::strategy::Just("officials"), proptest::strategy::Just("since"), proptest::strategy::Just("on Saturday"),
+        proptest::strategy::Just("Judge Ana Ruiz"), proptest::strategy::Just("added"), proptest::strategy::Just("15"),
+        proptest::strategy::Just("MyFox.com reports"), proptest::strategy::Just("he"), proptest::strategy::Just("think"),
+        proptest::strategy::Just("a warning"), proptest::strategy::Just("soon"), proptest::strategy::Just("ß"),
+    ], 0..40)) {
+        let t = words.join(" ");
+        for q in quotes(&t) {
+            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
+            if let Some(sp) = &q.speaker {
+                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
+                proptest::prop_assert!(sp.start < sp.end);
+            }
+        }
+    }
+}
