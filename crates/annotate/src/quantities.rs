@@ -686,12 +686,25 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
     if matches!(prev.as_str(), "aged" | "age" | "ages")
         || (prev == "of" && c.w(first.wrapping_sub(2)) == "age")
         || (prev == "at"
-            && (2..=4).any(|j| {
-                matches!(
-                    c.w(first.wrapping_sub(j)).as_str(),
-                    "dies" | "died" | "dead" | "death" | "passed" | "away"
-                )
-            }))
+            && (2..=4)
+                .map(|j| c.w(first.wrapping_sub(j)))
+                .take_while(|w| {
+                    // "The death toll stood at 64": a count, not an age
+                    !matches!(
+                        w.as_str(),
+                        "toll"
+                            | "number"
+                            | "stood"
+                            | "stands"
+                            | "stand"
+                            | "reached"
+                            | "rose"
+                            | "count"
+                            | "tally"
+                            | "now"
+                    )
+                })
+                .any(|w| matches!(w.as_str(), "dies" | "died" | "passed" | "away")))
         || (prev == ","
             && c.w(first + 1) == ","
             && c.raw(first.wrapping_sub(2))
@@ -729,6 +742,17 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         || (first >= 2 && c.w(first - 1) == "-" && num(first - 2))
     {
         return None;
+    }
+    // A cue right before the number names what it counts: "killed 58 Palestinians",
+    // "injured 12 skiers".
+    if first >= 1
+        && let Some(cat) = find(&c.w(first - 1))
+        && !matches!(
+            c.w(first - 1).as_str(),
+            "victims" | "victim" | "death" | "toll" | "missing"
+        )
+    {
+        return Some(cat);
     }
     // A counted noun that is not people ("54 charges", "two villages", "nine months")
     // takes no category from the words around it.
@@ -887,6 +911,10 @@ mod tests {
         assert!(cats.contains(&(4.0, Some("killed"))), "{cats:?}");
         assert!(cats.contains(&(8.0, None)), "{cats:?}");
         assert!(cats.contains(&(5.0, Some("killed"))), "{cats:?}");
+        let q = qs("The death toll stood at 64 on Sunday. The air strike killed 58 villagers.");
+        let cats: Vec<(f64, Option<&str>)> =
+            q.iter().map(|q| (q.value, q.category.as_deref())).collect();
+        assert_eq!(cats, vec![(64.0, Some("killed")), (58.0, Some("killed"))]);
         let q = qs(
             "Fred Lane, 75, died Thursday at 91 and was buried aged 80 in 2031. She died at \
                     the age of 88. The team will be missing two players.",

@@ -276,6 +276,9 @@ pub fn clean_text(text: &str, title: Option<&str>) -> Cleaned {
 const HEAD_LINES: usize = 8;
 /// Longest header line (in words) that may give the publication date.
 const HEAD_LINE_WORDS: usize = 25;
+/// Longest header line (in bytes) examined for a date: header lines are short, and a
+/// long unbroken line is never one.
+const HEAD_LINE_BYTES: usize = 400;
 
 static PUB_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(published|posted|updated|modified|date|dated|first published|last updated|created)(?-u:\b)").ok()
@@ -283,7 +286,9 @@ static PUB_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static UPDATED_WORD: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(updated|modified|edited)(?-u:\b)").ok());
 static DATELINE_HEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}. ]{1,40}(, ?[\p{L}. ]{1,30})?, (?P<date>[^—–(]{6,30}?)\s*(\([\p{L} ]{1,30}\)\s*)?[—–-]{1,2}\s").ok()
+    // A wire dateline: a place in capitals ("PORTVALE", "NEW YORK, N.Y."), the date,
+    // an optional agency in brackets, then a dash.
+    Regex::new(r"^\p{Lu}[\p{Lu}.\- ]{2,40}(, ?[\p{L}. ]{1,30})?, (?P<date>[^—–(]{6,30}?)\s*(\([\p{L} ]{1,30}\)\s*)?[—–-]{1,2}\s").ok()
 });
 
 /// The publication date written in the first lines of a plain-text article: a header
@@ -313,10 +318,25 @@ pub(crate) fn head_dates<'a>(
         .take(HEAD_LINES)
     {
         let words = line.split_whitespace().count();
-        let pub_word = PUB_WORD.as_ref().is_some_and(|r| r.is_match(line));
-        let header_like = (words <= HEAD_DATE_WORDS
-            && (!lines::ends_sentence(line) || mostly_date(line)))
-            || (pub_word && words <= HEAD_LINE_WORDS);
+        // A publishing word that opens the line or its label ("Published: ...", "Posted
+        // 11/27/2005", "Last updated on: ..."), not one inside a sentence ("the council
+        // published its report on March 3").
+        let pub_word = line.len() <= HEAD_LINE_BYTES
+            && PUB_WORD.as_ref().is_some_and(|r| {
+                r.find(line).is_some_and(|m| {
+                    line.get(..m.start())
+                        .is_some_and(|b| b.split_whitespace().count() <= 2 && !b.contains(','))
+                })
+            });
+        // A short line that is mostly a date ("May 2, 2013 | 5:03pm", "Washington D.C.,
+        // Jul 13, 2009/02:00 pm (CNA)"), not a headline that names one ("Quake of 12 May
+        // 2008 remembered").
+        let date_line = line.len() <= HEAD_LINE_BYTES
+            && words <= HEAD_DATE_WORDS
+            && date_share(line).is_some_and(|(hits, n)| {
+                hits * 10 >= n * 6 && (!lines::ends_sentence(line) || hits * 4 >= n * 3)
+            });
+        let header_like = date_line || (pub_word && words <= HEAD_LINE_WORDS);
         if header_like && let Some(d) = meta::explicit_date_in(line) {
             dated_lines.push(line);
             if UPDATED_WORD.as_ref().is_some_and(|r| r.is_match(line))
@@ -330,9 +350,12 @@ pub(crate) fn head_dates<'a>(
             continue;
         }
         if found.is_none()
-            && let Some(c) = DATELINE_HEAD.as_ref().and_then(|r| r.captures(line))
+            && let Some(c) = line
+                .get(..line.len().min(120))
+                .and_then(|head| DATELINE_HEAD.as_ref().and_then(|r| r.captures(head)))
             && let Some(d) = c
                 .name("date")
+                .filter(|m| mostly_date(m.as_str()))
                 .and_then(|m| meta::explicit_date_in(m.as_str()))
         {
             // A dateline opens the story: the date is kept, the paragraph too.
@@ -351,6 +374,12 @@ pub(crate) fn head_dates<'a>(
 /// ("on Tuesday, 16 December 2031 13:45."), so that it is a date line even though it
 /// ends like a sentence.
 fn mostly_date(line: &str) -> bool {
+    date_share(line).is_some_and(|(hits, n)| hits * 4 >= n * 3)
+}
+
+/// How many of a line's words (besides "on" and "at") are date, weekday, clock or zone
+/// words, out of how many: `(hits, words)`, or `None` for a line of no words.
+fn date_share(line: &str) -> Option<(usize, usize)> {
     const WORDS: &[&str] = &[
         "am", "pm", "a.m.", "p.m.", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
         "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
@@ -373,7 +402,7 @@ fn mostly_date(line: &str) -> bool {
             hits += 1;
         }
     }
-    n > 0 && hits * 4 >= n * 3
+    (n > 0).then_some((hits, n))
 }
 
 /// A bare `http(s)://` address on one of the first lines of a plain-text article (how

@@ -198,7 +198,8 @@ pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
         .ok()
     });
     let re = RE.as_ref()?;
-    for c in re.captures_iter(line) {
+    let us = us_zone(line);
+    for c in re.captures_iter(line).take(MAX_DATE_MATCHES) {
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let month_num = |k: &str| {
             let w = c.name(k)?.as_str().to_lowercase();
@@ -227,7 +228,7 @@ pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
                 // "08.07.2012": dotted dates are written day first
                 (false, false) if dotted => (y, b, a),
                 // Both readings possible: month first only next to a US time zone.
-                (false, false) if us_zone(line) => (y, a, b),
+                (false, false) if us => (y, a, b),
                 _ => continue,
             }
         } else {
@@ -242,6 +243,9 @@ pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
     }
     None
 }
+
+/// Date-shaped matches tried in one line before giving up (hostile input).
+const MAX_DATE_MATCHES: usize = 16;
 
 /// Whether a line names a US time zone (`EDT`, `PST`, `ET`, ...): numeric dates beside
 /// one are written month first.

@@ -789,3 +789,31 @@ fn a_date_line_that_ends_with_a_full_stop_is_still_a_date_line() {
     assert!(!super::mostly_date("Docks shut on May 3, 2031."));
     assert!(super::mostly_date("26 September 2031, 10:00 (GMT+05:00)"));
 }
+
+#[test]
+fn sentences_and_headlines_that_name_a_date_stay_text() {
+    for text in [
+        "Flood victims remembered\n\nThe city council published its flood report on March 3, \
+         2031, and the mayor apologised.\n\nMore rain is expected.\n",
+        "Quake of 12 May 2028 remembered in Halden\n\nThousands gathered in the square on \
+         Sunday to remember the victims of the quake.\n",
+        "Storm hits coast\n\nJohn Smith, born 3 May 1950 - a local fisherman - drowned on \
+         Tuesday near the harbour.\n",
+    ] {
+        let c = clean_text(text, None);
+        assert_eq!(c.meta.published, None, "{text}");
+        assert!(
+            !c.removed.iter().any(|r| r.reason == "metadata_header"),
+            "{:?}",
+            c.removed
+        );
+    }
+}
+
+#[test]
+fn a_long_line_of_date_shapes_is_no_header() {
+    let line = "3/4/2005.".repeat(20_000);
+    let c = clean_text(&line, None);
+    assert_eq!(c.meta.published, None);
+    assert_eq!(c.text.len(), line.len());
+}

@@ -294,8 +294,25 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
     }
     // Counts by group: "two women and one man died", "12 Somali and 11 Yemeni suspects",
     // "out of 23 arrested pirates, 12 are ...".
-    // Not "killing 58 and injuring more than 120": no verb between count and "and".
-    let verb = |w: &String| w.ends_with("ing") || w.ends_with("ed");
+    // Not "killing 58 and injuring more than 120", "12 dead and 40 injured", "killed 58
+    // and 120 were wounded": no verb or category word at either count.
+    const OTHER_ATTRIBUTE: &[&str] = &[
+        "dead", "killed", "injured", "wounded", "hurt", "missing", "died", "were", "was", "are",
+        "arrested", "detained", "held", "hostages",
+    ];
+    let verb = |w: &String| {
+        w.ends_with("ing") || w.ends_with("ed") || OTHER_ATTRIBUTE.contains(&w.as_str())
+    };
+    let own_unit_other = q
+        .unit
+        .as_deref()
+        .is_some_and(|u| OTHER_ATTRIBUTE.contains(&u));
+    let after_second: Vec<String> = text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""))
+        .into_iter()
+        .skip_while(|w| w != "and")
+        .skip(2)
+        .take(2)
+        .collect();
     let coordinated_after = after_words
         .iter()
         .take(2)
@@ -316,7 +333,11 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
             .collect();
         group.iter().any(|w| is_num(w)) && !group.iter().any(|w| verb(w))
     };
-    if coordinated_after || coordinated_before {
+    // "It killed 58 and 120 were wounded": each count has its own verb; "two women and
+    // one man died", "held 12 Somali and 11 Yemeni suspects": one verb for the parts.
+    let own_verbs = before_words.last().is_some_and(|w| verb(w) || w == "left")
+        && after_second.iter().any(verb);
+    if !own_unit_other && ((coordinated_after && !own_verbs) || coordinated_before) {
         return true;
     }
     let whole = sent.slice(t).to_lowercase();
@@ -1512,6 +1533,30 @@ mod tests {
         assert!(is_partial_count(t, sent("Police held"), &q("11")));
         assert!(!is_partial_count(t, sent("A bomb"), &q("58")));
         assert!(!is_partial_count(t, sent("A bomb"), &q("more than 120")));
+        let t2 = "The bomb left 12 dead and 40 injured. It killed 58 and 120 were wounded.";
+        let q2 = |s: &str, unit: Option<&str>| {
+            let start = t2.find(s).unwrap_or(0);
+            corroborate_model::QuantityMention {
+                start,
+                end: start + s.len(),
+                text: s.into(),
+                value: 1.0,
+                unit: unit.map(str::to_string),
+                min: None,
+                max: None,
+                modifier: None,
+                category: Some("killed".into()),
+            }
+        };
+        let s1 = Span::new(0, t2.find(" It").unwrap_or(0));
+        let s2 = Span::new(t2.find("It").unwrap_or(0), t2.len());
+        assert!(!is_partial_count(t2, s1, &q2("12 dead", Some("dead"))));
+        assert!(!is_partial_count(
+            t2,
+            s1,
+            &q2("40 injured", Some("injured"))
+        ));
+        assert!(!is_partial_count(t2, s2, &q2("58", None)));
     }
 
     #[test]

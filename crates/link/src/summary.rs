@@ -139,6 +139,15 @@ pub fn summarise(
         };
         let phrase = attribute_phrase(&c.attribute);
         let (sentence, cites) = match c.status {
+            // One dated value only: nothing to say about a change.
+            ClaimStatus::Evolving if first.value == last.value => (
+                format!(
+                    "The reported {phrase} is {} ({}).",
+                    last.value,
+                    date_of(last)
+                ),
+                best_citation(&last.evidence, copies).into_iter().collect(),
+            ),
             ClaimStatus::Evolving => {
                 let mut cites: Vec<Evidence> =
                     best_citation(&first.evidence, copies).into_iter().collect();

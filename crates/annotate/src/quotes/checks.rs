@@ -428,6 +428,17 @@ pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
             }
             q.speaker = None;
         }
+        // "A police officer who could not be named said ...": the speaker is the noun
+        // phrase before its relative clause.
+        if let Some(sp) = q.speaker.clone()
+            && let Some(at) = [" who ", " which ", " whose "]
+                .iter()
+                .filter_map(|r| sp.text.find(r))
+                .min()
+            && let Some(cut) = cut_speaker(text, &sp, sp.start + at)
+        {
+            q.speaker = Some(cut);
+        }
         if let Some(sp) = q.speaker.clone() {
             let before = sp.end <= q.start;
             // the words between the speaker and the content (speaker first), or between
@@ -450,7 +461,24 @@ pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
             let gap_words = words_in(ctx, gs, ge);
             let sp_words = words_in(ctx, sp.start, sp.end);
             let short_gap = gap.len() < 80 && !gap.contains(',') && !gap.contains('\n');
-            let negated = negation(&sp_words) || (short_gap && negation(&gap_words));
+            // A negation in a relative clause of the speaker ("an officer who could not
+            // be named said ...") does not negate the cue.
+            let sp_main: Vec<String> = sp_words
+                .iter()
+                .take_while(|w| !matches!(w.as_str(), "who" | "which" | "that" | "whose"))
+                .cloned()
+                .collect();
+            let gap_main: Vec<String> = if gap_words
+                .iter()
+                .any(|w| matches!(w.as_str(), "who" | "which" | "whose"))
+            {
+                // only the words after the last relative clause's verb group matter:
+                // keep the tail from the cue back to the clause's end
+                gap_words.iter().rev().take(3).rev().cloned().collect()
+            } else {
+                gap_words.clone()
+            };
+            let negated = negation(&sp_main) || (short_gap && negation(&gap_main));
             // "was reported", "who was added": a be-form right before the cue
             let passive = short_gap
                 && q.cue.as_deref().is_some_and(|c| {

@@ -1419,3 +1419,17 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_negation_in_the_speakers_relative_clause_keeps_the_quote() {
+    let q = quotes(
+        "\u{201c}The bomb had been hidden in a bag for hours,\u{201d} said an official who \
+         was not authorised to speak.",
+    );
+    let f = find(&q, "The bomb had been hidden");
+    assert_eq!(
+        f.and_then(|f| f.1),
+        Some("an official".to_string()),
+        "{q:?}"
+    );
+}
