@@ -428,6 +428,18 @@ pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
             }
             q.speaker = None;
         }
+        // "Officials who spoke on condition of anonymity said the plan had failed": the
+        // relative clause's act does not run on across the main clause's verb of saying.
+        if built_on_cue(&q)
+            && q.speaker.as_ref().is_some_and(|sp| {
+                matches!(sp.text.to_lowercase().as_str(), "who" | "which" | "that")
+            })
+            && [" said ", " says ", " told ", " tells "]
+                .iter()
+                .any(|v| q.text.contains(v))
+        {
+            continue;
+        }
         // "A police officer who could not be named said ...": the speaker is the noun
         // phrase before its relative clause.
         if let Some(sp) = q.speaker.clone()

@@ -1433,3 +1433,9 @@ fn a_negation_in_the_speakers_relative_clause_keeps_the_quote() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_act_stops_at_the_main_verb_of_saying() {
+    let q = quotes("Officials who spoke on condition of anonymity said the plan had failed.");
+    assert!(!q.iter().any(|x| x.text.contains("said the plan")), "{q:?}");
+}
