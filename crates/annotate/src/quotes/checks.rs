@@ -54,28 +54,6 @@ fn words_in(ctx: &Ctx, start: usize, end: usize) -> Vec<String> {
 
 const BE: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
 
-/// Time nouns that make a trailing adjunct.
-const TIME_NOUNS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "week",
-    "weekend",
-    "month",
-    "year",
-];
-
 /// Words that may join a time noun in a trailing adjunct.
 const TIME_GLUE: &[&str] = &[
     "on", "last", "this", "early", "late", "earlier", "later", "in", "the", "that", "next",

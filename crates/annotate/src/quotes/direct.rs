@@ -175,7 +175,7 @@ pub(super) fn transcript_turns(ctx: &Ctx) -> Vec<QuoteMention> {
                         .unwrap_or(&[])
                         .iter()
                         .take_while(|e| e.start < le)
-                        .any(|e| matches!(e.kind, EntityType::PER | EntityType::ORG) && e.end <= le)
+                        .any(|e| speaks(e) && e.end <= le)
             };
         let upper = label.to_uppercase();
         if !(label_ok || title_ok)
@@ -236,17 +236,10 @@ pub(super) fn name_and_verb_after(ctx: &Ctx, run: &Run) -> Option<(Found, String
         return None;
     }
     let (f, next) = if let Some(e) = ctx.entity_starting_at(t.start)
-        && matches!(e.kind, EntityType::PER | EntityType::ORG)
+        && speaks(e)
     {
         let next = ctx.tokens.partition_point(|t| t.start < e.end);
-        (
-            Found {
-                start: e.start,
-                end: e.end,
-                resolved: e.canonical.clone(),
-            },
-            next,
-        )
+        (Found::of(e), next)
     } else if matches!(
         ctx.lower(k).as_str(),
         "the" | "a" | "an" | "one" | "another" | "this" | "that"
@@ -637,7 +630,7 @@ pub(super) fn signature_after(ctx: &Ctx, end: usize) -> Option<Found> {
     let name_start =
         after + ctx.text.get(after..)?.len() - ctx.text.get(after..)?.trim_start().len();
     let e = ctx.entity_starting_at(name_start)?;
-    if !matches!(e.kind, EntityType::PER | EntityType::ORG) {
+    if !speaks(e) {
         return None;
     }
     // the name ends its line or is followed by a handle or a date
@@ -646,9 +639,5 @@ pub(super) fn signature_after(ctx: &Ctx, end: usize) -> Option<Found> {
     if line.trim().len() > 40 {
         return None;
     }
-    Some(Found {
-        start: e.start,
-        end: e.end,
-        resolved: e.canonical.clone(),
-    })
+    Some(Found::of(e))
 }

@@ -790,14 +790,8 @@ pub(super) const AUXILIARIES: &[&str] = &[
     "mustn't",
 ];
 
-/// Words of a time phrase.
-pub(super) const TIME_WORDS: &[&str] = &[
-    "last",
-    "this",
-    "next",
-    "week",
-    "month",
-    "year",
+/// Time nouns: the heads of time phrases ("on Saturday", "last week", "this morning").
+pub(super) const TIME_NOUNS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -812,13 +806,20 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "morning",
     "evening",
     "afternoon",
-    "earlier",
-    "later",
-    "recently",
-    "on",
-    "in",
-    "the",
+    "week",
+    "weekend",
+    "month",
+    "year",
 ];
+
+/// Words of a time phrase: a time noun, or a word that opens or modifies one.
+pub(super) fn is_time_word(w: &str) -> bool {
+    TIME_NOUNS.contains(&w)
+        || matches!(
+            w,
+            "last" | "this" | "next" | "earlier" | "later" | "recently" | "on" | "in" | "the"
+        )
+}
 
 /// Words that open a clause: a subject noun phrase does not run back across them.
 pub(super) const CLAUSE_WORDS: &[&str] = &[

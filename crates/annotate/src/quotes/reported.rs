@@ -880,7 +880,7 @@ pub(super) fn stance_object_end(ctx: &Ctx, cs: usize, ce: usize) -> usize {
             || CLAUSE_WORDS.contains(&lw.as_str())
             || (AUXILIARIES.contains(&lw.as_str())
                 && !matches!(lw.as_str(), "to" | "be" | "being" | "been"))
-            || (TIME_WORDS.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "this"))
+            || (is_time_word(&lw) && !matches!(lw.as_str(), "the" | "this"))
             || (matches!(
                 lw.as_str(),
                 "in" | "at" | "during" | "last" | "next" | "by" | "because"
@@ -1047,7 +1047,7 @@ pub(super) fn nominal(ctx: &Ctx, s: &Sentence) -> Vec<QuoteMention> {
                     e.start <= owner_tok.start
                         && e.end >= owner_end
                         && e.start >= s.start
-                        && matches!(e.kind, EntityType::PER | EntityType::ORG)
+                        && speaks(e)
                 })
                 .map(|e| Found {
                     start: e.start,

@@ -278,10 +278,10 @@ impl<'a> Ctx<'a> {
                 .get(p)
                 .is_some_and(|t| t.kind == TokenKind::Word)
             && !PRONOUNS.contains(&self.lower(p).as_str())
-            && !self.tokens.get(p).is_some_and(|t| {
-                self.entity_ending_at(t.end)
-                    .is_some_and(|e| matches!(e.kind, EntityType::PER | EntityType::ORG))
-            })
+            && !self
+                .tokens
+                .get(p)
+                .is_some_and(|t| self.entity_ending_at(t.end).is_some_and(speaks))
         {
             return self.clause_subject(c).filter(|f| {
                 self.tokens
@@ -311,14 +311,10 @@ impl<'a> Ctx<'a> {
             let before = self.tokens.get(b.checked_sub(1)?)?;
             if before.start >= floor
                 && let Some(e) = self.entity_ending_at(before.end)
-                && matches!(e.kind, EntityType::PER | EntityType::ORG)
+                && speaks(e)
                 && e.start >= floor
             {
-                return Some(Found {
-                    start: e.start,
-                    end: e.end,
-                    resolved: e.canonical.clone(),
-                });
+                return Some(Found::of(e));
             }
             return None;
         }
@@ -367,11 +363,7 @@ impl<'a> Ctx<'a> {
                     .get(k.checked_sub(1)?)
                     .is_some_and(|t| t.end == e.end)
             {
-                return Some(Found {
-                    start: e.start,
-                    end: e.end,
-                    resolved: e.canonical.clone(),
-                });
+                return Some(Found::of(e));
             }
             // a longer appositive, possibly with commas of its own: "Derek Mitchell, who
             // served as ambassador from 2012 until this year, said", "Rep. Jim Jordan
@@ -412,14 +404,10 @@ impl<'a> Ctx<'a> {
                 }
                 let before = self.tokens.get(b)?;
                 if let Some(e) = self.entity_ending_at(before.end)
-                    && matches!(e.kind, EntityType::PER | EntityType::ORG)
+                    && speaks(e)
                     && e.start >= floor
                 {
-                    return Some(Found {
-                        start: e.start,
-                        end: e.end,
-                        resolved: e.canonical.clone(),
-                    });
+                    return Some(Found::of(e));
                 }
             }
             return None;
@@ -437,19 +425,9 @@ impl<'a> Ctx<'a> {
                 return self
                     .any_subject(c, floor)
                     .filter(|f| f.start < e.start)
-                    .or_else(|| {
-                        (e.kind != EntityType::LOC).then(|| Found {
-                            start: e.start,
-                            end: e.end,
-                            resolved: e.canonical.clone(),
-                        })
-                    });
+                    .or_else(|| (e.kind != EntityType::LOC).then(|| Found::of(e)));
             }
-            return Some(Found {
-                start: e.start,
-                end: e.end,
-                resolved: e.canonical.clone(),
-            });
+            return Some(Found::of(e));
         }
         let lw = self.lower(k);
         if PRONOUNS.contains(&lw.as_str()) {
@@ -647,10 +625,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if !in_pp
-                && (speaker_noun(&w).is_some()
-                    || self
-                        .entity_ending_at(t.end)
-                        .is_some_and(|e| matches!(e.kind, EntityType::PER | EntityType::ORG)))
+                && (speaker_noun(&w).is_some() || self.entity_ending_at(t.end).is_some_and(speaks))
             {
                 head_ok = true;
             }
@@ -969,7 +944,7 @@ impl<'a> Ctx<'a> {
         // a trailing time phrase is no part of the speaker: "the ministry on Monday said"
         let mut last = last;
         while last > first
-            && TIME_WORDS.contains(&self.lower(last).as_str())
+            && is_time_word(&self.lower(last))
             && (self.word(last).starts_with(char::is_uppercase)
                 || matches!(
                     self.lower(last).as_str(),
@@ -989,7 +964,7 @@ impl<'a> Ctx<'a> {
         // a lone lower-case word is no subject ("it said" is handled elsewhere), nor a
         // time phrase ("last week said")
         if first == last && self.word(first).starts_with(char::is_lowercase)
-            || (first..=last).all(|j| TIME_WORDS.contains(&self.lower(j).as_str()))
+            || (first..=last).all(|j| is_time_word(&self.lower(j)))
             || !self.plain_np(first, last)
         {
             return None;
@@ -1099,13 +1074,9 @@ impl<'a> Ctx<'a> {
         }
         let first = self.tokens.get(k)?;
         if let Some(e) = self.entity_starting_at(first.start)
-            && matches!(e.kind, EntityType::PER | EntityType::ORG)
+            && speaks(e)
         {
-            return Some(Found {
-                start: e.start,
-                end: e.end,
-                resolved: e.canonical.clone(),
-            });
+            return Some(Found::of(e));
         }
         let lw = self.lower(k);
         if PRONOUNS.contains(&lw.as_str()) {
@@ -1154,10 +1125,10 @@ impl<'a> Ctx<'a> {
         }
         // headed by a speaker noun or a name: "The Vermont congressman", "Some senators"
         let head_ok = speaker_noun(&self.lower(last)).is_some()
-            || self.tokens.get(last).is_some_and(|t| {
-                self.entity_ending_at(t.end)
-                    .is_some_and(|e| matches!(e.kind, EntityType::PER | EntityType::ORG))
-            })
+            || self
+                .tokens
+                .get(last)
+                .is_some_and(|t| self.entity_ending_at(t.end).is_some_and(speaks))
             || self.word(last).starts_with(char::is_uppercase);
         if !head_ok {
             return None;
@@ -1217,12 +1188,8 @@ impl<'a> Ctx<'a> {
                 }
                 return None;
             }
-            if matches!(e.kind, EntityType::PER | EntityType::ORG) {
-                return Some(Found {
-                    start: e.start,
-                    end: e.end,
-                    resolved: e.canonical.clone(),
-                });
+            if speaks(e) {
+                return Some(Found::of(e));
             }
             return None;
         }
@@ -1391,14 +1358,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if let Some(e) = self.entity_starting_at(t.start)
-            && matches!(e.kind, EntityType::PER | EntityType::ORG)
+            && speaks(e)
             && e.end <= ceiling
         {
-            return Some(Found {
-                start: e.start,
-                end: e.end,
-                resolved: e.canonical.clone(),
-            });
+            return Some(Found::of(e));
         }
         let lw = self.lower(c + 1);
         if matches!(lw.as_str(), "he" | "she") {
@@ -1419,11 +1382,7 @@ impl<'a> Ctx<'a> {
                     && e.kind == EntityType::ORG
                     && e.end <= ceiling
                 {
-                    return Some(Found {
-                        start: e.start,
-                        end: e.end,
-                        resolved: e.canonical.clone(),
-                    });
+                    return Some(Found::of(e));
                 }
                 let kw = self.lower(k);
                 if let Some(person) = speaker_noun(&kw) {
@@ -1505,11 +1464,7 @@ impl<'a> Ctx<'a> {
         let resolved = self
             .entities
             .iter()
-            .find(|e| {
-                e.start >= first.start
-                    && e.end <= last.end
-                    && matches!(e.kind, EntityType::PER | EntityType::ORG)
-            })
+            .find(|e| e.start >= first.start && e.end <= last.end && speaks(e))
             .and_then(|e| {
                 e.canonical
                     .clone()
@@ -1529,6 +1484,22 @@ pub(super) struct Found {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) resolved: Option<String>,
+}
+
+impl Found {
+    /// A speaker that is an entity mention, resolved to the mention's canonical form.
+    pub(super) fn of(e: &EntityMention) -> Found {
+        Found {
+            start: e.start,
+            end: e.end,
+            resolved: e.canonical.clone(),
+        }
+    }
+}
+
+/// Whether an entity mention can speak on its own: a person or an organisation.
+pub(super) fn speaks(e: &EntityMention) -> bool {
+    matches!(e.kind, EntityType::PER | EntityType::ORG)
 }
 
 pub(super) fn gender_of(name: &str, title: Option<&str>) -> Option<bool> {
