@@ -252,10 +252,8 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
         .get(sent.start.min(q.start)..q.start)
         .unwrap_or("")
         .to_lowercase();
-    let after_words: Vec<String> = text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""))
-        .into_iter()
-        .take(3)
-        .collect();
+    let after_all = text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""));
+    let after_words = after_all.get(..after_all.len().min(3)).unwrap_or(&[]);
     let own = text::words(&q.text);
     let before_words = text::words(&before);
     let is_num = |w: &str| {
@@ -307,9 +305,9 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
         .unit
         .as_deref()
         .is_some_and(|u| OTHER_ATTRIBUTE.contains(&u));
-    let after_second: Vec<String> = text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""))
-        .into_iter()
-        .skip_while(|w| w != "and")
+    let after_second: Vec<&String> = after_all
+        .iter()
+        .skip_while(|w| *w != "and")
         .skip(2)
         .take(2)
         .collect();
@@ -318,10 +316,7 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
         .take(2)
         .position(|w| w == "and")
         .is_some_and(|k| {
-            !after_words.iter().take(k).any(verb)
-                && text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""))
-                    .get(k + 1)
-                    .is_some_and(|w| is_num(w))
+            !after_words.iter().take(k).any(verb) && after_all.get(k + 1).is_some_and(|w| is_num(w))
         });
     let coordinated_before = before_words.last().is_some_and(|w| w == "and") && {
         let n = before_words.len();
@@ -336,7 +331,7 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
     // "It killed 58 and 120 were wounded": each count has its own verb; "two women and
     // one man died", "held 12 Somali and 11 Yemeni suspects": one verb for the parts.
     let own_verbs = before_words.last().is_some_and(|w| verb(w) || w == "left")
-        && after_second.iter().any(verb);
+        && after_second.iter().any(|w| verb(w));
     if !own_unit_other && ((coordinated_after && !own_verbs) || coordinated_before) {
         return true;
     }
