@@ -19,48 +19,10 @@ use corroborate::Config;
 use corroborate::ingest::{Content, Meta, RawDoc};
 use corroborate::model::DateBasis;
 
+#[path = "common/ecb.rs"]
+mod ecb;
+
 const DEFAULT_DIR: &str = "/work/shared/data/stories/ecbplus-dev";
-
-/// The text of one ECB+ file: its tokens by sentence, joined by spaces, a line each.
-fn rebuild(xml: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current: Option<String> = None;
-    for part in xml.split("<token ").skip(1) {
-        let Some(sentence) = part
-            .split("sentence=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-        else {
-            continue;
-        };
-        let Some(word) = part
-            .split_once('>')
-            .and_then(|(_, r)| r.split_once("</token>"))
-            .map(|(w, _)| decode(w))
-        else {
-            continue;
-        };
-        if current.as_deref() != Some(sentence) {
-            lines.push(String::new());
-            current = Some(sentence.to_string());
-        }
-        if let Some(line) = lines.last_mut() {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(&word);
-        }
-    }
-    lines
-}
-
-fn decode(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -103,7 +65,7 @@ fn main() {
         let Ok(xml) = std::fs::read_to_string(p) else {
             continue;
         };
-        let mut lines = rebuild(&xml);
+        let (mut lines, _) = ecb::rebuild(&xml);
         let url = lines
             .first()
             .filter(|l| l.starts_with("http"))

@@ -25,6 +25,10 @@ use std::path::{Path, PathBuf};
 use corroborate::Config;
 use corroborate::ingest::{Content, Meta, RawDoc};
 
+#[path = "common/ecb.rs"]
+mod ecb;
+use ecb::attr;
+
 const DEFAULT_DIR: &str = "/work/shared/data/stories/ecbplus-dev";
 
 /// One ECB+ document: its lines (one sentence each) and, per line, the cross-document
@@ -35,50 +39,8 @@ struct Doc {
     instances: Vec<BTreeSet<String>>,
 }
 
-fn attr<'a>(s: &'a str, key: &str) -> Option<&'a str> {
-    let k = format!("{key}=\"");
-    let at = s.find(&k)? + k.len();
-    let rest = s.get(at..)?;
-    rest.get(..rest.find('"')?)
-}
-
-fn decode(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
 fn parse(name: &str, xml: &str) -> Doc {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line_of_sentence: HashMap<String, usize> = HashMap::new();
-    let mut line_of_token: HashMap<String, usize> = HashMap::new();
-    for part in xml.split("<token ").skip(1) {
-        let (Some(t_id), Some(sentence)) = (attr(part, "t_id"), attr(part, "sentence")) else {
-            continue;
-        };
-        let Some(word) = part
-            .split_once('>')
-            .and_then(|(_, r)| r.split_once("</token>"))
-            .map(|(w, _)| decode(w))
-        else {
-            continue;
-        };
-        let li = *line_of_sentence
-            .entry(sentence.to_string())
-            .or_insert_with(|| {
-                lines.push(String::new());
-                lines.len() - 1
-            });
-        line_of_token.insert(t_id.to_string(), li);
-        if let Some(l) = lines.get_mut(li) {
-            if !l.is_empty() {
-                l.push(' ');
-            }
-            l.push_str(&word);
-        }
-    }
+    let (lines, line_of_token) = ecb::rebuild(xml);
     // Occurrence mentions: m_id -> lines of their tokens.
     let mut mention_lines: HashMap<String, BTreeSet<usize>> = HashMap::new();
     for tag in ["<ACTION_OCCURRENCE ", "<NEG_ACTION_OCCURRENCE "] {
