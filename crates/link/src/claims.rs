@@ -132,11 +132,15 @@ pub fn claims(
                 continue;
             };
             let sent = text::sentence_in(&sents, q.start);
-            if is_partial_count(t, sent, q) || is_vague(q) {
+            if is_partial_count(t, sent, q)
+                || is_vague(q)
+                || is_not_a_count(t, sent, q)
+                || in_superseded_report(t, sent, q)
+            {
                 continue;
             }
-            let subject = subject_of(doc, sent, tl, main_year)
-                .or_else(|| continued_background(doc, &sents, sent, tl, main_year))
+            let subject = subject_of(doc, sent, tl, main_year, main_day)
+                .or_else(|| continued_background(doc, &sents, sent, tl, main_year, main_day))
                 .unwrap_or_else(|| main_subject.clone());
             // An older article in the same story (an earlier riot, last year's quake)
             // counts something else.
@@ -374,6 +378,7 @@ fn continued_background(
     sent: Span,
     tl: &Timeline,
     main_year: Option<i64>,
+    main_day: Option<i64>,
 ) -> Option<String> {
     let first = sent
         .slice(&doc.source.text)
@@ -385,7 +390,7 @@ fn continued_background(
     }
     let k = sents.partition_point(|s| s.start < sent.start);
     let prev = sents.get(k.checked_sub(1)?).copied()?;
-    let id = subject_of(doc, prev, tl, main_year)?;
+    let id = subject_of(doc, prev, tl, main_year, main_day)?;
     // Only an older event; the main event's sentences give None above.
     Some(id)
 }
@@ -395,6 +400,7 @@ fn subject_of(
     sent: Span,
     tl: &Timeline,
     main_year: Option<i64>,
+    main_day: Option<i64>,
 ) -> Option<String> {
     if let Some(i) = tl.event_of_sentence(&doc.source.id, sent.start) {
         if tl.is_background(i) {
@@ -403,7 +409,21 @@ fn subject_of(
                 .get(tl.background_representative(i))
                 .map(|e| e.id.clone());
         }
-        return None;
+        // An event of the story's weeks that ended before the main day (a shooting
+        // "in early March" in an April story) counts its own toll.
+        let e = tl.events.get(i)?;
+        let end = e
+            .date
+            .as_ref()
+            .and_then(|d| period_end(text::date_part(&d.value)))?;
+        // a day must lie a week before: a weekday resolved into the wrong week is
+        // the commonest date error
+        let margin = if e.date.as_ref().is_some_and(|d| d.value.len() >= 10) {
+            7
+        } else {
+            0
+        };
+        return (end < main_day? - margin).then(|| e.id.clone());
     }
     let main_year = main_year?;
     // Years in time mentions of the sentence, or bare years in its words.
@@ -425,7 +445,9 @@ fn subject_of(
             years.push(y);
         }
     }
-    let old = years.into_iter().filter(|&y| y < main_year).min()?;
+    let Some(old) = years.into_iter().filter(|&y| y < main_year).min() else {
+        return earlier_period(doc, sent, main_day);
+    };
     let ev = tl.events.iter().enumerate().find(|(i, e)| {
         tl.is_background(*i)
             && e.date
@@ -435,6 +457,139 @@ fn subject_of(
     Some(match ev {
         Some((_, e)) => e.id.clone(),
         None => format!("events of {old}"),
+    })
+}
+
+/// A sentence dated only to a period that ended before the story's main day ("In early
+/// March, a gunman wounded three people at a printing plant" in an April story) tells
+/// an earlier happening: its counts belong to "events of <period>". `main_day` is the
+/// main event's first day. A day must lie at
+/// least a week before the main day (a weekday resolved into the wrong week is the
+/// commonest date error); a sentence that also names a day after that is about the
+/// story.
+fn earlier_period(doc: &Annotations, sent: Span, main_day: Option<i64>) -> Option<String> {
+    let main = main_day?;
+    let mut earliest: Option<(&str, i64)> = None;
+    for m in doc
+        .times
+        .iter()
+        .filter(|m| sent.contains(&Span::new(m.start, m.end)) && text::is_concrete_date(&m.value))
+    {
+        let v = text::date_part(&m.value);
+        let end = period_end(v)?;
+        let margin = if v.len() == 10 { 7 } else { 0 };
+        if end >= main - margin {
+            return None;
+        }
+        if earliest.is_none_or(|(_, e)| end < e) {
+            earliest = Some((v, end));
+        }
+    }
+    earliest.map(|(v, _)| format!("events of {v}"))
+}
+
+/// The last day (day number) of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value.
+fn period_end(v: &str) -> Option<i64> {
+    match v.len() {
+        10 => text::day_number(v),
+        7 => {
+            let y: i64 = v.get(..4)?.parse().ok()?;
+            let m: i64 = v.get(5..7)?.parse().ok()?;
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            text::day_number(&format!("{ny:04}-{nm:02}-01")).map(|d| d - 1)
+        }
+        4 => {
+            let y: i64 = v.parse().ok()?;
+            text::day_number(&format!("{:04}-01-01", y + 1)).map(|d| d - 1)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a number is no count of the slot: a frequency ("arrested four times") or
+/// the size of a group a part is taken from ("two of the three victims died": the
+/// three are victims, not dead).
+pub fn is_not_a_count(t: &str, sent: Span, q: &corroborate_model::QuantityMention) -> bool {
+    let after = text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""));
+    let own = text::words(&q.text);
+    let frequency = after
+        .first()
+        .or(own.last())
+        .is_some_and(|w| matches!(w.as_str(), "times" | "time"));
+    let before = text::words(t.get(sent.start.min(q.start)..q.start).unwrap_or(""));
+    let n = before.len();
+    let of_group = match before.get(n.saturating_sub(3)..) {
+        Some([a, b, c]) if b == "of" && matches!(c.as_str(), "the" | "those" | "these") => {
+            is_number_word(a)
+        }
+        _ => match before.get(n.saturating_sub(2)..) {
+            Some([a, b]) if b == "of" => is_number_word(a),
+            _ => false,
+        },
+    };
+    frequency || of_group
+}
+
+fn is_number_word(w: &str) -> bool {
+    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "all"
+                | "both"
+                | "most"
+        )
+}
+
+/// Words that mark a report as superseded: "Local news originally reported that two
+/// died", "initial reports said five were killed".
+const SUPERSEDED: &[&str] = &[
+    "originally reported",
+    "initially reported",
+    "first reported",
+    "earlier reported",
+    "wrongly reported",
+    "mistakenly reported",
+    "erroneously reported",
+    "incorrectly reported",
+    "initial reports",
+    "early reports",
+    "earlier reports",
+    "had earlier said",
+    "had initially said",
+    "had originally said",
+];
+
+/// Whether the quantity stands in the clause of a superseded report (up to the next
+/// ";", ", but", " but " or " later").
+pub fn in_superseded_report(t: &str, sent: Span, q: &corroborate_model::QuantityMention) -> bool {
+    let s = sent.slice(t);
+    let low = s.to_lowercase();
+    if low.len() != s.len() || q.start < sent.start {
+        return false;
+    }
+    let at = q.start - sent.start;
+    SUPERSEDED.iter().any(|cue| {
+        low.match_indices(cue).any(|(p, _)| {
+            let from = p + cue.len();
+            let end = [";", " but ", " later", " now "]
+                .iter()
+                .filter_map(|b| low.get(from..).and_then(|r| r.find(b)).map(|k| from + k))
+                .min()
+                .unwrap_or(low.len());
+            p <= at && at < end
+        })
     })
 }
 
@@ -1323,6 +1478,71 @@ mod tests {
             .collect();
         assert!(injured.contains(&"40"), "{injured:?}");
         assert!(!injured.contains(&"300"), "{injured:?}");
+    }
+
+    #[test]
+    fn frequencies_group_sizes_superseded_reports_and_earlier_months_are_no_toll() {
+        let a = Doc::new(
+            "a",
+            Some("2031-05-04"),
+            "t",
+            "A gunman killed 1 person and wounded 2 at the Portvale depot on 3 May 2031. \
+             Local radio originally reported that two of the three victims died. \
+             The suspect had been arrested four times. \
+             In early March, a gunman wounded three people at a plant in Norby.",
+        )
+        .time("3 May 2031", "2031-05-03")
+        .time("early March", "2031-03")
+        .qty("1 person", 1.0, "killed", None)
+        .qty("2", 2.0, "injured", None)
+        .qty("two", 2.0, "killed", None)
+        .qty("three victims", 3.0, "killed", None)
+        .qty("four", 4.0, "arrested", None)
+        .qty("three people", 3.0, "injured", None)
+        .done();
+        let b = Doc::new(
+            "b",
+            Some("2031-05-04"),
+            "t",
+            "The shooting at the Portvale depot on 3 May 2031 killed 1 person.",
+        )
+        .time("3 May 2031", "2031-05-03")
+        .qty("1 person", 1.0, "killed", None)
+        .done();
+        let docs = vec![a, b];
+        let copies = CopyGraph::build(&docs);
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let cs = claims(&refs, &table, &tl, &copies, "s1-");
+        let of = |attr: &str| -> Vec<(String, String)> {
+            cs.iter()
+                .filter(|c| c.attribute == attr)
+                .flat_map(|c| {
+                    c.values
+                        .iter()
+                        .map(|v| (c.subject.clone(), v.value.clone()))
+                })
+                .collect()
+        };
+        let killed = of("killed");
+        assert!(killed.iter().all(|(_, v)| v == "1"), "{killed:?}");
+        assert!(
+            !of("arrested").iter().any(|(_, v)| v == "4"),
+            "{:?}",
+            of("arrested")
+        );
+        let injured = of("injured");
+        assert!(
+            injured.contains(&("events of 2031-03".into(), "3".into())),
+            "{injured:?}"
+        );
+        assert!(
+            cs.iter()
+                .filter(|c| c.attribute == "killed")
+                .all(|c| c.status == ClaimStatus::Corroborated),
+            "{cs:?}"
+        );
     }
 
     #[test]

@@ -219,6 +219,107 @@ fn tokens_all_match(a: &[String], b: &[String]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| tokens_match(x, y))
 }
 
+/// Common English short forms of first names that are not a prefix of the full form.
+const HYPOCORISMS: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("billy", "william"),
+    ("will", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("rob", "robert"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("mike", "michael"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("tony", "anthony"),
+    ("ted", "edward"),
+    ("ed", "edward"),
+    ("chuck", "charles"),
+    ("charlie", "charles"),
+    ("jack", "john"),
+    ("johnny", "john"),
+    ("peggy", "margaret"),
+    ("maggie", "margaret"),
+    ("betty", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("liz", "elizabeth"),
+    ("kate", "katherine"),
+    ("kathy", "katherine"),
+    ("sandy", "alexandra"),
+    ("steve", "stephen"),
+    ("steve", "steven"),
+    ("joe", "joseph"),
+    ("tom", "thomas"),
+    ("larry", "lawrence"),
+    ("larry", "laurence"),
+    ("harry", "henry"),
+    ("hank", "henry"),
+    ("jerry", "gerald"),
+    ("jerry", "jerome"),
+    ("andy", "andrew"),
+    ("drew", "andrew"),
+    ("matt", "matthew"),
+    ("pat", "patrick"),
+    ("pat", "patricia"),
+    ("sue", "susan"),
+    ("nick", "nicholas"),
+    ("dave", "david"),
+    ("ben", "benjamin"),
+    ("sam", "samuel"),
+    ("alex", "alexander"),
+    ("alexis", "alexandros"),
+];
+
+/// `HYPOCORISMS` folded as name tokens are.
+static FOLDED_HYPOCORISMS: std::sync::LazyLock<Vec<(String, String)>> =
+    std::sync::LazyLock::new(|| {
+        HYPOCORISMS
+            .iter()
+            .map(|(s, f)| (fold_token(s), fold_token(f)))
+            .collect()
+    });
+
+/// Two forms of one person's full name: the same surname, a first name and its short
+/// form ("Fred" for "Frederick": one a prefix of the other, at least three letters),
+/// and middle names that agree or are an initial of each other ("Frederick C. LaRue",
+/// "Frederick Cheney LaRue"). Suffixes ("Sr", "III") stand last, so a father and a son
+/// stay apart.
+fn person_variant(a: &[String], b: &[String]) -> bool {
+    let n = a.len();
+    if n < 2 || b.len() != n {
+        return false;
+    }
+    let first = |x: &str, y: &str| {
+        let (s, l) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        tokens_match(x, y)
+            || (s.chars().count() >= 3 && l.starts_with(s))
+            || FOLDED_HYPOCORISMS
+                .iter()
+                .any(|(fs, ff)| (fs == x && ff == y) || (fs == y && ff == x))
+    };
+    let middle = |x: &str, y: &str| {
+        // tokens are folded ("C." -> "k", "Cheney" -> "cheni"): fold the first letter too
+        let initial = |i: &str, w: &str| {
+            i.chars().count() == 1
+                && w.chars().count() > 1
+                && w.chars()
+                    .next()
+                    .is_some_and(|c| fold_token(&c.to_string()) == i)
+        };
+        tokens_match(x, y) || initial(x, y) || initial(y, x)
+    };
+    a.iter().zip(b).enumerate().all(|(k, (x, y))| {
+        if k == 0 {
+            first(x, y)
+        } else if k + 1 == n {
+            tokens_match(x, y)
+        } else {
+            middle(x, y)
+        }
+    })
+}
+
 /// Words that do not identify a name on their own.
 const GENERIC: &[&str] = &[
     "the",
@@ -708,7 +809,10 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
                 let (Some(a), Some(b)) = (nodes.get(i), nodes.get(j)) else {
                     continue;
                 };
-                if tokens_all_match(&a.tokens, &b.tokens) {
+                let person = kinds.get(i) == Some(&EntityType::PER);
+                if tokens_all_match(&a.tokens, &b.tokens)
+                    || (person && person_variant(&a.tokens, &b.tokens))
+                {
                     uf.union(i, j);
                 }
             }
@@ -1171,6 +1275,27 @@ mod tests {
         );
         let city = entity_of(&t, "Kharivsk");
         assert!(city.is_some_and(|c| c.aliases.contains(&"Kharovsk".to_string())));
+    }
+
+    #[test]
+    fn short_first_names_and_middle_initials_are_one_person() {
+        let v = |a: &str, b: &str| person_variant(&name_tokens(a), &name_tokens(b));
+        assert!(v("Fred Larsen", "Frederick Larsen"));
+        assert!(v("Frederick C. Larsen", "Frederick Cheney Larsen"));
+        assert!(v("Fred C. Larsen", "Frederick Cheney Larsen"));
+        assert!(v("Bill Ingmar", "William Ingmar"));
+        assert!(!v("Bill Ingmar", "Robert Ingmar"));
+        assert!(!v("Anna Kowal", "Marek Kowal"));
+        assert!(!v("Ike Larsen III", "Ike Larsen Sr"));
+        assert!(!v("Frederick C. Larsen", "Frederick D. Larsen"));
+        assert!(
+            !v("Al Larsen", "Albert Larsen"),
+            "two letters are too short"
+        );
+        assert!(
+            !v("Larsen", "Larsen"),
+            "a surname alone is resolved elsewhere"
+        );
     }
 
     #[test]
