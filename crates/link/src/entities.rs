@@ -925,6 +925,18 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
                 continue;
             }
             let Some(n) = nodes.get(j) else { continue };
+            // "D. A" is the acronym written letter by letter, not another expansion
+            // ("RB Bush": the acronym and a name)
+            if n.tokens.iter().all(|t| t.chars().count() == 1)
+                || n.tokens.iter().any(|t| *t == fold_token(letters))
+            {
+                uf.union(j, consensus);
+                continue;
+            }
+            // "Internet Explorer 11" holds the expansion: a longer name, no other one
+            if cons_tokens.iter().all(|t| n.tokens.contains(t)) {
+                continue;
+            }
             let mut security = false;
             let mut sources: BTreeSet<String> = BTreeSet::new();
             for m in mentions.iter().filter(|m| m.node == j) {
@@ -1353,6 +1365,38 @@ mod tests {
         .done();
         let t = canonical_entities(&[&d], &AliasKb::default(), "");
         assert_eq!(t.entities.len(), 2);
+    }
+
+    #[test]
+    fn an_acronym_spelled_letter_by_letter_is_no_mistranslation() {
+        let a = Doc::new(
+            "a",
+            Some("2031-06-04"),
+            "t",
+            "The District Attorney filed charges. The DA said the police attack was planned.",
+        )
+        .ent("District Attorney", EntityType::ORG)
+        .ent("DA", EntityType::ORG)
+        .done();
+        let b = Doc::new(
+            "b",
+            Some("2031-06-05"),
+            "t",
+            "The D. A said the gunman shot the officer. The District Attorney agreed. \
+             DA Alvarez said the attack was planned.",
+        )
+        .ent("D. A", EntityType::ORG)
+        .ent("DA Alvarez", EntityType::ORG)
+        .ent("District Attorney", EntityType::ORG)
+        .done();
+        let t = canonical_entities(&[&a, &b], &AliasKb::default(), "");
+        let da = entity_of(&t, "District Attorney");
+        assert!(t.entities.iter().all(|e| e.notes.is_empty()), "{t:?}");
+        assert!(
+            da.is_some_and(|e| e.aliases.contains(&"D. A".to_string())),
+            "{t:?}"
+        );
+        assert!(da.is_some_and(|e| e.notes.is_empty()), "{da:?}");
     }
 
     #[test]

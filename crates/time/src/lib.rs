@@ -105,6 +105,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         prev: None,
         prev_day: None,
         prev_event_day: None,
+        month_years: std::collections::HashMap::new(),
         inner: None,
         comparison: false,
         period_of_year: None,
@@ -426,6 +427,10 @@ struct Resolver {
     events: std::collections::HashMap<String, NaiveDate>,
     prev: Option<Point>,
     prev_day: Option<NaiveDate>,
+    /// Month -> year of the months the text has named with their year so far ("June
+    /// 2005", "24 June 2005"): the year of a later past "June 24" that would otherwise
+    /// fall after the DCT.
+    month_years: std::collections::HashMap<u32, i32>,
     /// The last day date given outside a report clause: what "hours later" follows.
     prev_event_day: Option<NaiveDate>,
     /// The value and anchor of the date inside the last event-anchored expression.
@@ -654,6 +659,15 @@ impl Resolver {
                     // quarter in focus, in that year
                     return self.done(Point::Quarter(y, q), "previous", None);
                 }
+                match p {
+                    Point::Month(y, m) => {
+                        self.month_years.insert(m, y);
+                    }
+                    Point::Day(d) => {
+                        self.month_years.insert(d.month(), d.year());
+                    }
+                    _ => {}
+                }
                 self.done(p, "absolute", None)
             }
             Sem::PartDate { m, d } => {
@@ -674,11 +688,22 @@ impl Resolver {
                     Some(d) => NaiveDate::from_ymd_opt(y, m, d),
                     None => NaiveDate::from_ymd_opt(y, m, 1),
                 };
-                let y = if anchor != "dct" {
+                let mut y = if anchor != "dct" {
                     dct.year()
                 } else {
                     pick_year(dct, tense, mk)
                 };
+                // "killed in June 2005 ... was killed on June 24" (written in May 2007):
+                // a past date the pick puts after the DCT takes the year the text gave
+                // that month, when that year is over
+                if anchor == "dct"
+                    && tense == Tense::Past
+                    && mk(y).is_some_and(|c| c > dct)
+                    && let Some(&named) = self.month_years.get(&m)
+                    && named < dct.year()
+                {
+                    y = named;
+                }
                 let p = match (d, mk(y)) {
                     (Some(_), Some(date)) => Point::Day(date),
                     (None, _) => Point::Month(y, m),

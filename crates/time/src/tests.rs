@@ -1082,3 +1082,23 @@ fn hyphenated_compounds_are_not_years() {
     assert!(texts.contains(&"1998"), "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("2008")), "{texts:?}");
 }
+
+#[test]
+fn a_past_month_day_takes_the_year_the_text_named_for_that_month() {
+    let dct = d(2031, 5, 3);
+    let text = "The guard was shot in June 2029. He was killed on June 24, while on patrol.";
+    check(text, dct, "June 24", "2029-06-24");
+    // without that month named, or in the future tense, the usual pick
+    check(
+        "The guard was shot in March 2029. He was killed on June 24.",
+        dct,
+        "June 24",
+        "2031-06-24",
+    );
+    check(
+        "The guard was shot in June 2029. The trial will resume on June 24.",
+        dct,
+        "June 24",
+        "2031-06-24",
+    );
+}
