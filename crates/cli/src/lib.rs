@@ -212,6 +212,20 @@ pub fn analyze_full(
             _ => None,
         })
         .collect();
+    // The days of each story's events, by source id: what a relative date that the
+    // range leaves open may resolve to.
+    let story_days: std::collections::HashMap<&str, std::collections::BTreeSet<&str>> = dossier
+        .stories
+        .iter()
+        .flat_map(|st| {
+            let days: std::collections::BTreeSet<&str> = st
+                .events
+                .iter()
+                .filter_map(|e| e.date.as_ref().and_then(|d| d.day()))
+                .collect();
+            st.sources.iter().map(move |id| (id.as_str(), days.clone()))
+        })
+        .collect();
     let mut changed = false;
     for a in docs.iter_mut() {
         if a.source.published.is_some() {
@@ -220,7 +234,20 @@ pub fn analyze_full(
         if let Some(date) = inferred.get(&a.source.id) {
             let mut source = a.source.clone();
             source.published = Some(date.clone());
-            *a = corroborate_annotate::annotate(source, &Options::default()).0;
+            let mut at_start = corroborate_annotate::annotate(source, &Options::default()).0;
+            // A date known to a range ("between 27 November and 3 December"): a
+            // relative date that resolves differently at the two ends ("Monday") takes
+            // the end that is a day of the story's events (the day other articles
+            // give the happening), else it is left unresolved rather than guessed.
+            if let Some(until) = date.until.as_deref().filter(|u| *u != date.value) {
+                let mut source = a.source.clone();
+                source.published = Some(DateValue::new(until, DateBasis::Inferred));
+                let at_end = corroborate_annotate::annotate(source, &Options::default()).0;
+                let empty = std::collections::BTreeSet::new();
+                let days = story_days.get(a.source.id.as_str()).unwrap_or(&empty);
+                unresolve_disagreeing(&mut at_start.times, &at_end.times, days);
+            }
+            *a = at_start;
             changed = true;
         }
     }
@@ -241,6 +268,46 @@ pub fn analyze_full(
     }
     dossier.skipped = skipped;
     (dossier, docs)
+}
+
+/// For every time value of `times` that `other` (the same text resolved against
+/// another DCT) gives differently: the one of the two that is one of `days` (and the
+/// other is not), else unresolved (`XXXX-XX-XX`, `XXXX-WXX`, ...).
+fn unresolve_disagreeing(
+    times: &mut [corroborate_model::TimeMention],
+    other: &[corroborate_model::TimeMention],
+    days: &std::collections::BTreeSet<&str>,
+) {
+    let is_day = |v: &str| v.get(..10).is_some_and(|d| days.contains(d));
+    for m in times.iter_mut() {
+        let Some(o) = other.iter().find(|o| o.start == m.start && o.end == m.end) else {
+            continue;
+        };
+        if o.value == m.value {
+            continue;
+        }
+        match (is_day(&m.value), is_day(&o.value)) {
+            (true, false) => continue,
+            (false, true) => {
+                m.value = o.value.clone();
+                continue;
+            }
+            _ => {}
+        }
+        // keep the shape: digits become X up to the first letter ("2005-11-21" ->
+        // "XXXX-XX-XX", "2005-W47" -> "XXXX-WXX"); durations and references stay
+        if m.value
+            .get(..4)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        {
+            m.value = m
+                .value
+                .chars()
+                .map(|c| if c.is_ascii_digit() { 'X' } else { c })
+                .collect();
+            m.anchor = None;
+        }
+    }
 }
 
 /// ISO 639-1 code of the text's language (ISO 639-3 when there is no two-letter code),
@@ -317,6 +384,42 @@ mod tests {
             content: Content::Text(text.into()),
             meta: Meta::default(),
         }
+    }
+
+    #[test]
+    fn relative_dates_that_differ_across_a_date_range_stay_unresolved() {
+        let tm = |start: usize, value: &str| corroborate_model::TimeMention {
+            start,
+            end: start + 6,
+            text: "Monday".into(),
+            kind: corroborate_model::TimeType::DATE,
+            value: value.into(),
+            anchor: Some("dct".into()),
+        };
+        let mut at_start = vec![
+            tm(0, "2031-05-26"),
+            tm(10, "2031-06-01"),
+            tm(20, "P2D"),
+            tm(30, "2031-W22"),
+        ];
+        let at_end = vec![
+            tm(0, "2031-06-02"),
+            tm(10, "2031-06-01"),
+            tm(20, "P2D"),
+            tm(30, "2031-W23"),
+        ];
+        let mut at_start2 = at_start.clone();
+        unresolve_disagreeing(&mut at_start, &at_end, &Default::default());
+        let values: Vec<&str> = at_start.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["XXXX-XX-XX", "2031-06-01", "P2D", "XXXX-WXX"]);
+        assert_eq!(at_start.first().and_then(|t| t.anchor.clone()), None);
+        // the end that is a day of the story's events wins
+        let days: std::collections::BTreeSet<&str> = ["2031-06-02"].into_iter().collect();
+        unresolve_disagreeing(&mut at_start2, &at_end, &days);
+        assert_eq!(
+            at_start2.first().map(|t| t.value.as_str()),
+            Some("2031-06-02")
+        );
     }
 
     #[test]
