@@ -704,7 +704,7 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
                             | "now"
                     )
                 })
-                .any(|w| matches!(w.as_str(), "dies" | "died" | "passed" | "away")))
+                .any(|w| matches!(w.as_str(), "dies" | "died" | "passed" | "away" | "dead")))
         || (prev == ","
             && c.w(first + 1) == ","
             && c.raw(first.wrapping_sub(2))
@@ -720,7 +720,7 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         return None;
     }
     if first >= 2
-        && c.w(first - 1) == "of"
+        && matches!(c.w(first - 1).as_str(), "of" | "to")
         && matches!(
             c.w(first - 2).as_str(),
             "mother"
@@ -734,6 +734,10 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
                 | "dad"
         )
     {
+        return None;
+    }
+    // A distance ("arrested five buildings away", "two blocks apart") counts no people.
+    if matches!(c.w(end_tok + 1).as_str(), "away" | "apart") && unit.is_some() {
         return None;
     }
     // A score or a tally ("lost 30-7", "deadlocked at 9-3") counts no people.
@@ -924,7 +928,9 @@ mod tests {
         assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
         let q = qs(
             "The safety was injured during the 13-10 loss. A 6.7-strength quake \
-                    struck. He was arrested in his early 20's. Gunmen killed a mother of 12.",
+                    struck. He was arrested in his early 20's. Gunmen killed a mother of 12. \
+                    Ada Moss, the first woman to lead the bureau, dead at 95. The deputy, a \
+                    father to two boys, died. He was arrested five buildings away.",
         );
         assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
     }
