@@ -193,16 +193,21 @@ pub fn summarise(
                     .take(MAX_LISTED)
                     .map(|(val, srcs)| format!("{val} ({})", count(srcs.len(), "source")))
                     .collect();
-                if n > MAX_LISTED {
-                    vals.push(format!("{} more", n - MAX_LISTED));
-                }
+                let rest = match n.saturating_sub(MAX_LISTED) {
+                    0 => String::new(),
+                    1 => ", and one other value".to_string(),
+                    k => format!(", and {k} other values"),
+                };
                 let cites = c
                     .values
                     .iter()
                     .filter_map(|v| best_citation(&v.evidence, copies))
                     .collect();
                 (
-                    format!("Sources disagree on the {phrase}: {}.", vals.join(" vs ")),
+                    format!(
+                        "Sources disagree on the {phrase}: {}{rest}.",
+                        vals.join(" vs ")
+                    ),
                     cites,
                 )
             }
@@ -360,7 +365,7 @@ pub fn summarise(
     out
 }
 
-/// Values listed in a "sources disagree" sentence before "N more".
+/// Values listed in a "sources disagree" sentence before ", and N other values".
 const MAX_LISTED: usize = 4;
 
 /// "1 source", "3 sources".
@@ -397,6 +402,38 @@ mod tests {
     use super::*;
     use crate::fixtures::Doc;
     use corroborate_model::EntityType;
+
+    #[test]
+    fn a_long_dispute_lists_four_values_and_counts_the_others() {
+        let docs: Vec<Annotations> = (0..6)
+            .map(|i| {
+                let n = format!("{} people", 10 + i);
+                let body = format!(
+                    "A bomb exploded at the Portvale hall on 3 May 2031. Police said {n} \
+                     were injured in the blast."
+                );
+                Doc::new(&format!("d{i}"), Some("2031-05-04"), "t", &body)
+                    .time("3 May 2031", "2031-05-03")
+                    .qty(&n, f64::from(10 + i), "injured", None)
+                    .done()
+            })
+            .collect();
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let copies = CopyGraph::build(&docs);
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let tl = crate::events::timeline(&refs, &table, "s1-");
+        let claims = crate::claims::claims(&refs, &table, &tl, &copies, "s1-");
+        let out = summarise(&refs, &tl, &[], &claims, &copies);
+        let dispute = out
+            .iter()
+            .map(|s| s.text.as_str())
+            .find(|t| t.starts_with("Sources disagree"));
+        assert!(
+            dispute.is_some_and(|t| t.ends_with(", and 2 other values.")
+                && t.contains("10 (1 source) vs 11 (1 source)")),
+            "{out:?}"
+        );
+    }
 
     #[test]
     fn the_main_quote_is_a_direct_one() {
