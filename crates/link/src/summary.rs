@@ -188,7 +188,7 @@ pub fn summarise(
                     }
                 }
                 let n = by_value.len();
-                let mut vals: Vec<String> = by_value
+                let vals: Vec<String> = by_value
                     .iter()
                     .take(MAX_LISTED)
                     .map(|(val, srcs)| format!("{val} ({})", count(srcs.len(), "source")))
