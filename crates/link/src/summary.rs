@@ -315,8 +315,10 @@ pub fn summarise(
     let best = quotes
         .iter()
         .filter(|q| {
+            // a line of six words or more: "an Oscar hit or miss?" after "Hugh
+            // Jackman:" is a headline, not a line someone spoke
             speaker_rank(q).is_some()
-                && text::words(&q.text).len() >= 4
+                && text::words(&q.text).len() >= 6
                 && direct(q)
                 && !title_case(&q.text)
         })
