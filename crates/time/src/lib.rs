@@ -695,8 +695,21 @@ impl Resolver {
                 };
                 // "killed in June 2005 ... was killed on June 24" (written in May 2007):
                 // a past date the pick puts after the DCT takes the year the text gave
-                // that month, when that year is over
+                // that month, when that year is over.
+                // "in June 2005 ... June 24, 2005 ... the June 20 shooting": a month-day
+                // right after a date of the same month with its year is in that year
+                // (a day: "the August 1988 cease-fire ... the invasion on Aug. 2" is 1990)
+                let prev_same_month = match self.prev {
+                    Some(Point::Day(p)) if p.month() == m => Some(p.year()),
+                    _ => None,
+                };
                 if anchor == "dct"
+                    && tense != Tense::Future
+                    && let Some(named) = prev_same_month
+                    && named < y
+                {
+                    y = named;
+                } else if anchor == "dct"
                     && tense == Tense::Past
                     && mk(y).is_some_and(|c| c > dct)
                     && let Some(&named) = self.month_years.get(&m)

@@ -1102,3 +1102,21 @@ fn a_past_month_day_takes_the_year_the_text_named_for_that_month() {
         "2031-06-24",
     );
 }
+
+#[test]
+fn a_month_day_right_after_a_full_date_of_that_month_shares_its_year() {
+    let dct = d(2031, 3, 20);
+    check(
+        "The guard was shot on June 24, 2029. Police sought the man for the June 20 robbery.",
+        dct,
+        "June 20",
+        "2029-06-20",
+    );
+    // a month named with its year is no anchor for a later day of it
+    check(
+        "Talks followed the August 2029 truce. The invasion on Aug. 2 ended them.",
+        d(2031, 8, 15),
+        "Aug. 2",
+        "2031-08-02",
+    );
+}
