@@ -807,6 +807,13 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         {
             break;
         }
+        // "two men accused of killing a mother": the accused, not the dead
+        if matches!(
+            w.as_str(),
+            "accused" | "charged" | "suspected" | "convicted" | "blamed" | "wanted"
+        ) {
+            return None;
+        }
         if let Some(cat) = find_at(k) {
             after = Some((d, cat));
             break;
@@ -831,6 +838,11 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         // "missing 10 of 16 games", "the missing link between the two": before a
         // number "missing" is a verb or a figure of speech, not people missing.
         if let Some(cat) = find_at(k).filter(|cat| cat != "missing") {
+            // "a gunman shot three people": the attacker is the subject, not what is
+            // counted
+            if cat == "attackers" && d > 0 {
+                break;
+            }
             before = Some((d, cat));
             break;
         }
@@ -930,7 +942,8 @@ mod tests {
             "The safety was injured during the 13-10 loss. A 6.7-strength quake \
                     struck. He was arrested in his early 20's. Gunmen killed a mother of 12. \
                     Ada Moss, the first woman to lead the bureau, dead at 95. The deputy, a \
-                    father to two boys, died. He was arrested five buildings away.",
+                    father to two boys, died. He was arrested five buildings away. Two men \
+                    accused of killing a guard were in court. A gunman shot three people.",
         );
         assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
     }
