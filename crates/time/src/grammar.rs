@@ -711,6 +711,24 @@ impl<'a> G<'a> {
             j = k;
         } else if self.is(j, "o") && self.is(j + 1, "'") && self.is(j + 2, "clock") {
             j += 3;
+        } else if (1..=12).contains(&h)
+            && i > 0
+            && self.any(
+                i - 1,
+                &["at", "by", "around", "about", "until", "before", "after"],
+            )
+            && self.is(j, "in")
+            && self.is(j + 1, "the")
+            && self.any(j + 2, &["morning", "afternoon", "evening"])
+        {
+            // "at 4 in the morning", "by 6 in the evening"
+            let pm = !self.is(j + 2, "morning");
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+            j += 3;
         } else if !has_min {
             return None;
         }
@@ -1450,6 +1468,18 @@ impl<'a> G<'a> {
 
     fn extras(&self, i: usize, out: &mut Vec<M>) {
         let w = self.w(i);
+        // "a day-long meeting", "a decades-long battle": a duration of one or of some
+        if let Some((unit, plural)) = lex::unit(w)
+            && self.is(i + 1, "-")
+            && self.glued(i + 1)
+            && self.is(i + 2, "long")
+            && self.glued(i + 2)
+            && !unit.is_clock()
+            && !(i > 0 && self.is(i - 1, "-"))
+        {
+            let n = if plural { None } else { Some(1.0) };
+            out.push(self.mk(i, i + 3, dur_kind(), Sem::Lit(unit.duration(n))));
+        }
         let lit = |v: &str| Sem::Lit(v.to_string());
         // "today is the eighth day of the operation", "it's the second day of": the DCT
         if w == "the"
@@ -1648,6 +1678,31 @@ impl<'a> G<'a> {
         let mut j = i;
         if self.any(j, &["early", "late", "earlier", "later"]) {
             j += 1;
+        }
+        // "mid-afternoon", "mid morning", "midafternoon", "late afternoon", "early
+        // morning": that part of the day of the DCT
+        let part = |w: &str| matches!(w, "morning" | "afternoon" | "evening");
+        let mid_part = match self.w(j) {
+            "midmorning" => Some(("morning", j + 1)),
+            "midafternoon" => Some(("afternoon", j + 1)),
+            "mid" if self.is(j + 1, "-") && part(self.w(j + 2)) => Some((self.w(j + 2), j + 3)),
+            "mid" if part(self.w(j + 1)) => Some((self.w(j + 1), j + 2)),
+            w if j > i && part(w) && !self.is(i.wrapping_sub(1), "the") => Some((w, j + 1)),
+            _ => None,
+        };
+        if let Some((w, e)) = mid_part {
+            // "mid-afternoon yesterday"
+            let (n, e) = match self.w(e) {
+                "yesterday" => (-1, e + 1),
+                "today" => (0, e + 1),
+                "tomorrow" => (1, e + 1),
+                _ => (0, e),
+            };
+            let sem = Sem::Dct { n, unit: Unit::Day };
+            let mut m = self.mk(i, e, TimeType::DATE, sem);
+            m.pod = lex::part_of_day(w);
+            out.push(m);
+            return;
         }
         let (sem, mut pod, mut end) = match self.w(j) {
             "today" => (

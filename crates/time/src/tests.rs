@@ -1120,3 +1120,48 @@ fn a_month_day_right_after_a_full_date_of_that_month_shares_its_year() {
         "2031-08-02",
     );
 }
+
+#[test]
+fn clock_in_the_morning_parts_of_the_day_and_long_compounds() {
+    let dct = d(2031, 4, 5);
+    check(
+        "He will leave at 4 in the morning.",
+        dct,
+        "4 in the morning",
+        "2031-04-05T04:00",
+    );
+    check(
+        "They met by 6 in the evening.",
+        dct,
+        "6 in the evening",
+        "2031-04-05T18:00",
+    );
+    check(
+        "By mid afternoon, it was over.",
+        dct,
+        "mid afternoon",
+        "2031-04-05TAF",
+    );
+    check(
+        "At mid-afternoon yesterday, shares fell.",
+        dct,
+        "mid-afternoon yesterday",
+        "2031-04-04TAF",
+    );
+    check(
+        "By late afternoon the crowd left.",
+        dct,
+        "late afternoon",
+        "2031-04-05TAF",
+    );
+    check("It ended a weeks-long strike.", dct, "weeks-long", "PXW");
+    // a count in a morning raid is no clock time; "the early morning hours" stays out
+    let all = tv(
+        "Police killed 4 in the morning raid. In the early morning hours it rained.",
+        dct,
+    );
+    assert!(
+        all.iter().all(|(t, _, _)| !t.contains("morning")),
+        "{all:?}"
+    );
+}
