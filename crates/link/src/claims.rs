@@ -331,7 +331,17 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
             .rev()
             .take(2)
             .collect();
-        group.iter().any(|w| is_num(w)) && !group.iter().any(|w| verb(w))
+        // "a man and two women died": one person named with "a" is a count too
+        let one_person = matches!(
+            group.as_slice(),
+            [noun, art] if matches!(art.as_str(), "a" | "an" | "one")
+                && matches!(
+                    noun.as_str(),
+                    "man" | "woman" | "boy" | "girl" | "child" | "person" | "officer"
+                        | "policeman" | "soldier" | "worker" | "teenager" | "student"
+                )
+        );
+        (one_person || group.iter().any(|w| is_num(w))) && !group.iter().any(|w| verb(w))
     };
     // "It killed 58 and 120 were wounded": each count has its own verb; "two women and
     // one man died", "held 12 Somali and 11 Yemeni suspects": one verb for the parts.
@@ -1505,7 +1515,8 @@ mod tests {
              Local radio originally reported that two of the three victims died. \
              The suspect had been arrested four times. \
              \"There might have been two people killed,\" he said. \
-             In early March, a gunman wounded three people at a plant in Norby.",
+             In early March, a gunman wounded three people at a plant in Norby. \
+             At the depot a man and two women died, a nurse said.",
         )
         .time("3 May 2031", "2031-05-03")
         .time("early March", "2031-03")
@@ -1516,6 +1527,7 @@ mod tests {
         .qty("four", 4.0, "arrested", None)
         .qty("two people", 2.0, "killed", None)
         .qty("three people", 3.0, "injured", None)
+        .qty("two women", 2.0, "killed", None)
         .done();
         let b = Doc::new(
             "b",
