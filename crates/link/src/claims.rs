@@ -919,9 +919,44 @@ fn stance_verb_holds(low: &str, at: usize, stance: &str) -> bool {
         {
             return false;
         }
+        // "deny it the protections", "voted to deny it further loans": to withhold
+        if after
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "it" | "them" | "him" | "her" | "us" | "me"))
+            && after.get(2).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "any"
+                        | "further"
+                        | "more"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "access"
+                        | "entry"
+                        | "bail"
+                        | "permission"
+                )
+            })
+        {
+            return false;
+        }
         // "denied any role"; "a charge Marvania denies." (the object before it)
         return after.iter().skip(1).take(8).any(|w| denied_object(w))
             || (after.len() == 1 && before.iter().rev().take(6).any(|w| denied_object(w)));
+    }
+    // "it has nothing to do with the attack": said of the party itself, a pronoun
+    // right before the auxiliary; "the decision has nothing to do with ..." is no denial
+    if verb == "nothing" {
+        return prev
+            .first()
+            .is_some_and(|w| matches!(*w, "has" | "had" | "have" | "s"))
+            && prev
+                .get(1)
+                .is_some_and(|w| matches!(*w, "it" | "we" | "i" | "he" | "she" | "they"));
     }
     if stance == "blames" && matches!(verb.as_str(), "accused" | "accuses") {
         // "the accused thugs": an adjective
@@ -1277,10 +1312,16 @@ fn disputes(
                         // The subject of the cue's clause: no colon between them
                         // ("Wellington fire: Man denies arson"), and not a modifier of
                         // a common noun ("an Albany teen accused ...").
+                        // Nor a name before another subject ("... the Democratic
+                        // National Committee, he steadfastly denied"): the pronoun's
+                        // referent is unknown here, so no party.
                         .filter(|(_, me, _)| {
                             let between = t.get(*me..head).unwrap_or("");
                             let next = between.split_whitespace().next().unwrap_or("");
-                            !between.contains(':') && !is_modified_noun(next)
+                            let pronoun = text::words(between)
+                                .iter()
+                                .any(|w| matches!(w.as_str(), "he" | "she" | "they" | "we" | "i"));
+                            !between.contains(':') && !is_modified_noun(next) && !pronoun
                         })
                         .map(|(_, _, id)| id.to_string())
                         .find(|id| party_ok(id)),
@@ -1584,13 +1625,17 @@ mod tests {
             "Portvale warehouse fire: Man denies arson. Judge Ada Brenn agreed and denied \
              both motions. The defence was denied a key witness, lawyer Tom Ruse said. \
              A Portvale teen accused in the shooting of Lena Hart appeared in court. \
-             Prosecutor Omar Vell did not deny that the witness was paid.",
+             Prosecutor Omar Vell did not deny that the witness was paid. \
+             The Portvale Council voted to deny it further loans. \
+             Ada Brenn said the ruling has nothing to do with the fire. \
+             After the fire at the Portvale Council depot, he steadfastly denied the charges.",
         )
         .ent("Portvale", EntityType::LOC)
         .ent("Ada Brenn", EntityType::PER)
         .ent("Tom Ruse", EntityType::PER)
         .ent("Lena Hart", EntityType::PER)
         .ent("Omar Vell", EntityType::PER)
+        .ent("Portvale Council", EntityType::ORG)
         .done();
         let values = parties_of(vec![a]);
         assert!(values.is_empty(), "{values:?}");
@@ -1599,8 +1644,10 @@ mod tests {
             "b",
             Some("2031-05-02"),
             "t",
-            "Tom Ruse denied any role in the fire. Ada Brenn accused Tom Ruse of arson.",
+            "Tom Ruse denied any role in the fire. Ada Brenn accused Tom Ruse of arson. \
+             Lena Hart said she had nothing to do with it.",
         )
+        .ent("Lena Hart", EntityType::PER)
         .ent("Ada Brenn", EntityType::PER)
         .ent("Tom Ruse", EntityType::PER)
         .done();
@@ -1611,6 +1658,10 @@ mod tests {
         );
         assert!(
             values.contains(&"Ada Brenn blames Tom Ruse".to_string()),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&"Lena Hart denies involvement".to_string()),
             "{values:?}"
         );
     }
