@@ -117,6 +117,7 @@ fn merge_split_quotes(text: &str, quotes: Vec<QuoteMention>) -> Vec<QuoteMention
             && text
                 .get(prev.end..q.start)
                 .is_some_and(|g| !g.contains('\n'))
+            && q.speaker.as_ref().is_none_or(|sp| sp.start < q.end)
             && [&prev.speaker, &q.speaker].iter().any(|sp| {
                 sp.as_ref()
                     .is_some_and(|sp| sp.start >= prev.end && sp.end <= q.start)

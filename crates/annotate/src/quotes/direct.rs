@@ -294,6 +294,56 @@ pub(super) fn name_and_verb_after(ctx: &Ctx, run: &Run) -> Option<(Found, String
     verb.then(|| (f, v.to_string()))
 }
 
+/// "“... are missing.” Trump said.": the speaker and cue of a short sentence that follows
+/// the quote (sentence `s_close`) in the same paragraph and holds only the frame: a speaker
+/// and a cue, then only filler ("on Monday", "in a statement", "told CNN") up to its final
+/// period, no clause word and no quote marks.
+pub(super) fn frame_sentence_after(
+    ctx: &Ctx,
+    run: &Run,
+    s_close: Option<usize>,
+) -> Option<(Found, String)> {
+    let next = ctx.sentences.get(s_close? + 1)?;
+    let gap = ctx.text.get(run.close_end..next.start)?;
+    if gap.contains('\n') || gap.trim().len() > 1 {
+        return None;
+    }
+    let r = tokens_in(ctx.tokens, next.span());
+    if r.end < r.start + 3 || r.end - r.start > 12 || ctx.word(r.end - 1) != "." {
+        return None;
+    }
+    if (r.start..r.end - 1).any(|k| {
+        ctx.in_run(k)
+            || CLAUSE_WORDS.contains(&ctx.lower(k).as_str())
+            || ctx.tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Punct
+                    && !matches!(ctx.word(k), "’s" | "'s" | "-" | "." | "," | "(" | ")")
+            })
+    }) {
+        return None;
+    }
+    let c = (r.start + 1..(r.start + 7).min(r.end - 1))
+        .find(|&c| ctx.word(c).starts_with(char::is_lowercase) && ctx.is_cue(c))?;
+    // after the cue only filler: "said on Monday", "told CNN", "said in a statement"
+    let filler = (c + 1..r.end - 1).all(|k| {
+        let w = ctx.word(k);
+        !w.starts_with(char::is_lowercase)
+            || is_time_word(&w.to_lowercase())
+            || matches!(
+                w,
+                "at" | "a" | "an" | "statement" | "interview" | "also" | "again" | "reporters"
+            )
+    });
+    if !filler {
+        return None;
+    }
+    let f = ctx
+        .speaker_before(c, next.start)
+        .or_else(|| ctx.any_subject(c, next.start))
+        .or_else(|| ctx.speaker_after(c, next.end))?;
+    Some((f, ctx.word(c).to_string()))
+}
+
 pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMention> {
     let text = ctx.text;
     let (start, end) = trim_content(text, run.start, run.end)?;
@@ -365,6 +415,14 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
     {
         adjacent_cue = true;
         found = Some((f, verb));
+    }
+    // "“... missing.” Trump said.": a short sentence of its own right after the quote, in
+    // the same paragraph, holding only the frame
+    if found.is_none()
+        && let Some(f) = frame_sentence_after(ctx, run, s_close)
+    {
+        adjacent_cue = true;
+        found = Some(f);
     }
     // head: before the opening mark, the last cue of the sentence
     if found.is_none() {

@@ -616,6 +616,16 @@ pub(super) const WEAK_CUES: &[&str] = &[
     "assume",
     "assumes",
     "assumed",
+    // (round 7, before a clause only: "ruled that", "agree that"; each right with its speaker at
+    // least half of the time on train)
+    "ruled",
+    "rules",
+    "indicate",
+    "agree",
+    "conclude",
+    "calculates",
+    "implying",
+    "determining",
 ];
 
 /// Nouns that can name a speaker, and whether they stand for a person (true) or a body.
@@ -1286,3 +1296,34 @@ pub(super) const IRREGULAR_PAST: &[&str] = &[
     "spent", "taught", "tore", "wore", "broke", "spoke", "swore", "bought", "caught", "sought",
     "built", "meant", "sent", "stuck", "wrote", "laid", "bore", "forgot", "forgave", "froze",
 ];
+
+/// Whether a lower-case word is in one of the cue lists of reported speech and acts.
+pub(super) fn in_cue_lists(w: &str) -> bool {
+    REPORTED_CUES.contains(&w)
+        || WEAK_CUES.contains(&w)
+        || TO_CUES.contains(&w)
+        || SPEECH_ACTS.contains(&w)
+        || STANCE_VERBS.contains(&w)
+        || TALK_VERBS.contains(&w)
+        || ADVOCACY_VERBS.contains(&w)
+        || OBJECT_CUES.contains(&w)
+        || PREP_VERBS.iter().any(|(v, _)| *v == w)
+}
+
+/// The finite form of a progressive participle that the cue lists hold ("defending" ->
+/// "defended", "seeking" -> "seeks", "arguing" -> "argued"), so that "is defending X"
+/// works like "defended X"; None when no form is listed.
+pub(super) fn finite_of_participle(w: &str) -> Option<String> {
+    let stem = w.strip_suffix("ing")?;
+    if stem.len() < 2 {
+        return None;
+    }
+    [
+        format!("{stem}ed"),
+        format!("{stem}s"),
+        format!("{stem}es"),
+        format!("{stem}d"),
+    ]
+    .into_iter()
+    .find(|f| in_cue_lists(f))
+}

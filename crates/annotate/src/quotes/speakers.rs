@@ -266,6 +266,22 @@ impl<'a> Ctx<'a> {
         hit.map(Self::name_of)
     }
 
+    /// Whether token `j` is the period of an abbreviation: attached to a short capitalised
+    /// word ("Ala.", "Calif.").
+    pub(super) fn abbreviation_period(&self, j: usize) -> bool {
+        self.word(j) == "."
+            && j.checked_sub(1).is_some_and(|p| {
+                let a = self.word(p);
+                a.len() <= 5
+                    && a.starts_with(char::is_uppercase)
+                    && self
+                        .tokens
+                        .get(p)
+                        .zip(self.tokens.get(j))
+                        .is_some_and(|(x, y)| x.end == y.start)
+            })
+    }
+
     /// The speaker right before token `c` (a cue), not before byte `floor`.
     pub(super) fn speaker_before(&self, c: usize, floor: usize) -> Option<Found> {
         // "X issued a statement saying ...": a gerund after a noun phrase that is no name
@@ -283,6 +299,35 @@ impl<'a> Ctx<'a> {
                 .get(p)
                 .is_some_and(|t| self.entity_ending_at(t.end).is_some_and(speaks))
         {
+            // "..., but they could not resist pointing out that": a nearer pronoun subject
+            // and its verbs, with no comma or clause word between
+            let near = (c.saturating_sub(6)..c).rev().find(|&j| {
+                matches!(self.lower(j).as_str(), "he" | "she" | "they" | "we" | "i")
+                    && self.word(j + 1).starts_with(char::is_lowercase)
+                    && (self.verb_like(j + 1) || self.adverb(j + 1))
+                    && (j + 1..c).all(|i| {
+                        self.tokens
+                            .get(i)
+                            .is_some_and(|t| t.kind == TokenKind::Word)
+                            && !CLAUSE_WORDS.contains(&self.lower(i).as_str())
+                    })
+            });
+            if let Some(j) = near
+                && let Some(t) = self.tokens.get(j)
+                && t.start >= floor
+            {
+                let w = self.lower(j);
+                let resolved = if matches!(w.as_str(), "he" | "she") {
+                    self.resolve(t.start, &w, None)
+                } else {
+                    None
+                };
+                return Some(Found {
+                    start: t.start,
+                    end: t.end,
+                    resolved,
+                });
+            }
             return self.clause_subject(c).filter(|f| {
                 self.tokens
                     .get(floor_token(self, floor))
@@ -348,7 +393,9 @@ impl<'a> Ctx<'a> {
                 && self.word(j) != ","
                 && self.tokens.get(j).is_some_and(|t| t.start >= floor)
             {
-                if matches!(self.word(j), "." | "\"" | "\u{201D}" | "\u{201C}") {
+                if matches!(self.word(j), "." | "\"" | "\u{201D}" | "\u{201C}")
+                    && !self.abbreviation_period(j)
+                {
                     return None;
                 }
                 j = j.checked_sub(1)?;
@@ -375,7 +422,10 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let w = self.word(j);
-                if matches!(w, "." | "\"" | "\u{201D}" | "\u{201C}" | ";" | ":") {
+                // ("Huntsville, Ala., says": the period of an abbreviation stays)
+                if matches!(w, "." | "\"" | "\u{201D}" | "\u{201C}" | ";" | ":")
+                    && !self.abbreviation_period(j)
+                {
                     return None;
                 }
                 if w != "," {
@@ -406,6 +456,10 @@ impl<'a> Ctx<'a> {
                 if let Some(e) = self.entity_ending_at(before.end)
                     && speaks(e)
                     && e.start >= floor
+                    // (not a place in the appositive: "Lena Park, 41, of Tulsa, Okla., says")
+                    && !self.token_at(e.start).and_then(|i| i.checked_sub(1)).is_some_and(|p| {
+                        matches!(self.lower(p).as_str(), "of" | "from" | "in")
+                    })
                 {
                     return Some(Found::of(e));
                 }
@@ -776,6 +830,16 @@ impl<'a> Ctx<'a> {
         // "who said", "which argued": the relative pronoun is the span (as in PolNeAR)
         if matches!(lk.as_str(), "who" | "which") {
             let t = self.tokens.get(k)?;
+            // ("Actor Who Endorsed X Called Y": a title-case headline's relative pronoun
+            // is no speaker)
+            if self.word(k).starts_with(char::is_uppercase)
+                && self
+                    .sentence_of(t.start)
+                    .and_then(|i| self.sentences.get(i))
+                    .is_some_and(|s| s.start < t.start)
+            {
+                return None;
+            }
             return Some(Found {
                 start: t.start,
                 end: t.end,
@@ -829,7 +893,7 @@ impl<'a> Ctx<'a> {
                 matches!(
                     self.word(j),
                     "." | "\"" | "\u{201C}" | "\u{201D}" | ":" | ";"
-                )
+                ) && !self.abbreviation_period(j)
             }) {
                 return None;
             }
@@ -910,11 +974,16 @@ impl<'a> Ctx<'a> {
             let w = self.word(first);
             let lw = w.to_lowercase();
             let possessive = w.starts_with(['\'', '\u{2019}']);
-            if t.kind == TokenKind::Punct && !possessive && !matches!(w, "-" | "." | "&") {
+            if t.kind == TokenKind::Punct && !possessive && !matches!(w, "-" | "." | "&" | "%") {
                 first += 1;
                 break;
             }
-            if CLAUSE_WORDS.contains(&lw.as_str())
+            // "More than 4 in 10 said": "than" after a comparative stays in the phrase
+            let comparative = lw == "than"
+                && first
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(self.lower(p).as_str(), "more" | "less" | "fewer"));
+            if (CLAUSE_WORDS.contains(&lw.as_str()) && !comparative)
                 || AUXILIARIES.contains(&lw.as_str())
                 || matches!(lw.as_str(), "and" | "or")
             {
@@ -982,9 +1051,42 @@ impl<'a> Ctx<'a> {
     pub(super) fn plain_np(&self, first: usize, last: usize) -> bool {
         let fw = self.lower(first);
         let lw = self.lower(last);
+        // a noun in "-ing" after a determiner ("Another ranking", "the ruling") or before a
+        // plural noun it modifies ("Hacking specialists", "polling firms") is no gerund
+        let noun_ing = |j: usize| {
+            (first..j).any(|i| {
+                matches!(
+                    self.lower(i).as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "another"
+                        | "this"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "each"
+                        | "every"
+                )
+            }) || (j < last && {
+                let n = self.lower(j + 1);
+                n.len() > 3
+                    && n.ends_with('s')
+                    && !n.ends_with("ss")
+                    && self.word(j + 1).starts_with(char::is_lowercase)
+                    && self
+                        .tokens
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+            })
+        };
         !(first..=last).any(|j| {
             let w = self.lower(j);
-            w.len() > 4 && w.ends_with("ing") && !matches!(w.as_str(), "king" | "viking")
+            w.len() > 4
+                && w.ends_with("ing")
+                && !matches!(w.as_str(), "king" | "viking")
+                && !noun_ing(j)
         }) && !matches!(
             fw.as_str(),
             "it" | "there" | "this" | "that" | "what" | "it’s" | "it's" | "-" | "—"
@@ -1014,6 +1116,22 @@ impl<'a> Ctx<'a> {
         let si = self.sentence_of(self.tokens.get(c)?.start)?;
         let s = self.sentences.get(si)?;
         let mut k = self.tokens.partition_point(|t| t.start < s.start);
+        // "For that she drew his ire - he called her “weak” and said ...": the clause after
+        // the last dash, semicolon or colon
+        // (not a participle right after the dash: "X changed course – saying ...")
+        if let Some(d) = (k..c.saturating_sub(1)).rev().find(|&j| {
+            matches!(
+                self.word(j),
+                "-" | "\u{2014}" | "\u{2013}" | "--" | ";" | ":"
+            ) && !self.in_run(j)
+                && self
+                    .tokens
+                    .get(j)
+                    .zip(self.tokens.get(j + 1))
+                    .is_some_and(|(t, n)| n.start > t.end)
+        }) {
+            k = d + 1;
+        }
         if matches!(
             self.lower(k).as_str(),
             "but" | "and" | "so" | "yet" | "still" | "however" | "meanwhile"
@@ -1396,6 +1514,88 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// A subject noun phrase with a relative clause and no commas before the cue `c`
+    /// ("Officials who spoke on condition of anonymity said", "Democrats in Iowa who
+    /// watched the debate said"): the noun phrase before "who", never "who" itself. The
+    /// relative clause holds only words (no clause word, quote mark or punctuation) and at
+    /// most twelve of them; the noun phrase runs back to `floor`, a comma or a clause word
+    /// and is plain (only core speech verbs use it, as `any_subject`).
+    pub(super) fn relative_subject(&self, c: usize, floor: usize) -> Option<Found> {
+        let lo = floor_token(self, floor);
+        // adverbs and auxiliaries before the cue: "who ... have repeatedly said"
+        let mut k = c.checked_sub(1)?;
+        while k > lo && (self.adverb(k) || AUXILIARIES.contains(&self.lower(k).as_str())) {
+            k -= 1;
+        }
+        let who = (lo..=k).rev().take(13).find(|&j| self.lower(j) == "who")?;
+        if who <= lo || who >= k {
+            return None;
+        }
+        let clean = |i: usize| {
+            self.tokens.get(i).is_some_and(|t| {
+                t.kind != TokenKind::Punct
+                    || matches!(self.word(i), "-" | "'s" | "\u{2019}s" | "." | "&")
+            }) && !CLAUSE_WORDS.contains(&self.lower(i).as_str())
+                && !PRONOUNS.contains(&self.lower(i).as_str())
+                && !self.in_run(i)
+        };
+        // the relative clause opens on a verb ("who spoke", "who have listened")
+        if !(who + 1..=k).all(clean)
+            || !self.verb_like(who + 1) && !self.lower(who + 1).ends_with('s')
+        {
+            return None;
+        }
+        let last = who - 1;
+        if !clean(last) {
+            return None;
+        }
+        let mut first = last;
+        while first > lo {
+            let p = first - 1;
+            let lp = self.lower(p);
+            if !clean(p)
+                || self.verb_like(p)
+                || matches!(lp.as_str(), "but" | "and" | "so" | "yet" | "still") && p == lo
+                || last - p > 8
+            {
+                break;
+            }
+            first = p;
+        }
+        let fw = self.lower(first);
+        if matches!(
+            fw.as_str(),
+            "of" | "in" | "on" | "at" | "for" | "from" | "with" | "by" | "to" | "and" | "or"
+        ) || PRONOUN_OBJECTS.contains(&fw.as_str())
+            || !self.plain_np(first, last)
+        {
+            return None;
+        }
+        // the head: before any preposition ("Democrats in Iowa"), else the last word
+        let head = (first..=last)
+            .find(|&j| {
+                matches!(
+                    self.lower(j + 1).as_str(),
+                    "of" | "in" | "on" | "at" | "for" | "from" | "with"
+                ) && j < last
+            })
+            .unwrap_or(last);
+        // (a lone lower-case word is no subject: "since those who ...")
+        if first == last && self.word(first).starts_with(char::is_lowercase)
+            || self
+                .tokens
+                .get(head)
+                .is_none_or(|t| t.kind != TokenKind::Word)
+        {
+            return None;
+        }
+        Some(Found {
+            start: self.tokens.get(first)?.start,
+            end: self.tokens.get(last)?.end,
+            resolved: None,
+        })
     }
 
     /// Whether token `k` lies inside quote marks.

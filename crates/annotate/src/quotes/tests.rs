@@ -1439,3 +1439,346 @@ fn a_relative_clause_act_stops_at_the_main_verb_of_saying() {
     let q = quotes("Officials who spoke on condition of anonymity said the plan had failed.");
     assert!(!q.iter().any(|x| x.text.contains("said the plan")), "{q:?}");
 }
+
+// ---- round 7 (recall on reported speech) ----
+
+fn speaker_of(q: &[QuoteMention], needle: &str) -> Option<String> {
+    find(q, needle).and_then(|f| f.1)
+}
+
+#[test]
+fn reported_speech_before_a_later_direct_quote_of_the_sentence_stands() {
+    let q = quotes(
+        "Mayor Ana Ruiz said the bridge would reopen in May and added, \u{201c}We are not \
+         going to wait any longer for the state.\u{201d}",
+    );
+    let f = find(&q, "the bridge would reopen");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("the bridge would reopen in May"),
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker_of(&q, "the bridge would reopen").as_deref(),
+        Some("Ana Ruiz")
+    );
+    assert!(find(&q, "We are not going to wait").is_some(), "{q:?}");
+}
+
+#[test]
+fn a_progressive_cue_works_like_its_finite_form() {
+    let q = quotes("Senator Tom Reyes is defending his vote on the dam project.");
+    let f = find(&q, "his vote on the dam project");
+    assert_eq!(f.as_ref().map(|f| f.3.as_str()), Some("act"), "{q:?}");
+    assert_eq!(f.and_then(|f| f.1).as_deref(), Some("Tom Reyes"));
+    let q = quotes(
+        "The mayor\u{2019}s physician is calling the mayor \u{201c}perfectly healthy.\u{201d}",
+    );
+    let f = find(&q, "perfectly healthy");
+    assert_eq!(f.as_ref().map(|f| f.2.as_str()), Some("calling"), "{q:?}");
+    assert!(f.and_then(|f| f.1).is_some_and(|s| s.contains("physician")));
+    // an adverb between, and a cue that the lists hold only in other forms
+    let q = quotes("The union is now demanding that the board resign by Friday.");
+    assert_eq!(
+        speaker_of(&q, "the board resign by Friday").as_deref(),
+        Some("The union"),
+        "{q:?}"
+    );
+    // no stance in the progressive, and no running against someone
+    let q = quotes("Lena Park is backing the harbour plan.");
+    assert!(find(&q, "the harbour plan").is_none(), "{q:?}");
+    let q = quotes("Park, who is challenging Governor Reyes, spoke at the rally.");
+    assert!(find(&q, "Governor Reyes").is_none(), "{q:?}");
+}
+
+#[test]
+fn a_pronoun_clause_after_an_adjunct_of_the_cue_is_the_content() {
+    let q = quotes("Reyes said after the hearing he would not resign.");
+    let f = find(&q, "would not resign");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("he would not resign"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1).as_deref(), Some("Reyes"));
+}
+
+#[test]
+fn a_subject_with_a_relative_clause_speaks_without_its_who() {
+    let q = quotes("Engineers who inspected the bridge said the cables were badly corroded.");
+    assert_eq!(
+        speaker_of(&q, "the cables were badly corroded").as_deref(),
+        Some("Engineers"),
+        "{q:?}"
+    );
+    let q = quotes("Officials who spoke on condition of anonymity said the plan had failed.");
+    assert_eq!(
+        speaker_of(&q, "the plan had failed").as_deref(),
+        Some("Officials"),
+        "{q:?}"
+    );
+    assert!(!q.iter().any(|x| {
+        x.speaker
+            .as_ref()
+            .is_some_and(|s| s.text.eq_ignore_ascii_case("who"))
+    }));
+}
+
+#[test]
+fn verbs_of_ruling_and_agreeing_are_cues_before_a_that_clause() {
+    let q = quotes("The appeals court ruled that the contract was void.");
+    assert_eq!(
+        speaker_of(&q, "the contract was void").as_deref(),
+        Some("The appeals court"),
+        "{q:?}"
+    );
+    let q = quotes("Most economists agree that the levy is too high.");
+    assert!(find(&q, "the levy is too high").is_some(), "{q:?}");
+    // no clause, no cue
+    let q = quotes("The court ruled on the case last week.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn made_it_clear_that_is_a_cue() {
+    let q = quotes("The governor made it clear that she would veto the bill.");
+    let f = find(&q, "she would veto the bill");
+    assert_eq!(
+        f.as_ref().map(|f| f.0.as_str()),
+        Some("she would veto the bill"),
+        "{q:?}"
+    );
+    assert_eq!(f.and_then(|f| f.1).as_deref(), Some("The governor"));
+}
+
+#[test]
+fn show_up_is_no_cue() {
+    let q = quotes("About 200 people would show up at each meeting, the organiser said.");
+    assert!(!q.iter().any(|x| x.cue.as_deref() == Some("show")), "{q:?}");
+}
+
+#[test]
+fn a_fronted_phrase_in_the_content_does_not_cut_it_at_its_pronoun() {
+    let q = quotes(
+        "Ruiz said on Monday that on a visit to the port next week, she would meet the unions.",
+    );
+    let f = find(&q, "on a visit to the port");
+    assert!(
+        f.as_ref()
+            .is_some_and(|f| f.0.ends_with("she would meet the unions")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_title_case_first_line_with_a_period_is_a_headline() {
+    let q = quotes("Ruiz Says She Will Not Run Again.\n\nThe mayor spoke at city hall on Monday.");
+    let f = find(&q, "She Will Not Run Again");
+    assert_eq!(f.and_then(|f| f.1).as_deref(), Some("Ruiz"), "{q:?}");
+}
+
+#[test]
+fn shares_of_a_poll_speak_and_split_their_attributions() {
+    let q = quotes("Among residents, 38% say they feel safe and 41% say they do not.");
+    assert_eq!(
+        speaker_of(&q, "they feel safe").as_deref(),
+        Some("38%"),
+        "{q:?}"
+    );
+    assert_eq!(
+        find(&q, "they feel safe").map(|f| f.0),
+        Some("they feel safe".to_string())
+    );
+    let q = quotes("Sixty percent said yes while 30 percent said no.");
+    assert!(q.iter().any(|x| x.text == "yes"), "{q:?}");
+    let q = quotes("More than 3 in 10 said the tax was unfair.");
+    assert_eq!(
+        speaker_of(&q, "the tax was unfair").as_deref(),
+        Some("More than 3 in 10"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn nouns_in_ing_can_head_a_speaker() {
+    let q = quotes("Polling firms say the race is tied.");
+    assert_eq!(
+        speaker_of(&q, "the race is tied").as_deref(),
+        Some("Polling firms"),
+        "{q:?}"
+    );
+    let q = quotes("Another ranking says the port is the busiest in the region.");
+    assert_eq!(
+        speaker_of(&q, "the port is the busiest").as_deref(),
+        Some("Another ranking"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_object_content_ends_before_an_appositive() {
+    let q = quotes("Ruiz dismissed the audit, a document the council had ordered in March.");
+    let f = find(&q, "the audit");
+    assert_eq!(f.as_ref().map(|f| f.0.as_str()), Some("the audit"), "{q:?}");
+}
+
+#[test]
+fn a_frame_sentence_right_after_a_quote_names_its_speaker() {
+    let q = quotes("\u{201c}The water is safe to drink again.\u{201d} Lena Park said.");
+    assert_eq!(
+        speaker_of(&q, "The water is safe").as_deref(),
+        Some("Lena Park"),
+        "{q:?}"
+    );
+    // a longer sentence after the quote is no frame
+    let q = quotes(
+        "\u{201c}The water is safe to drink again.\u{201d} Lena Park said the tests were \
+         done twice.",
+    );
+    assert_eq!(speaker_of(&q, "The water is safe"), None, "{q:?}");
+}
+
+#[test]
+fn a_quote_paragraph_continues_the_attribution_before_it() {
+    let t = "Ana Ruiz said the plant would close. Later, she said, the site would be cleaned.\n\n\
+             \u{201c}We owe the town that much. Nobody else is going to do it for us.\u{201d}";
+    let q = quotes(t);
+    let f = q.iter().find(|x| x.text.contains("We owe the town"));
+    let sp = f.and_then(|f| f.speaker.as_ref());
+    assert_eq!(sp.map(|s| s.text.as_str()), Some("she"), "{q:?}");
+    let sp = sp.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+    assert_eq!(t.get(sp.0..sp.1), Some("she"));
+    // not after a paragraph with no attribution at its end
+    let t = "Ana Ruiz said the plant would close. The site is large.\n\n\
+             \u{201c}We owe the town that much. Nobody else is going to do it for us.\u{201d}";
+    let q = quotes(t);
+    assert_eq!(speaker_of(&q, "We owe the town"), None, "{q:?}");
+}
+
+#[test]
+fn an_appositive_with_a_place_abbreviation_keeps_its_speaker() {
+    let q = quotes("Lena Park, 41, of Tulsa, Okla., says her rent has doubled.");
+    assert_eq!(
+        speaker_of(&q, "her rent has doubled").as_deref(),
+        Some("Lena Park"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_clause_after_a_dash_has_its_own_subject() {
+    let q = quotes(
+        "The vote angered the mayor - he called the plan \u{201c}reckless\u{201d} and said \
+         talks were over.",
+    );
+    assert_eq!(
+        speaker_of(&q, "talks were over").as_deref(),
+        Some("he"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_verb_with_no_comma_opens_no_second_attribution() {
+    // "resist pointing out": no comma or conjunction before the participle
+    let q = quotes(
+        "The Harbour Authority said the audit was fair, but in its report the inspectors \
+         could not resist pointing out that two cranes had failed.",
+    );
+    assert!(
+        !q.iter().any(|x| x.cue.as_deref() == Some("pointing")
+            && x.speaker
+                .as_ref()
+                .is_some_and(|s| s.text.contains("Authority"))),
+        "{q:?}"
+    );
+    // a comma or "and" before it does
+    let q = quotes("Ruiz said the audit was fair, accusing the inspectors of bias.");
+    assert_eq!(
+        find(&q, "the inspectors of bias").map(|f| f.2),
+        Some("accusing".to_string()),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_gerund_takes_the_nearest_pronoun_subject_of_its_clause() {
+    let q = quotes(
+        "The panel met the mayor on Friday, but in the end they could not resist saying \
+         that the budget had doubled.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the budget had doubled").as_deref(),
+        Some("they"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn first_person_clauses_stay_in_the_content() {
+    let q = quotes(
+        "The senator said that this was a new rule for candidates and we should apply it \
+         to everybody.",
+    );
+    assert!(
+        find(&q, "a new rule for candidates").is_some_and(|f| f.0.ends_with("to everybody")),
+        "{q:?}"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Offsets stay on char boundaries on the round-7 paths (progressives, relative
+    /// subjects, shares, abbreviations, dashes, frame sentences, quote paragraphs).
+    #[test]
+    fn spans_round_trip_on_round7_soup(words in proptest::collection::vec(proptest::prop_oneof![
+        proptest::strategy::Just("is"), proptest::strategy::Just("defending"),
+        proptest::strategy::Just("now"), proptest::strategy::Just("demanding"),
+        proptest::strategy::Just("Officials"), proptest::strategy::Just("who"),
+        proptest::strategy::Just("spoke"), proptest::strategy::Just("said"),
+        proptest::strategy::Just("that"), proptest::strategy::Just("made it clear"),
+        proptest::strategy::Just("42%"), proptest::strategy::Just("while"),
+        proptest::strategy::Just("Okla."), proptest::strategy::Just(","),
+        proptest::strategy::Just("-"), proptest::strategy::Just("\u{2014}"),
+        proptest::strategy::Just("\u{201c}"), proptest::strategy::Just("\u{201d}"),
+        proptest::strategy::Just("."), proptest::strategy::Just("\n\n"),
+        proptest::strategy::Just("they"), proptest::strategy::Just("saying"),
+        proptest::strategy::Just("ruled"), proptest::strategy::Just("Ünal"),
+        proptest::strategy::Just("Another ranking"), proptest::strategy::Just("says"),
+        proptest::strategy::Just("after the vote"), proptest::strategy::Just("he"),
+        proptest::strategy::Just("would"), proptest::strategy::Just("accusing"),
+    ], 0..40)) {
+        let t = words.join(" ");
+        for q in quotes(&t) {
+            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
+            if let Some(sp) = &q.speaker {
+                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
+                proptest::prop_assert!(sp.start < sp.end);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_closing_attribution_leaves_out_a_lead_before_a_colon_or_a_fronted_clause() {
+    let q = quotes(
+        "Though she has no seat on the board, Ana Ruiz remains the most popular figure in \
+         the port, according to a survey by the chamber.",
+    );
+    let f = find(&q, "remains the most popular");
+    assert!(
+        f.as_ref()
+            .is_some_and(|f| f.0.starts_with("Ana Ruiz remains")),
+        "{q:?}"
+    );
+    let q = quotes(
+        "At the same time, the levy has not driven firms away: the port handled a record \
+         volume in May, the harbour master said.",
+    );
+    let f = find(&q, "a record volume");
+    assert!(
+        f.as_ref()
+            .is_some_and(|f| f.0.starts_with("the port handled")),
+        "{q:?}"
+    );
+}
