@@ -11,6 +11,8 @@
 //!   or a cue in "-ing" after a determiner ("issued a warning about") has no speaker:
 //!   the statement is dropped (a direct quote loses the speaker).
 //! - "added 15 points": a number after "added" is a score, not words.
+//! - "signs saying ...", "a banner reading ...": no person speaks; the statement is
+//!   dropped.
 //! - Speaker phrases lose a leading conjunction ("and officials" -> "officials"; after
 //!   it, "A and B" keeps B; "still has power and officials" -> "officials"), the words up
 //!   to a clause word ("the more surprising since authorities" -> "authorities"), a
@@ -53,6 +55,34 @@ fn words_in(ctx: &Ctx, start: usize, end: usize) -> Vec<String> {
 }
 
 const BE: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
+
+/// Things that carry words ("signs saying ...", "a banner reading ..."): what they say
+/// is no person's statement.
+const SIGN_NOUNS: &[&str] = &[
+    "sign",
+    "signs",
+    "banner",
+    "banners",
+    "placard",
+    "placards",
+    "poster",
+    "posters",
+    "shirt",
+    "shirts",
+    "t-shirt",
+    "t-shirts",
+    "sticker",
+    "stickers",
+    "graffiti",
+    "headline",
+    "headlines",
+    "plaque",
+    "billboard",
+    "billboards",
+    "note",
+    "notes",
+    "message",
+];
 
 /// Words that may join a time noun in a trailing adjunct.
 const TIME_GLUE: &[&str] = &[
@@ -189,6 +219,18 @@ fn trim_speaker(ctx: &Ctx, sp: &SpeakerSpan) -> Option<(usize, usize)> {
                 .is_some_and(|w| DETERMINERS.contains(&w.as_str())))
     {
         lo = i + 1;
+    }
+    // a leading adverb of time or sequence ("Now some are suggesting", "Meanwhile
+    // officials said")
+    if hi > lo + 1
+        && lower.get(lo).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "now" | "meanwhile" | "still" | "later" | "earlier" | "also" | "instead"
+            )
+        })
+    {
+        lo += 1;
     }
     // a leading conjunction; after it, "A and B" keeps B
     if lower
@@ -396,6 +438,27 @@ pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
             && q.text.chars().next().is_some_and(|c| c.is_ascii_digit())
         {
             continue;
+        }
+        // "Students who carried signs saying ...": a sign, a banner or a message says
+        // it; no person speaks
+        if built_on_cue(&q)
+            && let Some(cue) = q.cue.as_deref()
+            && matches!(
+                cue,
+                "saying" | "reading" | "reads" | "read" | "says" | "said"
+            )
+        {
+            let before = words_in(ctx, q.start.saturating_sub(80), q.start);
+            let at = before.iter().rposition(|w| w == cue);
+            if at.is_some_and(|i| {
+                i + 3 >= before.len()
+                    && i > 0
+                    && before
+                        .get(i - 1)
+                        .is_some_and(|w| SIGN_NOUNS.contains(&w.as_str()))
+            }) {
+                continue;
+            }
         }
         if q.speaker
             .as_ref()

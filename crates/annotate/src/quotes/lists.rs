@@ -625,7 +625,6 @@ pub(super) const WEAK_CUES: &[&str] = &[
     "conclude",
     "calculates",
     "implying",
-    "determining",
 ];
 
 /// Nouns that can name a speaker, and whether they stand for a person (true) or a body.

@@ -94,6 +94,29 @@ pub(super) fn progressive_aux(ctx: &Ctx, c: usize, lo: usize) -> Option<usize> {
     .then_some(k)
 }
 
+/// Whether the colon at token `k` opens a content ("At the same time, X: CONTENT, Y
+/// said."): not one inside parentheses ("(NYSE: CBS)") or between numbers ("6: 40"),
+/// counting parentheses from token `lo`.
+pub(super) fn opens_content(ctx: &Ctx, k: usize, lo: usize) -> bool {
+    if ctx.word(k) != ":" || ctx.in_run(k) {
+        return false;
+    }
+    let num = |i: usize| {
+        ctx.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    if k > 0 && num(k - 1) && num(k + 1) {
+        return false;
+    }
+    let depth = (lo..k).fold(0i32, |d, i| match ctx.word(i) {
+        "(" => d + 1,
+        ")" => d - 1,
+        _ => d,
+    });
+    depth <= 0
+}
+
 /// Words after a cue that are skipped before the reported content ("that", "reporters").
 pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> Option<usize> {
     let mut k = c + 1;
@@ -164,6 +187,26 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
             })
         {
             k = ctx.tokens.partition_point(|t| t.start < e.end);
+            // "told the AFP news agency four villages ...": the rest of the object
+            while matches!(
+                ctx.lower(k).as_str(),
+                "news"
+                    | "agency"
+                    | "newspaper"
+                    | "network"
+                    | "channel"
+                    | "television"
+                    | "tv"
+                    | "radio"
+                    | "station"
+                    | "magazine"
+                    | "website"
+                    | "daily"
+                    | "wire"
+                    | "service"
+            ) {
+                k += 1;
+            }
         } else if let Some(j) = (k..k + 16).find(|&j| ctx.lower(j) == "that")
             && (k..j).all(|i| {
                 ctx.tokens.get(i).is_some_and(|t| {
@@ -192,7 +235,9 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
             return None;
         }
     }
-    // a time filler: "said Thursday night that", "said last week"
+    // a time filler: "said Thursday night that", "said last week", "told the Daily News
+    // Tuesday that"
+    let filler_from = k;
     while matches!(
         ctx.lower(k).as_str(),
         "monday"
@@ -219,7 +264,7 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
             | "later"
             | "privately"
             | "publicly"
-    ) && k < c + 4
+    ) && k < filler_from + 3
     {
         // "this" may open the content itself: "said this is wrong"
         if ctx.lower(k) == "this"
@@ -451,7 +496,13 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
         // finite form of its verb ("defended"); its subject stands before the auxiliary
         let progressive = progressive_aux(ctx, c, lo);
         // ("is challenging X" is running against X: no speech act)
-        let progressive = progressive.filter(|_| w != "challenging");
+        // ("is finding this difficult", "are seeing more cases": perception, no report)
+        let progressive = progressive.filter(|_| {
+            !matches!(
+                w.as_str(),
+                "challenging" | "finding" | "seeing" | "knowing" | "feeling" | "watching"
+            )
+        });
         let (w, sc) = match progressive {
             Some(aux) => (finite_of_participle(&w).unwrap_or(w), aux),
             None => (w, c),
@@ -480,7 +531,7 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                 // has no shot, X appears ..., according to Y")
                 let from = (lo..c)
                     .rev()
-                    .find(|&k| ctx.word(k) == ":" && !ctx.in_run(k))
+                    .find(|&k| opens_content(ctx, k, lo))
                     .map(|k| k + 1)
                     .or_else(|| {
                         matches!(
@@ -731,7 +782,7 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                 // (after a colon: "At the same time, X: CONTENT, Y said.")
                 let from = (lo..comma)
                     .rev()
-                    .find(|&k| ctx.word(k) == ":" && !ctx.in_run(k))
+                    .find(|&k| opens_content(ctx, k, lo))
                     .map(|k| k + 1)
                     .and_then(|k| ctx.tokens.get(k))
                     .map_or(s.start, |t| t.start);
@@ -1004,7 +1055,27 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
             && matches!(lw.as_str(), "and" | "but" | "while" | ",")
             && quantity(k + 1)
             && second_attribution();
+        // "X told the Times there was nothing ... while John Cera, a former commander,
+        // said ...": a contrast clause with its own attribution
+        let while_other = k > first
+            && matches!(lw.as_str(), "while" | "whereas")
+            && ctx.word(k + 1).starts_with(char::is_uppercase)
+            && (k + 2..last_tok).any(|j| {
+                SPEECH_CORE.contains(&ctx.lower(j).as_str())
+                    && ctx.word(j).starts_with(char::is_lowercase)
+                    && !ctx.in_run(j)
+            });
+        // '..., he would not do it again, " said Jerry Capeci': the close of a direct
+        // quote with its own attribution ends a reported clause inside it
+        let quote_close = k > first
+            && matches!(w, "\"" | "”" | "''")
+            && (k + 1..k + 3).any(|j| {
+                SPEECH_CORE.contains(&ctx.lower(j).as_str())
+                    && ctx.word(j).starts_with(char::is_lowercase)
+            });
         let cut = pronoun_turn
+            || quote_close
+            || while_other
             || second_share
             || according
             || early_second

@@ -1782,3 +1782,68 @@ fn a_closing_attribution_leaves_out_a_lead_before_a_colon_or_a_fronted_clause() 
         "{q:?}"
     );
 }
+
+/// Real-page regressions of round 7, on hand-written sentences: object nouns after a
+/// named addressee, colons that open no content, a contrast clause with its own
+/// attribution, a direct quote's close, a leading adverb in the speaker, perception
+/// verbs in the progressive.
+#[test]
+fn round_seven_bounds_on_real_pages() {
+    let pick = |t: &str, needle: &str| -> Option<(String, Option<String>)> {
+        quotes(t)
+            .into_iter()
+            .find(|q| q.text.contains(needle))
+            .map(|q| (q.text, q.speaker.map(|s| s.text)))
+    };
+    let t = "The governor told the AFP news agency four villages had been destroyed.";
+    assert_eq!(
+        pick(t, "villages"),
+        Some((
+            "four villages had been destroyed".to_string(),
+            Some("The governor".to_string())
+        ))
+    );
+    let t = "The CBS (NYSE: CBS) network site was hit by an attack on Monday, the firm said.";
+    assert_eq!(
+        pick(t, "network").map(|q| q.0),
+        Some("The CBS (NYSE: CBS) network site was hit by an attack on Monday".to_string())
+    );
+    let t = "By 6:40 a.m. the fire was under control, Chief Owen said.";
+    assert!(
+        pick(t, "fire").is_some_and(|q| q.0.starts_with("By 6:40")),
+        "{:?}",
+        quotes(t)
+    );
+    let t = "Police chief Ray Kent told the Herald there was nothing to indicate a crime \
+             while John Cera, a former commander, said it was a good shooting.";
+    assert_eq!(
+        pick(t, "indicate").map(|q| q.0),
+        Some("there was nothing to indicate a crime".to_string())
+    );
+    assert_eq!(
+        pick(t, "good shooting").and_then(|q| q.1),
+        Some("John Cera".to_string())
+    );
+    let t = "\"The act served him well for years.\n\nHe never had a chance to enjoy it, and he \
+             told some people that if given the chance, he would not do it again, \" said \
+             Jerry Capeci, an author.";
+    assert!(
+        quotes(t).iter().all(|q| !q.text.contains("Capeci")),
+        "{:?}",
+        quotes(t)
+    );
+    let t = "Now some are suggesting that this might finally be the end.";
+    assert_eq!(
+        pick(t, "the end").and_then(|q| q.1),
+        Some("some".to_string())
+    );
+    let t = "One place Lindsay is finding this particularly difficult is the clinic.";
+    assert!(pick(t, "difficult").is_none(), "{:?}", quotes(t));
+    let t = "A witness told the Daily News Tuesday that the youth had no gun.";
+    assert_eq!(
+        pick(t, "youth").map(|q| q.0),
+        Some("the youth had no gun".to_string())
+    );
+    let t = "Students who carried small signs saying \"Go Tigers\" on one side cheered.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+}
