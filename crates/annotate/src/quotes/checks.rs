@@ -13,6 +13,8 @@
 //! - "added 15 points": a number after "added" is a score, not words.
 //! - "signs saying ...", "a banner reading ...": no person speaks; the statement is
 //!   dropped.
+//! - "said Anchorage businessman and blogger Andrew Halcro": a one-word speaker before
+//!   role nouns gives way to the person named after them.
 //! - Speaker phrases lose a leading conjunction ("and officials" -> "officials"; after
 //!   it, "A and B" keeps B; "still has power and officials" -> "officials"), the words up
 //!   to a clause word ("the more surprising since authorities" -> "authorities"), a
@@ -426,6 +428,73 @@ fn cut_speaker(text: &str, sp: &SpeakerSpan, end: usize) -> Option<SpeakerSpan> 
     })
 }
 
+/// "said Anchorage businessman and blogger Andrew Halcro": a one-name speaker that
+/// modifies the role nouns after it; the person named after them (at most four
+/// lower-case words later) is the speaker.
+fn person_after_roles(ctx: &Ctx, sp: &SpeakerSpan) -> Option<SpeakerSpan> {
+    // a name, not a pronoun
+    if !sp.text.starts_with(char::is_uppercase)
+        || PRONOUNS.contains(&sp.text.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let first = ctx.tokens.partition_point(|t| t.start < sp.end);
+    let mut k = first;
+    while k < first + 5 {
+        let w = ctx.word(k);
+        if !w.starts_with(char::is_lowercase) || !w.chars().all(char::is_alphabetic) {
+            break;
+        }
+        // role nouns only ("businessman and blogger"): no verb, no function word
+        let function = matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "to"
+                | "for"
+                | "of"
+                | "that"
+                | "who"
+                | "which"
+                | "after"
+                | "before"
+                | "during"
+                | "as"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "when"
+                | "while"
+                | "with"
+                | "from"
+                | "by"
+                | "about"
+                | "than"
+        ) || (k == first && w == "and");
+        if function || ctx.verb_like(k) {
+            return None;
+        }
+        k += 1;
+    }
+    if k == first {
+        return None;
+    }
+    let t = ctx.tokens.get(k)?;
+    let e = ctx
+        .entity_starting_at(t.start)
+        .filter(|e| e.kind == corroborate_model::EntityType::PER)?;
+    Some(SpeakerSpan {
+        start: e.start,
+        end: e.end,
+        text: e.text.clone(),
+        resolved: None,
+    })
+}
+
 /// Applies the checks above to every quote.
 pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
     let text = ctx.text;
@@ -459,6 +528,13 @@ pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
             }) {
                 continue;
             }
+        }
+        if let Some(sp) = q.speaker.as_ref()
+            && !sp.text.contains(' ')
+            && sp.start >= q.end
+            && let Some(person) = person_after_roles(ctx, sp)
+        {
+            q.speaker = Some(person);
         }
         if q.speaker
             .as_ref()

@@ -1846,4 +1846,9 @@ fn round_seven_bounds_on_real_pages() {
     );
     let t = "Students who carried small signs saying \"Go Tigers\" on one side cheered.";
     assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+    let t = "\"We lost a lot,\" said Portvale businessman and blogger Andrew Halcro, a critic.";
+    assert_eq!(
+        pick(t, "lost").and_then(|q| q.1),
+        Some("Andrew Halcro".to_string())
+    );
 }
