@@ -13,6 +13,8 @@
 //! - "added 15 points": a number after "added" is a score, not words.
 //! - "signs saying ...", "a banner reading ...": no person speaks; the statement is
 //!   dropped.
+//! - "X's move came after Norby issued a report saying ...": the speaker of a document's
+//!   participle is its issuer named between the speaker found and the document.
 //! - "said Anchorage businessman and blogger Andrew Halcro": a one-word speaker before
 //!   role nouns gives way to the person named after them.
 //! - Speaker phrases lose a leading conjunction ("and officials" -> "officials"; after
@@ -495,6 +497,74 @@ fn person_after_roles(ctx: &Ctx, sp: &SpeakerSpan) -> Option<SpeakerSpan> {
     })
 }
 
+/// Documents that say things ("a report saying ...", "a statement saying ...").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "statement",
+    "letter",
+    "memo",
+    "study",
+    "survey",
+    "email",
+    "e-mail",
+    "tweet",
+    "post",
+    "release",
+    "document",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "petition",
+    "video",
+    "ad",
+    "advertisement",
+    "bulletin",
+];
+
+/// "X's move came after Norby issued a report saying ...": the participle's subject is
+/// the document, issued by the last person or organisation named between the speaker
+/// found and it; `None` when there is none (then the speaker issued it: "The ministry
+/// released a statement saying ...").
+fn document_saying(ctx: &Ctx, q: &QuoteMention, sp: &SpeakerSpan) -> Option<Option<SpeakerSpan>> {
+    if !matches!(
+        q.cue.as_deref(),
+        Some("saying" | "stating" | "claiming" | "warning")
+    ) {
+        return None;
+    }
+    let cue = q.cue.as_deref()?;
+    let first = ctx.tokens.partition_point(|t| t.start < q.start);
+    let k = (first.saturating_sub(3)..first)
+        .rev()
+        .find(|&k| ctx.lower(k) == cue)?;
+    let doc = k.checked_sub(1)?;
+    if !DOCUMENT_NOUNS.contains(&ctx.lower(doc).as_str()) {
+        return None;
+    }
+    let doc_start = ctx.tokens.get(doc)?.start;
+    if sp.start >= doc_start {
+        return None;
+    }
+    let issuer = ctx
+        .entities_before(doc_start)
+        .iter()
+        .rev()
+        .find(|e| {
+            e.start > sp.start
+                && matches!(
+                    e.kind,
+                    corroborate_model::EntityType::PER | corroborate_model::EntityType::ORG
+                )
+        })
+        .map(|e| SpeakerSpan {
+            start: e.start,
+            end: e.end,
+            text: e.text.clone(),
+            resolved: None,
+        })?;
+    Some(Some(issuer))
+}
+
 /// Applies the checks above to every quote.
 pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
     let text = ctx.text;
@@ -528,6 +598,12 @@ pub(super) fn check(ctx: &Ctx, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
             }) {
                 continue;
             }
+        }
+        if built_on_cue(&q)
+            && let Some(sp) = q.speaker.clone()
+            && let Some(by) = document_saying(ctx, &q, &sp)
+        {
+            q.speaker = by;
         }
         if let Some(sp) = q.speaker.as_ref()
             && !sp.text.contains(' ')

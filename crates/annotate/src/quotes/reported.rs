@@ -265,6 +265,8 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
             | "privately"
             | "publicly"
     ) && k < filler_from + 3
+        // "said Thursday's actions were ...": a possessive opens the content
+        && !matches!(ctx.word(k + 1), "'s" | "’s" | "'" | "’")
     {
         // "this" may open the content itself: "said this is wrong"
         if ctx.lower(k) == "this"

@@ -1846,6 +1846,22 @@ fn round_seven_bounds_on_real_pages() {
     );
     let t = "Students who carried small signs saying \"Go Tigers\" on one side cheered.";
     assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+    let t = "Portvale's move came a day after Norby Systems issued a report saying hijacked \
+             computers are flooding the world with spam.";
+    assert_eq!(
+        pick(t, "hijacked").and_then(|q| q.1),
+        Some("Norby Systems".to_string())
+    );
+    let t = "The ministry released a statement saying the talks had failed.";
+    assert_eq!(
+        pick(t, "talks").and_then(|q| q.1),
+        Some("The ministry".to_string())
+    );
+    let t = "Senator Ada Moss said Thursday's rules were another assault on the law.";
+    assert_eq!(
+        pick(t, "rules").map(|q| q.0),
+        Some("Thursday's rules were another assault on the law".to_string())
+    );
     let t = "\"We lost a lot,\" said Portvale businessman and blogger Andrew Halcro, a critic.";
     assert_eq!(
         pick(t, "lost").and_then(|q| q.1),
