@@ -193,7 +193,7 @@ pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
     static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
         let month = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
         regex::Regex::new(&format!(
-            r"(?i)(?-u:\b)(?:(?P<iy>\d{{4}}) ?- ?(?P<im>\d{{2}}) ?- ?(?P<id>\d{{2}})(?:T|(?-u:\b))|(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{month})\s*,?\s+(?P<y2>\d{{4}})|(?P<a>\d{{1,2}}) ?[/.] ?(?P<b>\d{{1,2}}) ?[/.] ?(?P<y3>\d{{4}}))(?-u:\b))"
+            r"(?i)(?-u:\b)(?:(?P<iy>\d{{4}}) ?- ?(?P<im>\d{{2}}) ?- ?(?P<id>\d{{2}})(?:T|(?-u:\b))|(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{month})\s*,?\s+(?P<y2>\d{{4}})|(?P<a>\d{{1,2}}) ?[/.] ?(?P<b>\d{{1,2}}) ?[/.] ?(?P<y3>\d{{4}})|(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y4>\d{{2}}))(?-u:\b))"
         ))
         .ok()
     });
@@ -218,6 +218,15 @@ pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
             (y, m, d)
         } else if let (Some(y), Some(m), Some(d)) = (num("y2"), month_num("m2"), num("d2")) {
             (y, m, d)
+        } else if let (Some(a), Some(b), Some(yy)) = (num("a2"), num("b2"), num("y4")) {
+            // "10/25/11": a two-digit year, read only when the order is certain
+            let y = if yy < 50 { 2000 + yy } else { 1900 + yy };
+            match (a > 12, b > 12) {
+                (true, false) => (y, b, a),
+                (false, true) => (y, a, b),
+                (false, false) if a == b || us => (y, a, b),
+                _ => continue,
+            }
         } else if let (Some(a), Some(b), Some(y)) = (num("a"), num("b"), num("y3")) {
             let dotted = c.get(0).is_some_and(|m| m.as_str().contains('.'));
             match (a > 12, b > 12) {

@@ -699,8 +699,31 @@ fn explicit_dates_in_header_lines() {
     );
     assert_eq!(v("8:13 AM PDT 8/2/2013").as_deref(), Some("2013-08-02"));
     assert_eq!(v("Jul. 7 5:59 PM EDT"), None);
+    // two-digit years, only when the order is certain
+    assert_eq!(
+        v("First Posted: 10/25/11 06:44 PM ET").as_deref(),
+        Some("2011-10-25")
+    );
+    assert_eq!(v("Posted 05/06/11"), None);
     assert_eq!(v("the mayor 5, 2013"), None);
     assert_eq!(v("February 30, 2020"), None);
+}
+
+#[test]
+fn a_labelled_line_of_numeric_dates_is_metadata_even_when_ambiguous() {
+    let text = "Harbour fire closes docks\n\nPosted: 04/9/2031 8:33 am Updated: 04/9/2031 \
+                8:33 am\n\nA fire broke out at the harbour and closed the docks for three days, \
+                the port authority said.\n";
+    let c = clean_text(text, None);
+    assert!(!c.text.contains("Posted:"), "{}", c.text);
+    assert!(c.text.contains("A fire broke out"), "{}", c.text);
+    assert!(
+        c.removed
+            .iter()
+            .any(|r| r.reason == "metadata_header" && r.text.contains("Posted:")),
+        "{:?}",
+        c.removed
+    );
 }
 
 #[test]

@@ -232,6 +232,66 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
     }
 }
 
+/// Whether the year at `start..end` of `t` modifies a name or a season rather than
+/// dating anything: "his 2008 Bentley", "the 2013 NFL Draft", "the 2008-09 season"
+/// (after a determiner or possessive, before a capitalised word or a second year);
+/// "in 2005 Nichols escaped" keeps its year.
+fn names_a_thing(t: &str, start: usize, end: usize) -> bool {
+    let before = t.get(..start).unwrap_or("");
+    let prev = before
+        .split_whitespace()
+        .last()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    let determiner = matches!(
+        prev.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    ) || prev.ends_with("'s")
+        || prev.ends_with("’s");
+    let after = t.get(end..).unwrap_or("");
+    let season = after.starts_with('-') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    let name = after
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase);
+    determiner && (season || name)
+}
+
+/// Whether the words from byte `end` to the trigger at `trig` are one noun phrase's
+/// modifiers ("2019| Kharivsk central market |bombing"): at most five words, none a
+/// function word.
+fn modifies_trigger(t: &str, end: usize, trig: usize) -> bool {
+    if trig < end {
+        return false;
+    }
+    let words = text::words(t.get(end..trig).unwrap_or(""));
+    words.len() <= 5
+        && !words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "after"
+                    | "before"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "by"
+                    | "from"
+                    | "and"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "that"
+            )
+        })
+}
+
 /// The trigger class of a sentence and the byte offset (in `sentence`) of its
 /// trigger word, by class priority.
 pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
@@ -510,6 +570,15 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             };
             let trig = s.start + trig_at;
             let sent = s.slice(t);
+            // "A year ago, the Sixers fired ...": a relative date before the trigger
+            // that could not be resolved is the happening's time; a bare year elsewhere
+            // in the sentence ("the 2008-09 season") is not.
+            let unresolved_lead = doc.times.iter().any(|m| {
+                m.kind == TimeType::DATE
+                    && s.contains(&Span::new(m.start, m.end))
+                    && m.end <= trig
+                    && m.value.starts_with("XXXX")
+            });
             // Concrete DATE mentions; a possessive date dates the noun it modifies
             // and only counts when that noun is of the sentence's family.
             let cands: Vec<(&corroborate_model::TimeMention, bool)> = doc
@@ -520,6 +589,11 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         && s.contains(&Span::new(m.start, m.end))
                         && text::is_concrete_date(&m.value)
                         && !bounds_or_compares(t.get(s.start..m.start).unwrap_or(""), &m.value)
+                        // (unless it modifies the trigger's own phrase: "the 2019
+                        // Kharivsk market bombing")
+                        && !(m.value.len() == 4
+                            && (unresolved_lead || names_a_thing(t, m.start, m.end))
+                            && !modifies_trigger(t, m.end, trig))
                 })
                 .filter(
                     |m| match possessive_class(sent, m.end.saturating_sub(s.start)) {
@@ -1489,6 +1563,40 @@ mod tests {
         ));
         assert!(!bounds_or_compares("the bomb went off on", "2023-06-03"));
         assert!(!bounds_or_compares("", "2023-06-03"));
+    }
+
+    #[test]
+    fn a_year_naming_a_thing_dates_no_event() {
+        let t = "Police stopped his 2029 Bentley after the crash.";
+        let at = t.find("2029").unwrap_or(0);
+        assert!(names_a_thing(t, at, at + 4));
+        let t = "The Chiefs lost and kept the first pick in the 2031 NFL Draft.";
+        let at = t.find("2031").unwrap_or(0);
+        assert!(names_a_thing(t, at, at + 4));
+        let t = "It was their worst loss of the 2029-30 season.";
+        let at = t.find("2029").unwrap_or(0);
+        assert!(names_a_thing(t, at, at + 4));
+        let t = "In 2029 Nichols escaped from the courthouse.";
+        let at = t.find("2029").unwrap_or(0);
+        assert!(!names_a_thing(t, at, at + 4));
+        // on the timeline: the crash sentence is not dated 2029
+        let body = "A year ago, police stopped his 2029 Bentley after the crash. \
+                    The 2019 Portvale market bombing killed 23 people.";
+        let a = crate::fixtures::Doc::new("a", None, "t", body)
+            .time("A year ago", "XXXX")
+            .time("2029", "2029")
+            .time("2019", "2019")
+            .done();
+        let refs = vec![&a];
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s-");
+        let tl = timeline(&refs, &table, "s-");
+        let dates: Vec<String> = tl
+            .events
+            .iter()
+            .filter_map(|e| e.date.as_ref().map(|d| d.value.clone()))
+            .collect();
+        assert!(!dates.contains(&"2029".to_string()), "{dates:?}");
+        assert!(dates.contains(&"2019".to_string()), "{dates:?}");
     }
 
     #[test]

@@ -672,8 +672,12 @@ impl Resolver {
             }
             Sem::PartDate { m, d } => {
                 let (m, d) = (*m, *d);
+                // Without a DCT, the previous date anchors only when it names a month or
+                // a day ("On March 10, 2005 ... on March 11"); a year alone ("plans for
+                // early 2010 ... released on November 21st") is no narrative time.
                 let base = self.dct.map(|x| (x, "dct")).or_else(|| {
                     self.prev
+                        .filter(|p| matches!(p, Point::Day(_) | Point::Month(..)))
                         .and_then(|p| p.first_day())
                         .map(|x| (x, "previous"))
                 });

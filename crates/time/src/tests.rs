@@ -1165,3 +1165,19 @@ fn clock_in_the_morning_parts_of_the_day_and_long_compounds() {
         "{all:?}"
     );
 }
+
+#[test]
+fn without_a_dct_only_a_previous_month_or_day_anchors_a_month_day() {
+    check(
+        "The film may open in early 2030. The first film was released on November 21st.",
+        None,
+        "November 21st",
+        "XXXX-11-21",
+    );
+    check(
+        "The riot began on March 10, 2029. On March 11 the army moved in.",
+        None,
+        "March 11",
+        "2029-03-11",
+    );
+}
