@@ -261,28 +261,7 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
     let after_words = after_all.get(..after_all.len().min(3)).unwrap_or(&[]);
     let own = text::words(&q.text);
     let before_words = text::words(&before);
-    let is_num = |w: &str| {
-        w.chars().all(|c| c.is_ascii_digit())
-            || matches!(
-                w,
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "eleven"
-                    | "twelve"
-                    | "dozen"
-                    | "dozens"
-                    | "hundred"
-                    | "hundreds"
-            )
-    };
+    let is_num = is_number_word;
     let seq: Vec<&String> = own.iter().chain(after_words.iter().take(1)).collect();
     let increment = seq.windows(2).any(|w| match w {
         [a, b] => is_num(a) && matches!(b.as_str(), "more" | "other" | "additional" | "further"),
@@ -529,18 +508,20 @@ pub fn is_not_a_count(t: &str, sent: Span, q: &corroborate_model::QuantityMentio
         .is_some_and(|w| matches!(w.as_str(), "times" | "time"));
     let before = text::words(t.get(sent.start.min(q.start)..q.start).unwrap_or(""));
     let n = before.len();
+    let part_word = |w: &str| is_number_word(w) || matches!(w, "all" | "both" | "most");
     let of_group = match before.get(n.saturating_sub(3)..) {
         Some([a, b, c]) if b == "of" && matches!(c.as_str(), "the" | "those" | "these") => {
-            is_number_word(a)
+            part_word(a)
         }
         _ => match before.get(n.saturating_sub(2)..) {
-            Some([a, b]) if b == "of" => is_number_word(a),
+            Some([a, b]) if b == "of" => part_word(a),
             _ => false,
         },
     };
     frequency || of_group
 }
 
+/// A count written as digits or a word ("12", "twelve", "dozens", "hundred").
 fn is_number_word(w: &str) -> bool {
     (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
         || matches!(
@@ -557,9 +538,10 @@ fn is_number_word(w: &str) -> bool {
                 | "ten"
                 | "eleven"
                 | "twelve"
-                | "all"
-                | "both"
-                | "most"
+                | "dozen"
+                | "dozens"
+                | "hundred"
+                | "hundreds"
         )
 }
 

@@ -10,6 +10,22 @@ fn quotes(t: &str) -> Vec<QuoteMention> {
     extract(t, &s, &k, &e)
 }
 
+/// Every quote and speaker span of `t` indexes its own text; kinds are known ones.
+fn offsets_round_trip(t: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    for q in quotes(t) {
+        proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
+        proptest::prop_assert!(matches!(
+            q.kind.as_deref(),
+            Some("direct" | "partial" | "reported" | "act")
+        ));
+        if let Some(sp) = &q.speaker {
+            proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
+            proptest::prop_assert!(sp.start < sp.end);
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn possessive_its_takes_the_nearest_country_or_body() {
     let t = "Marvania rejected the accusation. Its foreign ministry insisted the militia had \u{201c}acted alone\u{201d} and said Marvania condemned any attack.";
@@ -200,12 +216,7 @@ proptest::proptest! {
         proptest::strategy::Just("claimed"), proptest::strategy::Just("the"), proptest::strategy::Just("had"),
     ], 0..50)) {
         let t = words.join(" ");
-        for q in quotes(&t) {
-            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
-            if let Some(sp) = &q.speaker {
-                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
-            }
-        }
+        offsets_round_trip(&t)?;
     }
 }
 
@@ -897,16 +908,7 @@ proptest::proptest! {
         proptest::strategy::Just("retired"), proptest::strategy::Just("é"), proptest::strategy::Just("pledged"),
     ], 0..50)) {
         let t = words.join(" ");
-        for q in quotes(&t) {
-            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
-            proptest::prop_assert!(matches!(
-                q.kind.as_deref(),
-                Some("direct" | "partial" | "reported" | "act")
-            ));
-            if let Some(sp) = &q.speaker {
-                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
-            }
-        }
+        offsets_round_trip(&t)?;
     }
 }
 
@@ -1410,13 +1412,7 @@ proptest::proptest! {
         proptest::strategy::Just("a warning"), proptest::strategy::Just("soon"), proptest::strategy::Just("ß"),
     ], 0..40)) {
         let t = words.join(" ");
-        for q in quotes(&t) {
-            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
-            if let Some(sp) = &q.speaker {
-                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
-                proptest::prop_assert!(sp.start < sp.end);
-            }
-        }
+        offsets_round_trip(&t)?;
     }
 }
 
@@ -1749,13 +1745,7 @@ proptest::proptest! {
         proptest::strategy::Just("would"), proptest::strategy::Just("accusing"),
     ], 0..40)) {
         let t = words.join(" ");
-        for q in quotes(&t) {
-            proptest::prop_assert_eq!(t.get(q.start..q.end), Some(q.text.as_str()));
-            if let Some(sp) = &q.speaker {
-                proptest::prop_assert_eq!(t.get(sp.start..sp.end), Some(sp.text.as_str()));
-                proptest::prop_assert!(sp.start < sp.end);
-            }
-        }
+        offsets_round_trip(&t)?;
     }
 }
 
