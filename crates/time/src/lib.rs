@@ -847,10 +847,11 @@ impl Resolver {
                     | Unit::Weekend => self.prev_day,
                     _ => self.prev.and_then(|p| p.first_day()).or(self.prev_day),
                 };
-                match base
-                    .map(|b| (b, "previous"))
-                    .or(self.dct.map(|d| (d, "dct")))
-                {
+                // "a few hours earlier", "two days later" count from the time told
+                // before; with none told, the DCT is no better a guess (a caption
+                // "found ... where he had been shot a few hours earlier", posted two
+                // days on): unresolved
+                match base.map(|b| (b, "previous")) {
                     Some((b, anchor)) => match Point::of(b, *unit).shift(*n, *unit) {
                         Some(p) => self.done(p, anchor, Some(rel)),
                         None => Self::lit(unknown_of(*unit), None, Some(rel)),

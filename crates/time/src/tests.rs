@@ -1181,3 +1181,24 @@ fn without_a_dct_only_a_previous_month_or_day_anchors_a_month_day() {
         "2029-03-11",
     );
 }
+
+#[test]
+fn a_shift_with_no_time_told_before_stays_unresolved() {
+    let dct = d(2031, 6, 26);
+    let all = tv(
+        "A parolee is found cowering near the house where the deputy had been shot a few \
+         hours earlier.",
+        dct,
+    );
+    assert!(
+        all.iter().all(|(_, _, v)| !v.starts_with("2031")),
+        "{all:?}"
+    );
+    // after a date, it counts from that date
+    check(
+        "The deputy was shot on June 24, 2031. Two days later a suspect was held.",
+        dct,
+        "Two days later",
+        "2031-06-26",
+    );
+}
