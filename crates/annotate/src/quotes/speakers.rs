@@ -616,7 +616,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // a verb inside: a clause, not a noun phrase ("Lopez thanked the rescuers and")
-        if (first..last).any(|k| self.verb_with_object(k)) {
+        if (first..last).any(|k| self.verb_with_object(k) && !self.reduced_participle(k)) {
             return None;
         }
         let mut head_ok = false;
@@ -741,6 +741,37 @@ impl<'a> Ctx<'a> {
             || AUXILIARIES.contains(&lw.as_str())
             || cue_class(&lw).is_some()
             || IRREGULAR_PAST.contains(&lw.as_str())
+    }
+
+    /// Whether token `k` is a participle that opens a reduced relative clause in a subject
+    /// ("People briefed on the move said", "officials involved in the talks said"): one of
+    /// a few such participles, before a preposition.
+    pub(super) fn reduced_participle(&self, k: usize) -> bool {
+        matches!(
+            self.lower(k).as_str(),
+            "briefed"
+                | "involved"
+                | "quoted"
+                | "cited"
+                | "interviewed"
+                | "polled"
+                | "surveyed"
+                | "questioned"
+                | "contacted"
+                | "based"
+                | "employed"
+                | "connected"
+                | "linked"
+                | "allied"
+                | "aligned"
+                | "affiliated"
+                | "associated"
+                | "assigned"
+                | "stationed"
+        ) && matches!(
+            self.lower(k + 1).as_str(),
+            "on" | "in" | "by" | "with" | "about" | "at" | "for" | "from" | "to"
+        )
     }
 
     /// Whether token `k` is a verb with an object right after it ("thanked the rescuers",
@@ -990,8 +1021,25 @@ impl<'a> Ctx<'a> {
                 first += 1;
                 break;
             }
-            // a verb inside: not a plain noun phrase ("Clinton seems to", "endorsed him")
-            if last - first > 10 || lw == "to" || self.verb_with_object(first) {
+            // a verb inside: not a plain noun phrase ("Clinton seems to", "endorsed him");
+            // "close to the talks", "briefed on the move" stay in the phrase
+            let adjective_to = lw == "to"
+                && first.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        self.lower(p).as_str(),
+                        "close"
+                            | "closest"
+                            | "loyal"
+                            | "near"
+                            | "opposed"
+                            | "friendly"
+                            | "sympathetic"
+                    ) || self.reduced_participle(p)
+                });
+            if last - first > 10
+                || (lw == "to" && !adjective_to)
+                || (self.verb_with_object(first) && !self.reduced_participle(first))
+            {
                 return None;
             }
             match first.checked_sub(1) {

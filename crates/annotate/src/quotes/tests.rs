@@ -1847,6 +1847,16 @@ fn round_seven_bounds_on_real_pages() {
         pick(t, "talks").and_then(|q| q.1),
         Some("The ministry".to_string())
     );
+    let t = "People briefed on the move said the plan had failed.";
+    assert_eq!(
+        pick(t, "plan").and_then(|q| q.1),
+        Some("People briefed on the move".to_string())
+    );
+    let t = "People close to the talks said that a deal was near.";
+    assert_eq!(
+        pick(t, "deal").and_then(|q| q.1),
+        Some("People close to the talks".to_string())
+    );
     let t = "Senator Ada Moss said Thursday's rules were another assault on the law.";
     assert_eq!(
         pick(t, "rules").map(|q| q.0),
