@@ -337,7 +337,7 @@ pub(crate) fn head_dates<'a>(
                 hits * 10 >= n * 6 && (!lines::ends_sentence(line) || hits * 4 >= n * 3)
             });
         let header_like = date_line || (pub_word && words <= HEAD_LINE_WORDS);
-        // "Posted: 04/9/2012 8:33 am Updated: ...": a labelled line of numeric dates is
+        // "Posted: 04/9/2031 8:33 am Updated: ...": a labelled line of numeric dates is
         // metadata even when the order of day and month cannot be told
         if pub_word && words <= HEAD_LINE_WORDS && meta::explicit_date_in(line).is_none() {
             static NUMERIC: std::sync::LazyLock<Option<regex::Regex>> =

@@ -219,7 +219,7 @@ pub(crate) fn explicit_date_in(line: &str) -> Option<DateValue> {
         } else if let (Some(y), Some(m), Some(d)) = (num("y2"), month_num("m2"), num("d2")) {
             (y, m, d)
         } else if let (Some(a), Some(b), Some(yy)) = (num("a2"), num("b2"), num("y4")) {
-            // "10/25/11": a two-digit year, read only when the order is certain
+            // "10/25/31": a two-digit year, read only when the order is certain
             let y = if yy < 50 { 2000 + yy } else { 1900 + yy };
             match (a > 12, b > 12) {
                 (true, false) => (y, b, a),

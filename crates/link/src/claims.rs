@@ -497,7 +497,7 @@ fn period_end(v: &str) -> Option<i64> {
 }
 
 /// Whether a number is no count of the slot: a frequency ("arrested four times") or
-/// the size of a group a part is taken from ("two of the three victims died": the
+/// the size of a group a part is taken from ("two of the four guards died": the
 /// three are victims, not dead).
 pub fn is_not_a_count(t: &str, sent: Span, q: &corroborate_model::QuantityMention) -> bool {
     let after = text::words(t.get(q.end..sent.end.max(q.end)).unwrap_or(""));
@@ -518,7 +518,20 @@ pub fn is_not_a_count(t: &str, sent: Span, q: &corroborate_model::QuantityMentio
             _ => false,
         },
     };
-    frequency || of_group
+    // "Two of the 12 people killed were children", "one of 12 dead": the group is the
+    // slot's own count
+    let slot_group = after.iter().take(2).any(|w| {
+        matches!(
+            w.as_str(),
+            "killed" | "dead" | "injured" | "wounded" | "arrested"
+        )
+    }) && after.iter().take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "was" | "were" | "is" | "are" | "included" | "include"
+        )
+    });
+    frequency || (of_group && !slot_group)
 }
 
 /// A count written as digits or a word ("12", "twelve", "dozens", "hundred").
@@ -550,7 +563,6 @@ fn is_number_word(w: &str) -> bool {
 const SUPERSEDED: &[&str] = &[
     "originally reported",
     "initially reported",
-    "first reported",
     "earlier reported",
     "wrongly reported",
     "mistakenly reported",
@@ -575,6 +587,14 @@ pub fn in_superseded_report(t: &str, sent: Span, q: &corroborate_model::Quantity
     let at = q.start - sent.start;
     SUPERSEDED.iter().any(|cue| {
         low.match_indices(cue).any(|(p, _)| {
+            // a whole phrase, not "yearly reports"
+            if low
+                .get(..p)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+            {
+                return false;
+            }
             let from = p + cue.len();
             let end = [";", " but ", " later", " now "]
                 .iter()
@@ -589,12 +609,17 @@ pub fn in_superseded_report(t: &str, sent: Span, q: &corroborate_model::Quantity
 /// Whether a count is a guess: a modal and "have been" or "be" right before it
 /// ("There might have been two people killed", "as many as 80 could be dead").
 pub fn is_speculative(t: &str, sent: Span, q: &corroborate_model::QuantityMention) -> bool {
-    let before = text::words(t.get(sent.start.min(q.start)..q.start).unwrap_or(""));
+    // the words of the count's own clause: after the last comma or semicolon before it
+    let raw = t.get(sent.start.min(q.start)..q.start).unwrap_or("");
+    let clause = raw.rsplit([',', ';']).next().unwrap_or(raw);
+    let before = text::words(clause);
     let tail = before.get(before.len().saturating_sub(5)..).unwrap_or(&[]);
     tail.windows(2).any(|w| match w {
         [m, next] => {
             matches!(m.as_str(), "might" | "may" | "could")
                 && matches!(next.as_str(), "have" | "be")
+                // "may have to wait": an obligation, not a guess about the count
+                && !tail.iter().any(|x| x == "to")
         }
         _ => false,
     })
@@ -901,7 +926,7 @@ fn stance_verb_holds(low: &str, at: usize, stance: &str) -> bool {
         {
             return false;
         }
-        // "deny it the protections", "voted to deny it further loans": to withhold
+        // "deny it the funds", "voted to deny it more credit": to withhold
         if after
             .get(1)
             .is_some_and(|w| matches!(w.as_str(), "it" | "them" | "him" | "her" | "us" | "me"))
@@ -923,6 +948,13 @@ fn stance_verb_holds(low: &str, at: usize, stance: &str) -> bool {
                         | "permission"
                 )
             })
+            // "denied it the next day": a time, not a thing withheld
+            && !after.get(3).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "next" | "following" | "same" | "day" | "week" | "previous" | "night"
+                )
+            })
         {
             return false;
         }
@@ -933,10 +965,18 @@ fn stance_verb_holds(low: &str, at: usize, stance: &str) -> bool {
     // "it has nothing to do with the attack": said of the party itself, a pronoun
     // right before the auxiliary; "the decision has nothing to do with ..." is no denial
     if verb == "nothing" {
-        return prev
+        // (an adverb may stand between: "he had absolutely nothing to do with it")
+        let words: Vec<&str> = before
+            .iter()
+            .rev()
+            .map(String::as_str)
+            .filter(|w| !w.ends_with("ly"))
+            .take(2)
+            .collect();
+        return words
             .first()
             .is_some_and(|w| matches!(*w, "has" | "had" | "have" | "s"))
-            && prev
+            && words
                 .get(1)
                 .is_some_and(|w| matches!(*w, "it" | "we" | "i" | "he" | "she" | "they"));
     }
@@ -1535,7 +1575,7 @@ mod tests {
             Some("2031-05-04"),
             "t",
             "A gunman killed 1 person and wounded 2 at the Portvale depot on 3 May 2031. \
-             Local radio originally reported that two of the three victims died. \
+             Local radio originally reported that two of the four guards died. \
              The suspect had been arrested four times. \
              \"There might have been two people killed,\" he said. \
              In early March, a gunman wounded three people at a plant in Norby. \
@@ -1546,7 +1586,7 @@ mod tests {
         .qty("1 person", 1.0, "killed", None)
         .qty("2", 2.0, "injured", None)
         .qty("two", 2.0, "killed", None)
-        .qty("three victims", 3.0, "killed", None)
+        .qty("four guards", 4.0, "killed", None)
         .qty("four", 4.0, "arrested", None)
         .qty("two people", 2.0, "killed", None)
         .qty("three people", 3.0, "injured", None)
@@ -1598,6 +1638,36 @@ mod tests {
     }
 
     #[test]
+    fn guards_stay_in_the_counts_own_clause() {
+        let q_of = |t: &str, n: &str| corroborate_model::QuantityMention {
+            start: t.find(n).unwrap_or(0),
+            end: t.find(n).unwrap_or(0) + n.len(),
+            text: n.into(),
+            value: 12.0,
+            unit: None,
+            min: None,
+            max: None,
+            modifier: None,
+            category: Some("killed".into()),
+        };
+        let all = |t: &str| Span::new(0, t.len());
+        let t = "The blast, which could have been worse, killed 12 people.";
+        assert!(!is_speculative(t, all(t), &q_of(t, "12")));
+        let t = "Officials may have to wait, but 12 people died.";
+        assert!(!is_speculative(t, all(t), &q_of(t, "12")));
+        let t = "There might have been 12 people killed.";
+        assert!(is_speculative(t, all(t), &q_of(t, "12")));
+        let t = "Reuters first reported that 12 people were killed in the blast.";
+        assert!(!in_superseded_report(t, all(t), &q_of(t, "12")));
+        let t = "The yearly reports show 12 people died.";
+        assert!(!in_superseded_report(t, all(t), &q_of(t, "12")));
+        let t = "Two of the 12 people killed were children.";
+        assert!(!is_not_a_count(t, all(t), &q_of(t, "12 people")));
+        let t = "Two of the 12 victims died.";
+        assert!(is_not_a_count(t, all(t), &q_of(t, "12 victims")));
+    }
+
+    #[test]
     fn procedural_denials_participles_and_modifiers_are_no_stances() {
         use corroborate_model::EntityType;
         let a = Doc::new(
@@ -1608,7 +1678,7 @@ mod tests {
              both motions. The defence was denied a key witness, lawyer Tom Ruse said. \
              A Portvale teen accused in the shooting of Lena Hart appeared in court. \
              Prosecutor Omar Vell did not deny that the witness was paid. \
-             The Portvale Council voted to deny it further loans. \
+             The Portvale Council voted to deny it more credit. \
              Ada Brenn said the ruling has nothing to do with the fire. \
              After the fire at the Portvale Council depot, he steadfastly denied the charges.",
         )
@@ -1627,8 +1697,10 @@ mod tests {
             Some("2031-05-02"),
             "t",
             "Tom Ruse denied any role in the fire. Ada Brenn accused Tom Ruse of arson. \
-             Lena Hart said she had nothing to do with it.",
+             Lena Hart said she had absolutely nothing to do with it. Omar Vell denied it \
+             the next day.",
         )
+        .ent("Omar Vell", EntityType::PER)
         .ent("Lena Hart", EntityType::PER)
         .ent("Ada Brenn", EntityType::PER)
         .ent("Tom Ruse", EntityType::PER)
@@ -1644,6 +1716,10 @@ mod tests {
         );
         assert!(
             values.contains(&"Lena Hart denies involvement".to_string()),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&"Omar Vell denies involvement".to_string()),
             "{values:?}"
         );
     }

@@ -233,7 +233,7 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
 }
 
 /// Whether the year at `start..end` of `t` modifies a name or a season rather than
-/// dating anything: "his 2008 Bentley", "the 2013 NFL Draft", "the 2008-09 season"
+/// dating anything: "his 2030 sedan", "the 2031 league draft", "the 2029-30 season"
 /// (after a determiner or possessive, before a capitalised word or a second year);
 /// "in 2005 Nichols escaped" keeps its year.
 fn names_a_thing(t: &str, start: usize, end: usize) -> bool {
@@ -254,7 +254,27 @@ fn names_a_thing(t: &str, start: usize, end: usize) -> bool {
         .strip_prefix(' ')
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_uppercase);
-    determiner && (season || name)
+    // "at 2088 Philip Street": a house number
+    let street = text::words(after).iter().take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "street"
+                | "st"
+                | "avenue"
+                | "ave"
+                | "road"
+                | "rd"
+                | "boulevard"
+                | "blvd"
+                | "lane"
+                | "drive"
+                | "way"
+                | "place"
+                | "court"
+                | "highway"
+        )
+    });
+    street || (determiner && (season || name))
 }
 
 /// Whether the words from byte `end` to the trigger at `trig` are one noun phrase's
@@ -1575,6 +1595,9 @@ mod tests {
         assert!(names_a_thing(t, at, at + 4));
         let t = "It was their worst loss of the 2029-30 season.";
         let at = t.find("2029").unwrap_or(0);
+        assert!(names_a_thing(t, at, at + 4));
+        let t = "The bodies were found at 2088 Philip Street on Tuesday.";
+        let at = t.find("2088").unwrap_or(0);
         assert!(names_a_thing(t, at, at + 4));
         let t = "In 2029 Nichols escaped from the courthouse.";
         let at = t.find("2029").unwrap_or(0);

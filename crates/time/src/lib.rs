@@ -700,7 +700,7 @@ impl Resolver {
                 // "killed in June 2005 ... was killed on June 24" (written in May 2007):
                 // a past date the pick puts after the DCT takes the year the text gave
                 // that month, when that year is over.
-                // "in June 2005 ... June 24, 2005 ... the June 20 shooting": a month-day
+                // "in June 2029 ... June 24, 2029 ... the June 20 robbery": a month-day
                 // right after a date of the same month with its year is in that year
                 // (a day: "the August 1988 cease-fire ... the invasion on Aug. 2" is 1990)
                 let prev_same_month = match self.prev {
@@ -708,7 +708,7 @@ impl Resolver {
                     _ => None,
                 };
                 if anchor == "dct"
-                    && tense != Tense::Future
+                    && tense == Tense::Past
                     && let Some(named) = prev_same_month
                     && named < y
                 {

@@ -1202,3 +1202,13 @@ fn a_shift_with_no_time_told_before_stays_unresolved() {
         "2031-06-26",
     );
 }
+
+#[test]
+fn a_present_tense_month_day_keeps_the_usual_year() {
+    check(
+        "Families recall the June 12, 1990 massacre. The memorial service is on June 12.",
+        d(2031, 5, 7),
+        "June 12",
+        "2031-06-12",
+    );
+}

@@ -15,7 +15,7 @@
 //!   dropped.
 //! - "X's move came after Norby issued a report saying ...": the speaker of a document's
 //!   participle is its issuer named between the speaker found and the document.
-//! - "said Anchorage businessman and blogger Andrew Halcro": a one-word speaker before
+//! - "said Portvale businessman and blogger Ivo Brenn": a one-word speaker before
 //!   role nouns gives way to the person named after them.
 //! - Speaker phrases lose a leading conjunction ("and officials" -> "officials"; after
 //!   it, "A and B" keeps B; "still has power and officials" -> "officials"), the words up
@@ -26,7 +26,7 @@
 //!   a clause (a pronoun and a verb, "I think everyone who knows me"; a closing
 //!   determiner, "the SEC stole the"; a leading gerund; "2012 on CNN's") is no speaker.
 //! - A content that carries its own attribution at its end ("..., officials said",
-//!   "..., MyFoxHouston.com reports") ends before it; when the frame of the quote comes
+//!   "..., PortvaleNews.com reports") ends before it; when the frame of the quote comes
 //!   after the content, that inner source is the speaker.
 //! - A pronoun is not resolved to a person the content names ("He said he did not know
 //!   Jackson's level" is not Jackson speaking).
@@ -83,9 +83,6 @@ const SIGN_NOUNS: &[&str] = &[
     "plaque",
     "billboard",
     "billboards",
-    "note",
-    "notes",
-    "message",
 ];
 
 /// Words that may join a time noun in a trailing adjunct.
@@ -430,7 +427,7 @@ fn cut_speaker(text: &str, sp: &SpeakerSpan, end: usize) -> Option<SpeakerSpan> 
     })
 }
 
-/// "said Anchorage businessman and blogger Andrew Halcro": a one-name speaker that
+/// "said Portvale businessman and blogger Ivo Brenn": a one-name speaker that
 /// modifies the role nouns after it; the person named after them (at most four
 /// lower-case words later) is the speaker.
 fn person_after_roles(ctx: &Ctx, sp: &SpeakerSpan) -> Option<SpeakerSpan> {
@@ -476,8 +473,35 @@ fn person_after_roles(ctx: &Ctx, sp: &SpeakerSpan) -> Option<SpeakerSpan> {
                 | "by"
                 | "about"
                 | "than"
+                | "outside"
+                | "inside"
+                | "near"
+                | "over"
+                | "under"
+                | "into"
+                | "through"
+                | "across"
+                | "behind"
+                | "between"
+                | "within"
+                | "without"
+                | "around"
+                | "amid"
+                | "against"
+                | "toward"
+                | "towards"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "now"
+                | "then"
+                | "again"
+                | "later"
+                | "earlier"
+                | "also"
+                | "still"
         ) || (k == first && w == "and");
-        if function || ctx.verb_like(k) {
+        if function || ctx.verb_like(k) || ctx.adverb(k) {
             return None;
         }
         k += 1;
@@ -519,6 +543,9 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "ad",
     "advertisement",
     "bulletin",
+    "note",
+    "notes",
+    "message",
 ];
 
 /// "X's move came after Norby issued a report saying ...": the participle's subject is

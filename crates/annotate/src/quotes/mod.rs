@@ -145,7 +145,7 @@
 //! ...": kind `act`, the speaker ends before its verb group) or passive ("was reported"),
 //! "added 15 points", a noun "warning"; speaker phrases lose a leading conjunction, the
 //! words up to a clause word, a trailing time adjunct or adverb; a content ends before
-//! its own closing attribution ("..., MyFoxHouston.com reports"); a pronoun is not resolved
+//! its own closing attribution ("..., PortvaleNews.com reports"); a pronoun is not resolved
 //! to a person its content names. On a fixed sample of 100 speakers of ECB+ dev dossier
 //! quotes, wrong speakers went from 11 to 2. Round 6 also lets a quoted fragment close a
 //! reported content ("are fans of “Prison Break,” X said"), takes participles and title

@@ -95,7 +95,7 @@ pub(super) fn progressive_aux(ctx: &Ctx, c: usize, lo: usize) -> Option<usize> {
 }
 
 /// Whether the colon at token `k` opens a content ("At the same time, X: CONTENT, Y
-/// said."): not one inside parentheses ("(NYSE: CBS)") or between numbers ("6: 40"),
+/// said."): not one inside parentheses ("(NYSE: PVL)") or between numbers ("6: 40"),
 /// counting parentheses from token `lo`.
 pub(super) fn opens_content(ctx: &Ctx, k: usize, lo: usize) -> bool {
     if ctx.word(k) != ":" || ctx.in_run(k) {
@@ -187,7 +187,7 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
             })
         {
             k = ctx.tokens.partition_point(|t| t.start < e.end);
-            // "told the AFP news agency four villages ...": the rest of the object
+            // "told the Norby Wire news agency two bridges ...": the rest of the object
             while matches!(
                 ctx.lower(k).as_str(),
                 "news"
@@ -265,7 +265,7 @@ pub(super) fn content_start_after_cue(ctx: &Ctx, c: usize, sent_end: usize) -> O
             | "privately"
             | "publicly"
     ) && k < filler_from + 3
-        // "said Thursday's actions were ...": a possessive opens the content
+        // "said Thursday's rules were ...": a possessive opens the content
         && !matches!(ctx.word(k + 1), "'s" | "’s" | "'" | "’")
     {
         // "this" may open the content itself: "said this is wrong"
@@ -538,12 +538,11 @@ pub(super) fn reported(ctx: &Ctx, from: usize, s: &Sentence) -> Option<(QuoteMen
                     .or_else(|| {
                         matches!(
                             ctx.lower(lo).as_str(),
+                            // (not "if", "unless", "even", "because": the condition or
+                            // reason is part of what the source says)
                             "though"
                                 | "although"
                                 | "while"
-                                | "if"
-                                | "even"
-                                | "because"
                                 | "as"
                                 | "when"
                                 | "after"
@@ -1062,12 +1061,16 @@ pub(super) fn content_end(ctx: &Ctx, cs: usize, ce: usize, object: bool, relativ
         let while_other = k > first
             && matches!(lw.as_str(), "while" | "whereas")
             && ctx.word(k + 1).starts_with(char::is_uppercase)
-            && (k + 2..last_tok).any(|j| {
-                SPEECH_CORE.contains(&ctx.lower(j).as_str())
-                    && ctx.word(j).starts_with(char::is_lowercase)
-                    && !ctx.in_run(j)
-            });
-        // '..., he would not do it again, " said Jerry Capeci': the close of a direct
+            && (k + 2..last_tok)
+                .find(|&j| {
+                    SPEECH_CORE.contains(&ctx.lower(j).as_str())
+                        && ctx.word(j).starts_with(char::is_lowercase)
+                        && !ctx.in_run(j)
+                })
+                // the speech verb is the contrast clause's own verb: no other verb or
+                // "that" before it ("while Tom Ruse was asleep and that nobody told")
+                .is_some_and(|j| !(k + 1..j).any(|i| ctx.verb_like(i) || ctx.lower(i) == "that"));
+        // '..., he would not do it again, " said Olek Varga': the close of a direct
         // quote with its own attribution ends a reported clause inside it
         let quote_close = k > first
             && matches!(w, "\"" | "”" | "''")

@@ -1296,7 +1296,7 @@ fn speaker_starts_after_a_clause_word() {
 
 #[test]
 fn content_ends_before_its_own_attribution() {
-    let t = "Officials said the inmate took two guards hostage and escaped on foot, MyFoxHouston.com reports.";
+    let t = "Officials said the inmate took two guards hostage and escaped on foot, PortvaleNews.com reports.";
     let q = quotes(t);
     let found = q.iter().find(|x| x.text.contains("hostage"));
     assert!(
@@ -1785,18 +1785,18 @@ fn round_seven_bounds_on_real_pages() {
             .find(|q| q.text.contains(needle))
             .map(|q| (q.text, q.speaker.map(|s| s.text)))
     };
-    let t = "The governor told the AFP news agency four villages had been destroyed.";
+    let t = "The governor told the Norby Wire news agency two bridges had been closed.";
     assert_eq!(
-        pick(t, "villages"),
+        pick(t, "bridges"),
         Some((
-            "four villages had been destroyed".to_string(),
+            "two bridges had been closed".to_string(),
             Some("The governor".to_string())
         ))
     );
-    let t = "The CBS (NYSE: CBS) network site was hit by an attack on Monday, the firm said.";
+    let t = "The Portvale TV (NYSE: PVL) site was hit by an attack on Monday, the firm said.";
     assert_eq!(
-        pick(t, "network").map(|q| q.0),
-        Some("The CBS (NYSE: CBS) network site was hit by an attack on Monday".to_string())
+        pick(t, "site").map(|q| q.0),
+        Some("The Portvale TV (NYSE: PVL) site was hit by an attack on Monday".to_string())
     );
     let t = "By 6:40 a.m. the fire was under control, Chief Owen said.";
     assert!(
@@ -1816,18 +1816,22 @@ fn round_seven_bounds_on_real_pages() {
     );
     let t = "\"The act served him well for years.\n\nHe never had a chance to enjoy it, and he \
              told some people that if given the chance, he would not do it again, \" said \
-             Jerry Capeci, an author.";
+             Olek Varga, an author.";
     assert!(
-        quotes(t).iter().all(|q| !q.text.contains("Capeci")),
+        quotes(t).iter().all(|q| !q.text.contains("Varga")),
         "{:?}",
         quotes(t)
+    );
+    assert_eq!(
+        pick(t, "if given the chance").map(|q| q.0),
+        Some("if given the chance, he would not do it again".to_string())
     );
     let t = "Now some are suggesting that this might finally be the end.";
     assert_eq!(
         pick(t, "the end").and_then(|q| q.1),
         Some("some".to_string())
     );
-    let t = "One place Lindsay is finding this particularly difficult is the clinic.";
+    let t = "One place Mira is finding this particularly difficult is the clinic.";
     assert!(pick(t, "difficult").is_none(), "{:?}", quotes(t));
     let t = "A witness told the Daily News Tuesday that the youth had no gun.";
     assert_eq!(
@@ -1847,6 +1851,25 @@ fn round_seven_bounds_on_real_pages() {
         pick(t, "talks").and_then(|q| q.1),
         Some("The ministry".to_string())
     );
+    let t = "Ada Brenn said the fire started while Tom Ruse was asleep and that nobody told \
+             the guards.";
+    assert!(
+        pick(t, "fire started").is_some_and(|q| q.0.ends_with("nobody told the guards")),
+        "{:?}",
+        quotes(t)
+    );
+    let t = "If the dam breaks, the town will flood, according to engineers.";
+    assert_eq!(
+        pick(t, "flood").map(|q| q.0),
+        Some("If the dam breaks, the town will flood".to_string())
+    );
+    let t = "The mayor left a note saying he would return.";
+    assert_eq!(
+        pick(t, "return").and_then(|q| q.1),
+        Some("The mayor".to_string())
+    );
+    let t = "\"We lost the vote,\" said Brenn yesterday outside Tom Ruse's office.";
+    assert_eq!(pick(t, "vote").and_then(|q| q.1), Some("Brenn".to_string()));
     let t = "People briefed on the move said the plan had failed.";
     assert_eq!(
         pick(t, "plan").and_then(|q| q.1),
@@ -1862,9 +1885,9 @@ fn round_seven_bounds_on_real_pages() {
         pick(t, "rules").map(|q| q.0),
         Some("Thursday's rules were another assault on the law".to_string())
     );
-    let t = "\"We lost a lot,\" said Portvale businessman and blogger Andrew Halcro, a critic.";
+    let t = "\"We lost a lot,\" said Portvale businessman and blogger Ivo Brenn, a critic.";
     assert_eq!(
         pick(t, "lost").and_then(|q| q.1),
-        Some("Andrew Halcro".to_string())
+        Some("Ivo Brenn".to_string())
     );
 }
