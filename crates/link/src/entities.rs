@@ -949,11 +949,13 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
             }
             let Some(n) = nodes.get(j) else { continue };
             // "D. A" is the acronym written letter by letter, not another expansion
-            // ("RB Bush": the acronym and a name)
-            if n.tokens.iter().all(|t| t.chars().count() == 1)
-                || n.tokens.iter().any(|t| *t == fold_token(letters))
-            {
+            if n.tokens.iter().all(|t| t.chars().count() == 1) {
                 uf.union(j, consensus);
+                continue;
+            }
+            // a name that holds the acronym ("RB Bush", "U.S. Senate") is no other
+            // expansion of it: no note (and no merge: the Senate is not the country)
+            if n.tokens.iter().any(|t| *t == fold_token(letters)) {
                 continue;
             }
             // "Internet Explorer 11" holds the expansion: a longer name, no other one
@@ -1423,6 +1425,11 @@ mod tests {
             "{t:?}"
         );
         assert!(da.is_some_and(|e| e.notes.is_empty()), "{da:?}");
+        // a name that holds the acronym is another entity, not an alias
+        assert!(
+            da.is_some_and(|e| !e.aliases.contains(&"DA Alvarez".to_string())),
+            "{da:?}"
+        );
     }
 
     #[test]
