@@ -675,9 +675,15 @@ impl Resolver {
                 // Without a DCT, the previous date anchors only when it names a month or
                 // a day ("On March 10, 2005 ... on March 11"); a year alone ("plans for
                 // early 2010 ... released on November 21st") is no narrative time.
+                // (and only one of the same month: "the January 1955 issue ... died on
+                // December 2" says nothing of the year of December 2)
                 let base = self.dct.map(|x| (x, "dct")).or_else(|| {
                     self.prev
-                        .filter(|p| matches!(p, Point::Day(_) | Point::Month(..)))
+                        .filter(|p| match p {
+                            Point::Day(d) => d.month() == m,
+                            Point::Month(_, pm) => *pm == m,
+                            _ => false,
+                        })
                         .and_then(|p| p.first_day())
                         .map(|x| (x, "previous"))
                 });

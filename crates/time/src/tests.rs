@@ -1212,3 +1212,13 @@ fn a_present_tense_month_day_keeps_the_usual_year() {
         "2031-06-12",
     );
 }
+
+#[test]
+fn without_a_dct_another_month_gives_no_year() {
+    check(
+        "She posed for the January 2029 issue. She died on December 2 in a hospital.",
+        None,
+        "December 2",
+        "XXXX-12-02",
+    );
+}
