@@ -233,7 +233,7 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
 }
 
 /// Whether the year at `start..end` of `t` modifies a name or a season rather than
-/// dating anything: "his 2030 sedan", "the 2031 league draft", "the 2029-30 season"
+/// dating anything: "his 2030 Falcon", "the 2031 League Draft", "the 2029-30 season"
 /// (after a determiner or possessive, before a capitalised word or a second year);
 /// "in 2005 Nichols escaped" keeps its year.
 fn names_a_thing(t: &str, start: usize, end: usize) -> bool {
@@ -1587,21 +1587,26 @@ mod tests {
 
     #[test]
     fn a_year_naming_a_thing_dates_no_event() {
-        let t = "Police stopped his 2029 Bentley after the crash.";
-        let at = t.find("2029").unwrap_or(0);
-        assert!(names_a_thing(t, at, at + 4));
-        let t = "The Chiefs lost and kept the first pick in the 2031 NFL Draft.";
-        let at = t.find("2031").unwrap_or(0);
-        assert!(names_a_thing(t, at, at + 4));
-        let t = "It was their worst loss of the 2029-30 season.";
-        let at = t.find("2029").unwrap_or(0);
-        assert!(names_a_thing(t, at, at + 4));
-        let t = "The bodies were found at 2088 Philip Street on Tuesday.";
-        let at = t.find("2088").unwrap_or(0);
-        assert!(names_a_thing(t, at, at + 4));
-        let t = "In 2029 Nichols escaped from the courthouse.";
-        let at = t.find("2029").unwrap_or(0);
-        assert!(!names_a_thing(t, at, at + 4));
+        // the first four-digit number of the sentence is the year looked at
+        let names = |t: &str| {
+            let at = t
+                .char_indices()
+                .find(|(i, _)| {
+                    t.get(*i..i + 4)
+                        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .map_or(0, |(i, _)| i);
+            names_a_thing(t, at, at + 4)
+        };
+        assert!(names("Police stopped his 2029 Falcon after the crash."));
+        assert!(names(
+            "The Chiefs lost and kept the first pick in the 2031 League Draft."
+        ));
+        assert!(names("It was their worst loss of the 2029-30 season."));
+        assert!(names(
+            "The bodies were found at 2088 Harbour Street on Tuesday."
+        ));
+        assert!(!names("In 2029 Nichols escaped from the courthouse."));
         // on the timeline: the crash sentence is not dated 2029
         let body = "A year ago, police stopped his 2029 Bentley after the crash. \
                     The 2019 Portvale market bombing killed 23 people.";

@@ -405,6 +405,18 @@ mod tests {
     use crate::fixtures::Doc;
     use corroborate_model::EntityType;
 
+    /// The summary of `docs` linked as one story (copies, entities, timeline, quotes,
+    /// claims).
+    fn summary_of(docs: &[Annotations]) -> Vec<SummarySentence> {
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let copies = CopyGraph::build(docs);
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let tl = crate::events::timeline(&refs, &table, "s1-");
+        let quotes = crate::quotes::merge_quotes(&refs, &table, "s1-");
+        let claims = crate::claims::claims(&refs, &table, &tl, &copies, "s1-");
+        summarise(&refs, &tl, &quotes, &claims, &copies)
+    }
+
     #[test]
     fn a_long_dispute_lists_four_values_and_counts_the_others() {
         let docs: Vec<Annotations> = (0..6)
@@ -420,12 +432,7 @@ mod tests {
                     .done()
             })
             .collect();
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let copies = CopyGraph::build(&docs);
-        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
-        let tl = crate::events::timeline(&refs, &table, "s1-");
-        let claims = crate::claims::claims(&refs, &table, &tl, &copies, "s1-");
-        let out = summarise(&refs, &tl, &[], &claims, &copies);
+        let out = summary_of(&docs);
         let dispute = out
             .iter()
             .map(|s| s.text.as_str())
@@ -468,12 +475,7 @@ mod tests {
                 d.quotes.truncate(1);
             }
         }
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let copies = CopyGraph::build(&docs);
-        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
-        let tl = crate::events::timeline(&refs, &table, "s1-");
-        let quotes = crate::quotes::merge_quotes(&refs, &table, "s1-");
-        let out = summarise(&refs, &tl, &quotes, &[], &copies);
+        let out = summary_of(&docs);
         let said: Vec<&str> = out
             .iter()
             .map(|s| s.text.as_str())
@@ -512,12 +514,7 @@ mod tests {
                     .done()
             })
             .collect();
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let copies = CopyGraph::build(&docs);
-        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
-        let tl = crate::events::timeline(&refs, &table, "s1-");
-        let quotes = crate::quotes::merge_quotes(&refs, &table, "s1-");
-        let out = summarise(&refs, &tl, &quotes, &[], &copies);
+        let out = summary_of(&docs);
         let said: Vec<&str> = out
             .iter()
             .map(|s| s.text.as_str())
