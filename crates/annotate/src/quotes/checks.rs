@@ -445,62 +445,12 @@ fn person_after_roles(ctx: &Ctx, sp: &SpeakerSpan) -> Option<SpeakerSpan> {
             break;
         }
         // role nouns only ("businessman and blogger"): no verb, no function word
-        let function = matches!(
-            w,
-            "on" | "in"
-                | "at"
-                | "to"
-                | "for"
-                | "of"
-                | "that"
-                | "who"
-                | "which"
-                | "after"
-                | "before"
-                | "during"
-                | "as"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "when"
-                | "while"
-                | "with"
-                | "from"
-                | "by"
-                | "about"
-                | "than"
-                | "outside"
-                | "inside"
-                | "near"
-                | "over"
-                | "under"
-                | "into"
-                | "through"
-                | "across"
-                | "behind"
-                | "between"
-                | "within"
-                | "without"
-                | "around"
-                | "amid"
-                | "against"
-                | "toward"
-                | "towards"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "now"
-                | "then"
-                | "again"
-                | "later"
-                | "earlier"
-                | "also"
-                | "still"
-        ) || (k == first && w == "and");
+        let function = CLAUSE_WORDS.contains(&w)
+            || DETERMINERS.contains(&w)
+            || PREPOSITIONS.contains(&w)
+            || is_time_word(w)
+            || matches!(w, "who" | "now" | "still" | "again")
+            || (k == first && w == "and");
         if function || ctx.verb_like(k) || ctx.adverb(k) {
             return None;
         }

@@ -830,6 +830,13 @@ pub(super) fn is_time_word(w: &str) -> bool {
         )
 }
 
+/// Prepositions: a phrase of role nouns ("businessman and blogger") holds none.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "for", "of", "with", "from", "by", "about", "during", "outside",
+    "inside", "near", "over", "under", "into", "through", "across", "behind", "between", "within",
+    "without", "around", "amid", "against", "toward", "towards",
+];
+
 /// Words that open a clause: a subject noun phrase does not run back across them.
 pub(super) const CLAUSE_WORDS: &[&str] = &[
     "that", "which", "when", "where", "while", "if", "because", "as", "since", "after", "before",
