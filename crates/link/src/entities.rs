@@ -312,7 +312,11 @@ static FOLDED_HYPOCORISMS: std::sync::LazyLock<Vec<(String, String)>> =
 /// stay apart.
 fn person_variant(a: &[String], b: &[String]) -> bool {
     let n = a.len();
-    if n < 2 || b.len() != n {
+    // the surname first: most pairs differ there, before the short-form table is read
+    if n < 2
+        || b.len() != n
+        || !matches!((a.last(), b.last()), (Some(x), Some(y)) if tokens_match(x, y))
+    {
         return false;
     }
     let first = |x: &str, y: &str| {
@@ -332,15 +336,11 @@ fn person_variant(a: &[String], b: &[String]) -> bool {
         };
         tokens_match(x, y) || initial(x, y) || initial(y, x)
     };
-    a.iter().zip(b).enumerate().all(|(k, (x, y))| {
-        if k == 0 {
-            first(x, y)
-        } else if k + 1 == n {
-            tokens_match(x, y)
-        } else {
-            middle(x, y)
-        }
-    })
+    a.iter().zip(b).enumerate().take(n - 1).all(
+        |(k, (x, y))| {
+            if k == 0 { first(x, y) } else { middle(x, y) }
+        },
+    )
 }
 
 /// Words that do not identify a name on their own.

@@ -30,19 +30,30 @@ fn set_dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 
 /// Whether one quote of eight words or more stands word for word inside the other: the
 /// same words, cut shorter or run on by one outlet (in order, not just the same words).
-fn contained(a: &str, b: &str) -> bool {
-    let (wa, wb) = (text::words(a), text::words(b));
-    let (small, large) = if wa.len() <= wb.len() {
-        (wa, wb)
-    } else {
-        (wb, wa)
-    };
-    small.len() >= 8 && format!(" {} ", large.join(" ")).contains(&format!(" {} ", small.join(" ")))
+/// Takes the quotes' word sequences as [`sequence`] gives them.
+fn contained(a: &Sequence, b: &Sequence) -> bool {
+    let (small, large) = if a.len <= b.len { (a, b) } else { (b, a) };
+    small.len >= 8 && large.text.contains(&small.text)
+}
+
+/// A quote's words in order, lower-cased, joined and framed by spaces, with their count.
+struct Sequence {
+    text: String,
+    len: usize,
+}
+
+fn sequence(t: &str) -> Sequence {
+    let w = text::words(t);
+    Sequence {
+        text: format!(" {} ", w.join(" ")),
+        len: w.len(),
+    }
 }
 
 struct Item {
     text: String,
     words: BTreeSet<String>,
+    sequence: Sequence,
     evidence: Evidence,
     entity: Option<String>,
     speaker_text: Option<String>,
@@ -147,6 +158,7 @@ pub fn merge_quotes(docs: &[&Annotations], table: &EntityTable, prefix: &str) ->
             let text = evidence.text.trim().to_string();
             let item = Item {
                 words: text::words(&text).into_iter().collect(),
+                sequence: sequence(&text),
                 text,
                 entity: speaker_entity(doc, q, table),
                 // a pronoun that stayed unresolved names nobody
@@ -178,7 +190,7 @@ pub fn merge_quotes(docs: &[&Annotations], table: &EntityTable, prefix: &str) ->
                 groups.get(gi).is_some_and(|g| {
                     g.iter().any(|o| {
                         (set_dice(&o.words, &item.words) >= SAME_QUOTE
-                            || contained(&o.text, &item.text))
+                            || contained(&o.sequence, &item.sequence))
                             && (o.entity.is_none()
                                 || item.entity.is_none()
                                 || o.entity == item.entity)
@@ -290,12 +302,13 @@ mod tests {
         assert!(vague.is_some_and(|q| q.speaker.as_ref().is_some_and(|s| s.entity.is_some())));
         assert!(word_dice("the music stopped", "The music stopped!") > 0.99);
         assert!(word_dice("a b c", "x y z") < 0.01);
-        assert!(contained(
+        let c = |a: &str, b: &str| contained(&sequence(a), &sequence(b));
+        assert!(c(
             "it was a bold act to avoid the law",
             "It was a bold act to avoid the law, although it took years to prove."
         ));
-        assert!(!contained("we will win", "we will win this war"));
-        assert!(!contained(
+        assert!(!c("we will win", "we will win this war"));
+        assert!(!c(
             "it is not what we wanted at all",
             "what we wanted is not it at all, and that is all"
         ));
