@@ -736,6 +736,56 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
     {
         return None;
     }
+    // A frequency ("arrested four times") counts no people.
+    if matches!(c.w(end_tok + 1).as_str(), "times" | "time") || unit == Some("times") {
+        return None;
+    }
+    // The size of a group a part is taken from ("two of the three victims died": the
+    // three are victims, not dead), unless the group is the count itself ("two of the 12
+    // people killed were children").
+    let of_at = if c.w(first.wrapping_sub(1)) == "of" {
+        Some(first.wrapping_sub(1))
+    } else if matches!(
+        c.w(first.wrapping_sub(1)).as_str(),
+        "the" | "those" | "these"
+    ) && c.w(first.wrapping_sub(2)) == "of"
+    {
+        Some(first.wrapping_sub(2))
+    } else {
+        None
+    };
+    let part_before = of_at.is_some_and(|o| {
+        let w = c.w(o.wrapping_sub(1));
+        c.toks
+            .get(o.wrapping_sub(1))
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(
+                w.as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "all"
+                    | "both"
+                    | "most"
+            )
+    });
+    let slot_group = matches!(
+        c.w(end_tok + 1).as_str(),
+        "killed" | "dead" | "injured" | "wounded" | "arrested"
+    ) && matches!(
+        c.w(end_tok + 2).as_str(),
+        "was" | "were" | "is" | "are" | "included" | "include"
+    );
+    if part_before && !slot_group {
+        return None;
+    }
     // A distance ("arrested five buildings away", "two blocks apart") counts no people.
     if matches!(c.w(end_tok + 1).as_str(), "away" | "apart") && unit.is_some() {
         return None;
@@ -943,9 +993,16 @@ mod tests {
                     struck. He was arrested in his early 20's. Gunmen killed a mother of 12. \
                     Ada Moss, the first woman to lead the bureau, dead at 95. The deputy, a \
                     father to two boys, died. He was arrested five buildings away. Two men \
-                    accused of killing a guard were in court. A gunman shot three people.",
+                    accused of killing a guard were in court. A gunman shot three people. He \
+                    was arrested four times.",
         );
         assert!(q.iter().all(|q| q.category.is_none()), "{q:?}");
+        // a part of a group counts; the group does not, unless it is the count itself
+        let q = qs("Two of the three people died. Two of the 12 people killed were children.");
+        let cats: Vec<(f64, Option<&str>)> =
+            q.iter().map(|q| (q.value, q.category.as_deref())).collect();
+        assert!(cats.contains(&(3.0, None)), "{cats:?}");
+        assert!(cats.contains(&(12.0, Some("killed"))), "{cats:?}");
     }
 
     #[test]
