@@ -759,22 +759,8 @@ fn category(c: &Ctx, first: usize, end_tok: usize, unit: Option<&str>) -> Option
         c.toks
             .get(o.wrapping_sub(1))
             .is_some_and(|t| t.kind == TokenKind::Number)
-            || matches!(
-                w.as_str(),
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "all"
-                    | "both"
-                    | "most"
-            )
+            || UNITS.iter().any(|(u, _)| *u == w.as_str())
+            || matches!(w.as_str(), "all" | "both" | "most")
     });
     let slot_group = matches!(
         c.w(end_tok + 1).as_str(),
