@@ -248,6 +248,23 @@ pub fn is_vague(q: &corroborate_model::QuantityMention) -> bool {
         })
 }
 
+/// Nouns for one person that, with "a", "an" or "one", make a count of a group ("a man
+/// and two women died", "killed two women and a man").
+const ONE_PERSON: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "person",
+    "officer",
+    "policeman",
+    "soldier",
+    "worker",
+    "teenager",
+    "student",
+];
+
 /// Whether a quantity counts only part of a toll or an increment ("four members
 /// of the orchestra were among the dead", "three more died", "19 are still in
 /// intensive care"): such numbers are not values of the toll slot.
@@ -294,12 +311,19 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
         .skip(2)
         .take(2)
         .collect();
+    // "a man", "an officer": one person named with an article is a count too.
+    let one_person = |art: Option<&String>, noun: Option<&String>| {
+        art.is_some_and(|a| matches!(a.as_str(), "a" | "an" | "one"))
+            && noun.is_some_and(|n| ONE_PERSON.contains(&n.as_str()))
+    };
     let coordinated_after = after_words
         .iter()
         .take(2)
         .position(|w| w == "and")
         .is_some_and(|k| {
-            !after_words.iter().take(k).any(verb) && after_all.get(k + 1).is_some_and(|w| is_num(w))
+            !after_words.iter().take(k).any(verb)
+                && (after_all.get(k + 1).is_some_and(|w| is_num(w))
+                    || one_person(after_all.get(k + 1), after_all.get(k + 2)))
         });
     let coordinated_before = before_words.last().is_some_and(|w| w == "and") && {
         let n = before_words.len();
@@ -309,17 +333,9 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
             .rev()
             .take(2)
             .collect();
-        // "a man and two women died": one person named with "a" is a count too
-        let one_person = matches!(
-            group.as_slice(),
-            [noun, art] if matches!(art.as_str(), "a" | "an" | "one")
-                && matches!(
-                    noun.as_str(),
-                    "man" | "woman" | "boy" | "girl" | "child" | "person" | "officer"
-                        | "policeman" | "soldier" | "worker" | "teenager" | "student"
-                )
-        );
-        (one_person || group.iter().any(|w| is_num(w))) && !group.iter().any(|w| verb(w))
+        // "a man and two women died"
+        let named_one = one_person(group.get(1).copied(), group.first().copied());
+        (named_one || group.iter().any(|w| is_num(w))) && !group.iter().any(|w| verb(w))
     };
     // "It killed 58 and 120 were wounded": each count has its own verb; "two women and
     // one man died", "held 12 Somali and 11 Yemeni suspects": one verb for the parts.
@@ -1792,7 +1808,7 @@ mod tests {
 
     #[test]
     fn partial_counts_are_not_tolls() {
-        let t = "Four members of the orchestra were among the 64 people killed. Three more of the injured died. 19 patients were still in intensive care. At least 58 people died. Two women and one man died. Police held 12 Somali and 11 Yemeni suspects. A bomb went off, killing 58 and injuring more than 120.";
+        let t = "Four members of the orchestra were among the 64 people killed. Three more of the injured died. 19 patients were still in intensive care. At least 58 people died. Two women and one man died. Police held 12 Somali and 11 Yemeni suspects. A bomb went off, killing 58 and injuring more than 120. A firebomb killed two clerks and a woman who were trapped inside. A shell killed two soldiers and a man was hurt.";
         let q = |s: &str| {
             let start = t.find(s).unwrap_or(0);
             corroborate_model::QuantityMention {
@@ -1839,6 +1855,8 @@ mod tests {
         assert!(is_partial_count(t, sent("Two women"), &q("one man")));
         assert!(is_partial_count(t, sent("Police held"), &q("12")));
         assert!(is_partial_count(t, sent("Police held"), &q("11")));
+        assert!(is_partial_count(t, sent("A firebomb"), &q("two clerks")));
+        assert!(!is_partial_count(t, sent("A shell"), &q("two soldiers")));
         assert!(!is_partial_count(t, sent("A bomb"), &q("58")));
         assert!(!is_partial_count(t, sent("A bomb"), &q("more than 120")));
         let t2 = "The bomb left 12 dead and 40 injured. It killed 58 and 120 were wounded.";
