@@ -1,7 +1,9 @@
 //! A short cited summary of a story: the main event, the tolls, the disputes and
 //! the main quote. Every citation is a span of a source.
 
-use corroborate_model::{Annotations, Claim, ClaimStatus, Evidence, Quote, Span, SummarySentence};
+use corroborate_model::{
+    Annotations, Claim, ClaimStatus, ClaimValue, Evidence, Quote, Span, SummarySentence,
+};
 
 use crate::copies::CopyGraph;
 use crate::events::Timeline;
@@ -173,20 +175,10 @@ pub fn summarise(
                 )
             }
             ClaimStatus::Contested => {
-                // One entry per value, with how many sources give it.
-                let mut by_value: Vec<(&str, std::collections::BTreeSet<&str>)> = Vec::new();
-                for v in &c.values {
-                    match by_value
-                        .iter_mut()
-                        .find(|(val, _)| *val == v.value.as_str())
-                    {
-                        Some((_, srcs)) => srcs.extend(v.sources.iter().map(String::as_str)),
-                        None => by_value.push((
-                            v.value.as_str(),
-                            v.sources.iter().map(String::as_str).collect(),
-                        )),
-                    }
-                }
+                // One entry per number, with how many sources give it: "10" and "at
+                // least 10" are one side of the dispute, shown by the wording most
+                // sources use (the claims table keeps every wording); most sources first.
+                let by_value = dispute_sides(&c.values);
                 let n = by_value.len();
                 let vals: Vec<String> = by_value
                     .iter()
@@ -367,6 +359,59 @@ pub fn summarise(
     out
 }
 
+/// The sides of a numeric dispute: values grouped by their number (a value without one
+/// stands alone), each labelled with the wording most of its sources use, with the
+/// union of their sources; the side with most sources first (stable).
+fn dispute_sides(values: &[ClaimValue]) -> Vec<(&str, std::collections::BTreeSet<&str>)> {
+    struct Side<'a> {
+        key: String,
+        wordings: Vec<(&'a str, usize)>,
+        sources: std::collections::BTreeSet<&'a str>,
+    }
+    let mut sides: Vec<Side> = Vec::new();
+    for v in values {
+        let key = number_of(&v.value).map_or_else(|| v.value.clone(), |x| format!("#{x}"));
+        let i = match sides.iter().position(|s| s.key == key) {
+            Some(i) => i,
+            None => {
+                sides.push(Side {
+                    key,
+                    wordings: Vec::new(),
+                    sources: std::collections::BTreeSet::new(),
+                });
+                sides.len() - 1
+            }
+        };
+        if let Some(side) = sides.get_mut(i) {
+            side.sources.extend(v.sources.iter().map(String::as_str));
+            match side
+                .wordings
+                .iter_mut()
+                .find(|(w, _)| *w == v.value.as_str())
+            {
+                Some((_, n)) => *n += v.sources.len(),
+                None => side.wordings.push((v.value.as_str(), v.sources.len())),
+            }
+        }
+    }
+    let mut out: Vec<(&str, std::collections::BTreeSet<&str>)> = sides
+        .into_iter()
+        .map(|s| {
+            let mut label = "";
+            let mut best = 0;
+            for (w, n) in &s.wordings {
+                if label.is_empty() || *n > best {
+                    label = w;
+                    best = *n;
+                }
+            }
+            (label, s.sources)
+        })
+        .collect();
+    out.sort_by_key(|b| std::cmp::Reverse(b.1.len()));
+    out
+}
+
 /// Values listed in a "sources disagree" sentence before ", and N other values".
 const MAX_LISTED: usize = 4;
 
@@ -399,6 +444,28 @@ mod tests {
         assert_eq!(super::number_of("at least 58"), Some(58.0));
         assert_eq!(super::number_of("more than 1,400"), Some(1400.0));
         assert_eq!(super::number_of("dozens"), None);
+    }
+
+    #[test]
+    fn dispute_sides_fold_wordings_of_one_number() {
+        let v = |value: &str, sources: &[&str]| ClaimValue {
+            value: value.into(),
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            as_of: None,
+            evidence: Vec::new(),
+            party: None,
+            independent_sources: None,
+        };
+        let values = vec![
+            v("3", &["a"]),
+            v("10", &["b", "c"]),
+            v("at least 10", &["d"]),
+            v("at least 3", &["a"]),
+            v("the militia", &["e"]),
+        ];
+        let sides = super::dispute_sides(&values);
+        let shown: Vec<(&str, usize)> = sides.iter().map(|(l, s)| (*l, s.len())).collect();
+        assert_eq!(shown, vec![("10", 3), ("3", 1), ("the militia", 1)]);
     }
 
     use super::*;
