@@ -279,6 +279,10 @@ impl<'a> G<'a> {
             j += 1;
         }
         let (u, pl) = lex::unit(self.w(j))?;
+        // "a week-long strike": the compound is the duration (`extras`), not "a week"
+        if self.is(j + 1, "-") && self.glued(j + 1) && self.is(j + 2, "long") && self.glued(j + 2) {
+            return None;
+        }
         Some((u, pl, j + 1))
     }
 
@@ -1474,7 +1478,6 @@ impl<'a> G<'a> {
             && self.glued(i + 1)
             && self.is(i + 2, "long")
             && self.glued(i + 2)
-            && !unit.is_clock()
             && !(i > 0 && self.is(i - 1, "-"))
         {
             let n = if plural { None } else { Some(1.0) };

@@ -1155,6 +1155,16 @@ fn clock_in_the_morning_parts_of_the_day_and_long_compounds() {
         "2031-04-05TAF",
     );
     check("It ended a weeks-long strike.", dct, "weeks-long", "PXW");
+    // singular units: the compound, never "a week" or "the day" inside it
+    check("It ended a week-long strike.", dct, "week-long", "P1W");
+    check("After the day-long meeting.", dct, "day-long", "P1D");
+    check("An hour-long speech followed.", dct, "hour-long", "PT1H");
+    check("Her decade-long career ended.", dct, "decade-long", "P10Y");
+    assert!(
+        tv("It ended a week-long strike.", dct)
+            .iter()
+            .all(|(t, _, _)| t == "week-long")
+    );
     // a count in a morning raid is no clock time; "the early morning hours" stays out
     let all = tv(
         "Police killed 4 in the morning raid. In the early morning hours it rained.",
