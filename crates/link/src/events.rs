@@ -988,6 +988,10 @@ pub(crate) fn stands_alone(sentence: &str) -> bool {
             | "he"
             | "she"
             | "they"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
             | "then"
             | "also"
             | "still"
@@ -1000,7 +1004,18 @@ pub(crate) fn stands_alone(sentence: &str) -> bool {
         .any(|w| {
             matches!(
                 w,
-                "I" | "we" | "We" | "me" | "my" | "My" | "our" | "Our" | "us"
+                "I" | "we"
+                    | "We"
+                    | "me"
+                    | "my"
+                    | "My"
+                    | "our"
+                    | "Our"
+                    | "us"
+                    | "you"
+                    | "You"
+                    | "your"
+                    | "Your"
             )
         });
     capital && !dependent && !first_person
@@ -1871,6 +1886,10 @@ mod tests {
         ));
         assert!(!stands_alone("fast-moving fire destroyed the warehouse."));
         assert!(stands_alone("US drones killed 12 militants on Sunday."));
+        assert!(!stands_alone("Her death sparked outrage in the town."));
+        assert!(!stands_alone(
+            "If you go to rehab, get your ego stroked too."
+        ));
     }
 
     #[test]

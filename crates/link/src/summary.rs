@@ -77,7 +77,23 @@ pub fn summarise(
     // 1. The main event, from the earliest independent source that tells it in a full
     // sentence of its own (not a headline, not "Because it ...", no first person).
     let main = tl.main_event().and_then(|i| tl.events.get(i));
-    let lead = main.and_then(|e| {
+    // In a story no source dates, relative dates ("on Sunday") stay unresolved, so the
+    // timeline holds only what the texts date by year or month: background ("released
+    // in 2006"), not the happening. Its lead is then the first sentence that reads on
+    // its own.
+    let dated_story = docs.iter().any(|d| {
+        d.source
+            .published
+            .as_ref()
+            .is_some_and(|p| p.basis != corroborate_model::DateBasis::Inferred)
+    });
+    let lead_event = main.filter(|e| {
+        dated_story
+            || e.date
+                .as_ref()
+                .is_some_and(|d| d.precision != corroborate_model::Precision::Year)
+    });
+    let lead = lead_event.and_then(|e| {
         e.evidence
             .iter()
             .min_by_key(|v| {
@@ -94,14 +110,39 @@ pub fn summarise(
             })
             .cloned()
     });
-    let lead = lead.or_else(|| {
-        docs.iter().find_map(|d| {
+    // Else a source's lede: its first full sentence of six words or more that reads on
+    // its own (a headline has no final stop); the first lede that tells a happening,
+    // else the first lede.
+    let ledes: Vec<Evidence> = docs
+        .iter()
+        .filter_map(|d| {
             text::sentences(d)
                 .into_iter()
-                .find(|s| !s.is_empty())
+                .find(|s| {
+                    let t = s.slice(&d.source.text).trim_end();
+                    t.ends_with(['.', '!', '?', '"', '”', '’'])
+                        && text::words(t).len() >= 6
+                        && crate::events::stands_alone(t)
+                })
                 .map(|s| Evidence::of(&d.source, s))
         })
-    });
+        .collect();
+    let lead = lead
+        .or_else(|| {
+            ledes
+                .iter()
+                .find(|e| crate::events::trigger_class(&e.text).is_some())
+                .cloned()
+        })
+        .or_else(|| ledes.first().cloned())
+        .or_else(|| {
+            docs.iter().find_map(|d| {
+                text::sentences(d)
+                    .into_iter()
+                    .find(|s| !s.is_empty())
+                    .map(|s| Evidence::of(&d.source, s))
+            })
+        });
     if let Some(ev) = lead {
         // The citation keeps the whole sentence; the summary drops a wire dateline.
         out.push(SummarySentence {
@@ -482,6 +523,33 @@ mod tests {
         let quotes = crate::quotes::merge_quotes(&refs, &table, "s1-");
         let claims = crate::claims::claims(&refs, &table, &tl, &copies, "s1-");
         summarise(&refs, &tl, &quotes, &claims, &copies)
+    }
+
+    #[test]
+    fn an_undated_story_leads_with_a_lede_not_its_background_years() {
+        // No source is dated, so only the year of an older happening is on the timeline.
+        let body_a = "Portvale Mayor Ada Brenn was arrested on Sunday on charges of fraud. \
+                      She was first elected in 2019, when the council was dissolved.";
+        let body_b = "Ada Brenn was charged with fraud after her arrest on Sunday, police \
+                      said. Brenn had won the mayoralty in 2019.";
+        let docs = vec![
+            Doc::new("a", None, "t", body_a).time("2019", "2019").done(),
+            Doc::new("b", None, "t", body_b).time("2019", "2019").done(),
+        ];
+        let out = summary_of(&docs);
+        let lead = out.first().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(
+            lead.starts_with("Portvale Mayor Ada Brenn was arrested"),
+            "{lead}"
+        );
+        // With a dated source, the timeline's main event leads as before.
+        let dated = vec![
+            Doc::new("a", Some("2031-05-05"), "t", body_a)
+                .time("2019", "2019")
+                .done(),
+        ];
+        let out = summary_of(&dated);
+        assert!(!out.is_empty());
     }
 
     #[test]
