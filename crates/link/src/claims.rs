@@ -296,7 +296,7 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
     // and 120 were wounded": no verb or category word at either count.
     const OTHER_ATTRIBUTE: &[&str] = &[
         "dead", "killed", "injured", "wounded", "hurt", "missing", "died", "were", "was", "are",
-        "arrested", "detained", "held", "hostages",
+        "is", "has", "have", "arrested", "detained", "held", "hostages",
     ];
     let verb = |w: &String| {
         w.ends_with("ing") || w.ends_with("ed") || OTHER_ATTRIBUTE.contains(&w.as_str())
@@ -309,7 +309,9 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
         .iter()
         .skip_while(|w| *w != "and")
         .skip(2)
-        .take(2)
+        // "... and a woman who were trapped": a relative clause is not the part's verb
+        .take_while(|w| !matches!(w.as_str(), "who" | "that" | "which"))
+        .take(3)
         .collect();
     // "a man", "an officer": one person named with an article is a count too.
     let one_person = |art: Option<&String>, noun: Option<&String>| {
@@ -1808,7 +1810,7 @@ mod tests {
 
     #[test]
     fn partial_counts_are_not_tolls() {
-        let t = "Four members of the orchestra were among the 64 people killed. Three more of the injured died. 19 patients were still in intensive care. At least 58 people died. Two women and one man died. Police held 12 Somali and 11 Yemeni suspects. A bomb went off, killing 58 and injuring more than 120. A firebomb killed two clerks and a woman who were trapped inside. A shell killed two soldiers and a man was hurt.";
+        let t = "Four members of the orchestra were among the 64 people killed. Three more of the injured died. 19 patients were still in intensive care. At least 58 people died. Two women and one man died. Police held 12 Somali and 11 Yemeni suspects. A bomb went off, killing 58 and injuring more than 120. A firebomb killed two clerks and a woman who were trapped inside. A shell killed two soldiers and a man was hurt. The storm killed five people and a woman is still missing.";
         let q = |s: &str| {
             let start = t.find(s).unwrap_or(0);
             corroborate_model::QuantityMention {
@@ -1857,6 +1859,7 @@ mod tests {
         assert!(is_partial_count(t, sent("Police held"), &q("11")));
         assert!(is_partial_count(t, sent("A firebomb"), &q("two clerks")));
         assert!(!is_partial_count(t, sent("A shell"), &q("two soldiers")));
+        assert!(!is_partial_count(t, sent("The storm"), &q("five people")));
         assert!(!is_partial_count(t, sent("A bomb"), &q("58")));
         assert!(!is_partial_count(t, sent("A bomb"), &q("more than 120")));
         let t2 = "The bomb left 12 dead and 40 injured. It killed 58 and 120 were wounded.";

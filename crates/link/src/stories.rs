@@ -35,10 +35,12 @@
 //! are the two sub-topics of one topic that share their main names (two DUI arrests
 //! of players of one club, two Internet Explorer patches) and a few fragments.
 //!
-//! Through the whole pipeline (rebuilt pages: annotation layers, and publication
-//! dates for the 381 pages that kept them; `eval_stories_annotated`), B³ F1 was 0.911
-//! (P 0.878): every mixed story joined a dated sub-topic with the other sub-topic's
-//! undated pages. With the undated split: P 0.962 R 0.936 F1 0.949.
+//! Through the whole pipeline (the pages of `corroborate`'s `ecb_pages` example:
+//! annotation layers, and publication dates for the 323 pages whose text gives one;
+//! `eval_stories_annotated`), B³ F1 was 0.908 (P 0.878): every mixed story joined a
+//! dated sub-topic with the other sub-topic's undated pages. With the undated split:
+//! P 0.962 R 0.934 F1 0.948 — a figure that flatters the rule, since in ECB+ the
+//! undated pages are exactly one sub-topic's (docs/EVALUATION.md).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -312,11 +314,24 @@ pub const SPLIT_RATIO: f64 = 0.2;
 
 /// Separation ratio at or below which batch clustering splits a story's undated
 /// documents off its dated ones ([`StoryIndex::split_undated`]). Chosen on ECB+ topics
-/// 1-35 (rebuilt pages through the whole pipeline, `eval_stories_annotated`): of the 15
+/// 1-35 (pages through the whole pipeline, `eval_stories_annotated`), where the undated
+/// pages are one sub-topic's by construction, so the choice flatters the rule: of the 15
 /// stories with a group of undated pages, the 10 that mix two happenings of one kind
 /// separate at 0.006 to 0.63 (9 of them at most 0.48), the 5 single ones at 0.34 to
-/// 1.07; B³ F1 0.911 without the split, 0.937 at 0.4, 0.949 at 0.45, 0.947 at 0.5.
+/// 1.07; B³ F1 0.911 without the split, 0.937 at 0.4, 0.949 at 0.45, 0.947 at 0.5 (on
+/// the earlier rebuild of the pages, before the small-story guards).
 pub const UNDATED_SPLIT_RATIO: f64 = 0.45;
+
+/// Smallest story the undated split examines: a few pages of one story are too few for
+/// the split's similarity vectors to tell a group apart (a reviewer's synthetic
+/// one-story folders of 8 pages, 2 of them dated, split wrongly 14 times in 25).
+pub const UNDATED_MIN_DOCS: usize = 10;
+/// Dated documents a story needs for the undated split (the anchor group).
+pub const UNDATED_MIN_DATED: usize = 3;
+/// Separation ratio at or below which an undated group of only two pages splits off.
+pub const UNDATED_PAIR_RATIO: f64 = 0.1;
+/// Passes of the undated split's two-means.
+const UNDATED_MAX_PASSES: usize = 50;
 
 /// Refinement ignores a term held by more than this many stories, or a tenth of
 /// them when that is more.
@@ -964,10 +979,13 @@ impl StoryIndex {
         n
     }
 
-    /// Splits off, from every story of at most [`SPLIT_MAX_DOCS`] of `feats`, the
-    /// undated documents that form a group apart from its dated ones (see
-    /// [`StoryIndex::undated_split`]) when their separation ratio is at most
-    /// `max_ratio`; returns the number of splits. Batch only.
+    /// Splits off, from every story of at least [`UNDATED_MIN_DOCS`] and at most
+    /// [`SPLIT_MAX_DOCS`] of `feats` with at least [`UNDATED_MIN_DATED`] dated ones, the
+    /// undated documents that form a group apart from its dated ones (a two-means
+    /// anchored on the dated documents) when their separation ratio is at most
+    /// `max_ratio` ([`UNDATED_PAIR_RATIO`] for a group of two); returns the number of
+    /// splits. Batch only: `feats` must be every document of the index (the stories are
+    /// rebuilt from them).
     pub fn split_undated(&mut self, feats: &[DocFeatures], max_ratio: f64) -> usize {
         let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, f) in feats.iter().enumerate() {
@@ -1003,20 +1021,17 @@ impl StoryIndex {
         n
     }
 
-    /// The best split of a story's documents in two: vectors of the terms that
-    /// some but not most of the documents share (2 <= df <= 60% of the story:
-    /// the story's common names drop out), TF-IDF weighted; average-linkage
-    /// agglomeration down to two groups; the ratio of the mean similarity across
-    /// the groups to the mean within them (small: well separated).
     /// The undated documents of a story that form a group of their own, apart from its
     /// dated documents: publication dates keep two happenings of one kind apart (two
     /// quakes on one island, years apart), but an undated page has no date to keep it
     /// out, so it must earn its place by content. Two-means anchored on the dated
-    /// documents: each undated document joins the dated group or the undated rest,
-    /// whichever it is on average more similar to, until stable. Returns the undated
-    /// rest (indices into `docs`) and its separation ratio from the rest of the story,
-    /// when the story has at least two dated documents and the rest at least
-    /// [`SPLIT_MIN_GROUP`].
+    /// documents: one undated document at a time moves to the dated group or the
+    /// undated rest, whichever it is on average more similar to, until no document
+    /// moves. Returns the undated rest (indices into `docs`) and its separation ratio
+    /// from the rest of the story, when the story has at least [`UNDATED_MIN_DOCS`]
+    /// documents, [`UNDATED_MIN_DATED`] of them dated, and the rest at least
+    /// [`SPLIT_MIN_GROUP`] (a few pages of one story are too few to tell a group
+    /// apart).
     fn undated_split(&self, docs: &[&DocFeatures]) -> Option<(Vec<usize>, f64)> {
         let dated: Vec<usize> = (0..docs.len())
             .filter(|&i| docs.get(i).is_some_and(|d| d.day.is_some()))
@@ -1024,7 +1039,10 @@ impl StoryIndex {
         let undated: Vec<usize> = (0..docs.len())
             .filter(|&i| docs.get(i).is_some_and(|d| d.day.is_none()))
             .collect();
-        if dated.len() < 2 || undated.len() < SPLIT_MIN_GROUP {
+        if docs.len() < UNDATED_MIN_DOCS
+            || dated.len() < UNDATED_MIN_DATED
+            || undated.len() < SPLIT_MIN_GROUP
+        {
             return None;
         }
         let sim = self.split_similarities(docs);
@@ -1036,32 +1054,59 @@ impl StoryIndex {
             }
             Some(others.iter().map(|&j| s(k, j)).sum::<f64>() / others.len() as f64)
         };
-        let mut rest = undated.clone();
-        for _ in 0..20 {
-            let joined: Vec<usize> = dated
-                .iter()
-                .copied()
-                .chain(undated.iter().copied().filter(|u| !rest.contains(u)))
-                .collect();
-            let next: Vec<usize> = undated
-                .iter()
-                .copied()
-                .filter(|&u| match (mean(u, &rest), mean(u, &joined)) {
+        // `apart[k]`: undated document `k` is in the rest. One move at a time (moving
+        // all at once can swap two documents back and forth forever).
+        let mut apart: Vec<bool> = vec![true; undated.len()];
+        for _ in 0..UNDATED_MAX_PASSES {
+            let mut moved = false;
+            for (k, &u) in undated.iter().enumerate() {
+                let rest: Vec<usize> = undated
+                    .iter()
+                    .zip(&apart)
+                    .filter_map(|(&v, &a)| a.then_some(v))
+                    .collect();
+                let joined: Vec<usize> = dated
+                    .iter()
+                    .copied()
+                    .chain(
+                        undated
+                            .iter()
+                            .zip(&apart)
+                            .filter_map(|(&v, &a)| (!a).then_some(v)),
+                    )
+                    .collect();
+                let want = match (mean(u, &rest), mean(u, &joined)) {
                     (Some(r), Some(j)) => r > j,
                     (Some(_), None) => true,
                     _ => false,
-                })
-                .collect();
-            if next == rest {
+                };
+                if let Some(a) = apart.get_mut(k)
+                    && *a != want
+                {
+                    *a = want;
+                    moved = true;
+                }
+            }
+            if !moved {
                 break;
             }
-            rest = next;
         }
+        let rest: Vec<usize> = undated
+            .iter()
+            .zip(&apart)
+            .filter_map(|(&v, &a)| a.then_some(v))
+            .collect();
         if rest.len() < SPLIT_MIN_GROUP {
             return None;
         }
         let kept: Vec<usize> = (0..docs.len()).filter(|k| !rest.contains(k)).collect();
-        let ratio = separation(&sim, &kept, &rest);
+        let mut ratio = separation(&sim, &kept, &rest);
+        // Two pages picked for being alike are alike inside by construction: a pair
+        // must stand much further apart (two undated copies of one article, two pages
+        // sharing an incidental word, would otherwise leave their story).
+        if rest.len() == SPLIT_MIN_GROUP && ratio > UNDATED_PAIR_RATIO {
+            ratio = f64::INFINITY;
+        }
         Some((rest, ratio))
     }
 
@@ -1131,6 +1176,11 @@ impl StoryIndex {
         sim
     }
 
+    /// The best split of a story's documents in two: vectors of the terms that
+    /// some but not most of the documents share (2 <= df <= 60% of the story:
+    /// the story's common names drop out), TF-IDF weighted; average-linkage
+    /// agglomeration down to two groups; the ratio of the mean similarity across
+    /// the groups to the mean within them (small: well separated).
     fn best_split(&self, docs: &[&DocFeatures]) -> Option<(Vec<usize>, Vec<usize>, f64)> {
         let n = docs.len();
         let sim = self.split_similarities(docs);
@@ -1234,8 +1284,6 @@ impl StoryIndex {
     }
 }
 
-/// Consonant skeleton of a folded token (vowels dropped after the first letter),
-/// so that transliteration variants of a name share a feature.
 /// Mean similarity across two groups over the mean similarity within them (small:
 /// well separated; infinite when the groups share nothing inside).
 fn separation(sim: &[Vec<f64>], a: &[usize], b: &[usize]) -> f64 {
@@ -1266,6 +1314,8 @@ fn separation(sim: &[Vec<f64>], a: &[usize], b: &[usize]) -> f64 {
     }
 }
 
+/// Consonant skeleton of a folded token (vowels dropped after the first letter),
+/// so that transliteration variants of a name share a feature.
 fn skeleton(tok: &str) -> String {
     tok.chars()
         .enumerate()
@@ -1471,14 +1521,31 @@ mod tests {
             "Ten died near Norby harbour; seven villages were levelled by the 5.9 quake.",
             "Rescuers at Norby harbour counted ten dead after the 5.9 tremor hit seven villages.",
             "In seven villages around Norby harbour the 5.9 quake left ten dead, officials said.",
+            "Norby harbour mourned ten dead; the 5.9 quake flattened seven villages.",
+            "Seven villages by Norby harbour lay flat after the 5.9 quake that killed ten.",
         ];
         let undated = [
             "The magnitude 5.6 tremor damaged homes in Larsen valley and injured five.",
             "Five were hurt in Larsen valley when the 5.6 quake cracked homes.",
             "Homes in Larsen valley were cracked by the 5.6 quake; five people were hurt.",
+            "In Larsen valley the 5.6 tremor cracked homes and five were hurt.",
         ];
         let make = |id: String, x: &str, day: Option<i64>| {
             DocFeatures::from_text(&id, &format!("{common} {x}"), day)
+        };
+        let index_of = |feats: &[DocFeatures]| {
+            let loose = StoryConfig {
+                threshold: 0.01,
+                ..StoryConfig::default()
+            };
+            let mut idx = StoryIndex::with_config(loose);
+            for f in feats {
+                idx.observe(f);
+            }
+            for f in feats {
+                idx.add_features(f.clone());
+            }
+            idx
         };
         let mut feats: Vec<DocFeatures> = dated
             .iter()
@@ -1491,43 +1558,46 @@ mod tests {
                 .enumerate()
                 .map(|(i, x)| make(format!("u{i}"), x, None)),
         );
-        let loose = StoryConfig {
-            threshold: 0.01,
-            ..StoryConfig::default()
-        };
-        let mut idx = StoryIndex::with_config(loose.clone());
-        for f in &feats {
-            idx.observe(f);
-        }
-        for f in &feats {
-            idx.add_features(f.clone());
-        }
+        let mut idx = index_of(&feats);
         assert_eq!(idx.live_stories(), 1);
         assert_eq!(idx.split_undated(&feats, UNDATED_SPLIT_RATIO), 1);
         assert_eq!(idx.live_stories(), 2);
-        assert_eq!(idx.story_of("d0"), idx.story_of("d3"));
+        assert_eq!(idx.story_of("d0"), idx.story_of("d5"));
         assert_ne!(idx.story_of("d0"), idx.story_of("u0"));
-        assert_eq!(idx.story_of("u0"), idx.story_of("u2"));
-        // Undated pages that tell the dated pages' happening stay with them.
-        let mut same: Vec<DocFeatures> = dated
+        assert_eq!(idx.story_of("u0"), idx.story_of("u3"));
+        // Too few pages to tell a group apart: the same texts, fewer of them, stay.
+        let few: Vec<DocFeatures> = feats
             .iter()
-            .enumerate()
-            .map(|(i, x)| make(format!("d{i}"), x, Some(20_000)))
+            .filter(|f| !matches!(f.id.as_str(), "d4" | "d5" | "u3"))
+            .cloned()
             .collect();
-        same.extend(
-            dated
-                .iter()
-                .rev()
-                .take(3)
-                .enumerate()
-                .map(|(i, x)| make(format!("u{i}"), x, None)),
-        );
-        let mut idx = StoryIndex::with_config(loose);
-        for f in &same {
-            idx.add_features(f.clone());
-        }
-        assert_eq!(idx.split_undated(&same, UNDATED_SPLIT_RATIO), 0);
+        let mut idx = index_of(&few);
+        assert_eq!(idx.split_undated(&few, UNDATED_SPLIT_RATIO), 0);
+        // One happening told from different angles, most pages undated: each page
+        // gives the lead and two neighbouring angles of a ring, so no group of pages
+        // stands apart.
+        let lead = "The ferry Ada Brenn sank off Portvale on Sunday with 40 aboard.";
+        let angles = [
+            "Divers from Norby searched the wreck of the Ada Brenn.",
+            "Insurers said the Ada Brenn was fully covered.",
+            "A storm warning had been issued for Portvale that morning.",
+            "Twelve passengers of the Ada Brenn are still missing.",
+            "The captain of the Ada Brenn survived, the harbour master said.",
+            "Relatives gathered at the Portvale quay on Sunday night.",
+            "The Ada Brenn had passed an inspection in March.",
+        ];
+        let one: Vec<DocFeatures> = (0..12)
+            .map(|i| {
+                let body: Vec<&str> = std::iter::once(lead)
+                    .chain((0..2).filter_map(|k| angles.get((i + k) % angles.len()).copied()))
+                    .collect();
+                let day = (i % 3 == 0).then_some(20_000);
+                DocFeatures::from_text(&format!("p{i}"), &body.join(" "), day)
+            })
+            .collect();
+        let mut idx = index_of(&one);
         assert_eq!(idx.live_stories(), 1);
+        assert_eq!(idx.split_undated(&one, UNDATED_SPLIT_RATIO), 0);
     }
 
     #[test]

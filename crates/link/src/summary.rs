@@ -400,18 +400,55 @@ pub fn summarise(
     out
 }
 
-/// The sides of a numeric dispute: values grouped by their number (a value without one
-/// stands alone), each labelled with the wording most of its sources use, with the
-/// union of their sources; the side with most sources first (stable).
+/// How a claimed count is bounded by its wording.
+#[derive(Clone, Copy, PartialEq)]
+enum Bound {
+    /// A count, exact or approximate ("64", "about 50").
+    Point,
+    /// At least (or more than) the number.
+    Lower { strict: bool },
+    /// At most (or fewer than) the number.
+    Upper { strict: bool },
+}
+
+fn bound_of(value: &str) -> Bound {
+    let v = value.trim().to_lowercase();
+    let starts = |ps: &[&str]| ps.iter().any(|p| v.starts_with(p));
+    if starts(&["at least", "no fewer than", "no less than"]) {
+        Bound::Lower { strict: false }
+    } else if starts(&["more than", "over ", "above ", "upwards of", "in excess of"]) {
+        Bound::Lower { strict: true }
+    } else if starts(&["up to", "as many as", "at most", "no more than"]) {
+        Bound::Upper { strict: false }
+    } else if starts(&["fewer than", "less than", "under "]) {
+        Bound::Upper { strict: true }
+    } else {
+        Bound::Point
+    }
+}
+
+/// Whether a bounded value holds for a count of `n`.
+fn fits(bound: Bound, x: f64, n: f64) -> bool {
+    match bound {
+        Bound::Point => n == x,
+        Bound::Lower { strict } => n > x || (!strict && n == x),
+        Bound::Upper { strict } => n < x || (!strict && n == x),
+    }
+}
+
+/// The sides of a numeric dispute: counts ("10", "about 50") grouped by their number,
+/// each labelled with the wording most of its sources use, with the union of their
+/// sources; a bound ("at least 10", "as many as 80") that fits one of those counts
+/// disagrees with nobody and is left out, one that fits none is a side of its own; the
+/// side with most sources first (stable). With fewer than two sides so, every wording
+/// is a side.
 fn dispute_sides(values: &[ClaimValue]) -> Vec<(&str, std::collections::BTreeSet<&str>)> {
     struct Side<'a> {
         key: String,
         wordings: Vec<(&'a str, usize)>,
         sources: std::collections::BTreeSet<&'a str>,
     }
-    let mut sides: Vec<Side> = Vec::new();
-    for v in values {
-        let key = number_of(&v.value).map_or_else(|| v.value.clone(), |x| format!("#{x}"));
+    fn add<'a>(sides: &mut Vec<Side<'a>>, key: String, v: &'a ClaimValue) {
         let i = match sides.iter().position(|s| s.key == key) {
             Some(i) => i,
             None => {
@@ -433,6 +470,26 @@ fn dispute_sides(values: &[ClaimValue]) -> Vec<(&str, std::collections::BTreeSet
                 Some((_, n)) => *n += v.sources.len(),
                 None => side.wordings.push((v.value.as_str(), v.sources.len())),
             }
+        }
+    }
+    let points: Vec<f64> = values
+        .iter()
+        .filter(|v| bound_of(&v.value) == Bound::Point)
+        .filter_map(|v| number_of(&v.value))
+        .collect();
+    let mut sides: Vec<Side> = Vec::new();
+    for v in values {
+        let key = match (number_of(&v.value), bound_of(&v.value)) {
+            (Some(x), Bound::Point) => format!("#{x}"),
+            (Some(x), b) if points.iter().any(|&n| fits(b, x, n)) => continue,
+            _ => v.value.clone(),
+        };
+        add(&mut sides, key, v);
+    }
+    if sides.len() < 2 {
+        sides.clear();
+        for v in values {
+            add(&mut sides, v.value.clone(), v);
         }
     }
     let mut out: Vec<(&str, std::collections::BTreeSet<&str>)> = sides
@@ -497,16 +554,47 @@ mod tests {
             party: None,
             independent_sources: None,
         };
+        let shown = |values: &[ClaimValue]| -> Vec<(String, usize)> {
+            super::dispute_sides(values)
+                .iter()
+                .map(|(l, s)| (l.to_string(), s.len()))
+                .collect()
+        };
+        // "at least 3" and "at least 10" fit the count of 10: nobody disagrees with them
         let values = vec![
             v("3", &["a"]),
             v("10", &["b", "c"]),
             v("at least 10", &["d"]),
-            v("at least 3", &["a"]),
-            v("the militia", &["e"]),
+            v("at least 3", &["a", "e"]),
+            v("about 10", &["f"]),
+            v("the militia", &["g"]),
         ];
-        let sides = super::dispute_sides(&values);
-        let shown: Vec<(&str, usize)> = sides.iter().map(|(l, s)| (*l, s.len())).collect();
-        assert_eq!(shown, vec![("10", 3), ("3", 1), ("the militia", 1)]);
+        assert_eq!(
+            shown(&values),
+            vec![
+                ("10".to_string(), 3),
+                ("3".to_string(), 1),
+                ("the militia".to_string(), 1)
+            ]
+        );
+        // a bound that fits no count is a side; "at least 10" fits 14 and is left out
+        let values = vec![
+            v("10", &["a"]),
+            v("at least 10", &["b", "c", "d"]),
+            v("14", &["e", "f"]),
+            v("more than 20", &["g"]),
+        ];
+        assert_eq!(
+            shown(&values),
+            vec![
+                ("14".to_string(), 2),
+                ("10".to_string(), 1),
+                ("more than 20".to_string(), 1)
+            ]
+        );
+        // only bounds: every wording is a side
+        let values = vec![v("at least 3", &["a"]), v("more than 200", &["b"])];
+        assert_eq!(shown(&values).len(), 2);
     }
 
     use super::*;
