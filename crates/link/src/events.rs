@@ -608,6 +608,9 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     matches!(m.kind, TimeType::DATE | TimeType::TIME)
                         && s.contains(&Span::new(m.start, m.end))
                         && text::is_concrete_date(&m.value)
+                        // "two days after the blast" with the blast dated nowhere: the
+                        // publication date (or the previous date) only stands in
+                        && undated_event_noun(m).is_none()
                         && !bounds_or_compares(t.get(s.start..m.start).unwrap_or(""), &m.value)
                         // (unless it modifies the trigger's own phrase: "the 2019
                         // Kharivsk market bombing")
@@ -1758,6 +1761,35 @@ mod tests {
             Some("attack")
         );
         assert_eq!(trigger_class("The weather was fine."), None);
+    }
+
+    #[test]
+    fn an_event_anchored_date_standing_in_for_an_undated_event_dates_nothing() {
+        // "two days after the quake", no quake dated anywhere: the tagger resolved it
+        // against the publication date only as a stand-in (anchor "dct").
+        let text = "Rescuers reached the flooded village two days after the quake.";
+        let with_anchor = |anchor: &str| {
+            let mut d = crate::fixtures::Doc::new("a", Some("2031-05-10"), "t", text)
+                .time("two days after the quake", "2031-05-12")
+                .done();
+            for m in &mut d.times {
+                m.anchor = Some(anchor.to_string());
+            }
+            d
+        };
+        let dated_days = |d: Annotations| -> Vec<String> {
+            let refs = vec![&d];
+            let table =
+                crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+            timeline(&refs, &table, "s1-")
+                .events
+                .iter()
+                .filter_map(|e| e.date.as_ref().map(|x| x.value.clone()))
+                .collect()
+        };
+        assert!(!dated_days(with_anchor("dct")).contains(&"2031-05-12".to_string()));
+        // Once the quake is dated on the story's timeline, the date counts.
+        assert!(dated_days(with_anchor("event")).contains(&"2031-05-12".to_string()));
     }
 
     #[test]
