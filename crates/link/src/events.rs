@@ -277,6 +277,132 @@ fn names_a_thing(t: &str, start: usize, end: usize) -> bool {
     street || (determiner && (season || name))
 }
 
+/// Whether the year at `start..end` of `t` names which one of a thing that is no
+/// happening: "the 2010 slate", "a 1970 police-bribery case". Not a happening ("the 2019
+/// market bombing", "the 1967 slayings": the sentence may well be about it), nor a
+/// period or contest the sentence's happening falls in ("suspended for the 2003 season",
+/// "won the 2008 election").
+fn year_names_other(t: &str, start: usize, end: usize) -> bool {
+    let prev = t
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .last()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    if !matches!(
+        prev.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    ) {
+        return false;
+    }
+    // the noun phrase after the year: up to three lower-case words
+    let words: Vec<&str> = t
+        .get(end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let function = |w: &str| {
+        matches!(
+            w,
+            "and"
+                | "or"
+                | "to"
+                | "when"
+                | "where"
+                | "after"
+                | "before"
+                | "the"
+                | "that"
+                | "which"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "for"
+                | "but"
+                | "with"
+                | "from"
+                | "until"
+                | "through"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+        )
+    };
+    let period = |w: &str| {
+        matches!(
+            w,
+            "season"
+                | "seasons"
+                | "election"
+                | "elections"
+                | "campaign"
+                | "games"
+                | "olympics"
+                | "championship"
+                | "championships"
+                | "final"
+                | "finals"
+                | "tournament"
+                | "race"
+                | "series"
+                | "term"
+                | "session"
+                | "vote"
+                | "budget"
+                | "census"
+        )
+    };
+    // happenings the trigger lists leave to other words of their sentences
+    let happening = |w: &str| {
+        trigger_class(w).is_some()
+            || matches!(
+                w,
+                "murder"
+                    | "murders"
+                    | "slaying"
+                    | "slayings"
+                    | "killings"
+                    | "homicide"
+                    | "homicides"
+                    | "massacre"
+                    | "rampage"
+                    | "riot"
+                    | "riots"
+                    | "robbery"
+                    | "heist"
+                    | "assault"
+                    | "kidnapping"
+                    | "abduction"
+                    | "arson"
+                    | "crash"
+                    | "collapse"
+                    | "flood"
+                    | "floods"
+                    | "storm"
+                    | "hurricane"
+                    | "war"
+                    | "invasion"
+                    | "coup"
+                    | "uprising"
+                    | "revolution"
+                    | "merger"
+            )
+    };
+    let phrase: Vec<&str> = words.iter().copied().take_while(|w| !function(w)).collect();
+    first.len() >= 3 && !function(first) && !phrase.iter().any(|w| period(w) || happening(w))
+}
+
 /// Whether the words from byte `end` to the trigger at `trig` are one noun phrase's
 /// modifiers ("2019| Kharivsk central market |bombing"): at most five words, none a
 /// function word.
@@ -615,7 +741,9 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         // (unless it modifies the trigger's own phrase: "the 2019
                         // Kharivsk market bombing")
                         && !(m.value.len() == 4
-                            && (unresolved_lead || names_a_thing(t, m.start, m.end))
+                            && (unresolved_lead
+                                || names_a_thing(t, m.start, m.end)
+                                || year_names_other(t, m.start, m.end))
                             && !modifies_trigger(t, m.end, trig))
                 })
                 .filter(
@@ -1625,6 +1753,22 @@ mod tests {
             "The bodies were found at 2088 Harbour Street on Tuesday."
         ));
         assert!(!names("In 2029 Nichols escaped from the courthouse."));
+        // a year naming a thing that is no happening
+        let other = |t: &str| {
+            t.find(|c: char| c.is_ascii_digit())
+                .is_some_and(|at| year_names_other(t, at, at + 4))
+        };
+        assert!(other("Films are shot, so the 2030 slate will suffer."));
+        assert!(other(
+            "He feigned illness to escape a 1997 police-bribery case."
+        ));
+        // a happening, or a period or contest the happening falls in, dates it
+        assert!(!other("Police charged Olek Varga in the 1997 slayings."));
+        assert!(!other(
+            "After the 2019 market bombing, Doravia accused Marvania."
+        ));
+        assert!(!other("Larsen was suspended for the 2029 season."));
+        assert!(!other("Ada Brenn won the 2030 election by far."));
         // on the timeline: the crash sentence is not dated 2029
         let body = "A year ago, police stopped his 2029 Bentley after the crash. \
                     The 2019 Portvale market bombing killed 23 people.";
