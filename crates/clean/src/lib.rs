@@ -283,6 +283,14 @@ const HEAD_LINE_BYTES: usize = 400;
 static PUB_WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(published|posted|updated|modified|date|dated|first published|last updated|created)(?-u:\b)").ok()
 });
+/// A byline that ends with its date: "By Ada Brenn, posted in Courts on Friday,
+/// September 20, 2031.", "Posted by the desk on 3 May 2031".
+static BYLINE_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(posted|published|filed)\s+(in|by|on)(?-u:\b).*(?-u:\b)(19|20)\d\d\.?$",
+    )
+    .ok()
+});
 static UPDATED_WORD: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(updated|modified|edited)(?-u:\b)").ok());
 static DATELINE_HEAD: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -336,7 +344,34 @@ pub(crate) fn head_dates<'a>(
             && date_share(line).is_some_and(|(hits, n)| {
                 hits * 10 >= n * 6 && (!lines::ends_sentence(line) || hits * 4 >= n * 3)
             });
-        let header_like = date_line || (pub_word && words <= HEAD_LINE_WORDS);
+        // (not "the video was posted on a forum on May 3, 2031": a passive is a sentence)
+        let byline = line.len() <= HEAD_LINE_BYTES
+            && words <= HEAD_LINE_WORDS
+            && BYLINE_TAIL
+                .as_ref()
+                .and_then(|r| r.find(line))
+                .is_some_and(|m| {
+                    let aux = line
+                        .get(..m.start())
+                        .and_then(|b| b.split_whitespace().last())
+                        .map(str::to_lowercase);
+                    !matches!(
+                        aux.as_deref(),
+                        Some(
+                            "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "been"
+                                | "be"
+                                | "being"
+                                | "had"
+                                | "has"
+                                | "have"
+                        )
+                    )
+                });
+        let header_like = date_line || byline || (pub_word && words <= HEAD_LINE_WORDS);
         // "Posted: 04/9/2031 8:33 am Updated: ...": a labelled line of numeric dates is
         // metadata even when the order of day and month cannot be told
         if pub_word && words <= HEAD_LINE_WORDS && meta::explicit_date_in(line).is_none() {

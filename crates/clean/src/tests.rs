@@ -727,6 +727,25 @@ fn a_labelled_line_of_numeric_dates_is_metadata_even_when_ambiguous() {
 }
 
 #[test]
+fn a_byline_ending_with_its_date_dates_the_page_and_is_metadata() {
+    let text = "Harbour fire closes docks\n\nOn behalf of Brenn & Ruse, LLP. posted in \
+                Harbour News on Friday, September 19, 2031.\n\nA fire broke out at the \
+                harbour and closed the docks for three days, the port authority said.\n";
+    let c = clean_text(text, None);
+    assert_eq!(
+        c.meta.published.as_ref().map(|d| d.value.as_str()),
+        Some("2031-09-19")
+    );
+    assert!(!c.text.contains("posted in"), "{}", c.text);
+    assert!(c.text.contains("A fire broke out"), "{}", c.text);
+    // A sentence of the story that was posted somewhere is no byline.
+    let text = "Harbour fire closes docks\n\nThe video of the fire was posted on a \
+                harbour forum on Friday, September 19, 2031.\n";
+    let c = clean_text(text, None);
+    assert!(c.text.contains("The video of the fire"), "{}", c.text);
+}
+
+#[test]
 fn publication_date_and_url_from_the_first_lines_of_a_text() {
     let text = "https://news.example/2031/harbour-fire\n\nHarbour fire closes docks\n\n\
                 Updated 04/18/2031 9:10 PM\nPosted 04/17/2031 7:21 AM\n\n\
