@@ -638,6 +638,35 @@ fn neighbour_date(
     }
 }
 
+/// Whether a date counted from the publication day ("this morning", "today") stands right
+/// beside a date the text spells out ("this morning, 16th August"): the spelled-out date
+/// is the authority (a page posted days later keeps the statement's own words).
+fn spelled_out_beside(doc: &Annotations, m: &corroborate_model::TimeMention) -> bool {
+    if m.anchor.as_deref() != Some("dct") {
+        return false;
+    }
+    let t = &doc.source.text;
+    if m.text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    doc.times.iter().any(|o| {
+        o.text.chars().any(|c| c.is_ascii_digit())
+            && o.value.len() >= 10
+            && o.value.get(..10) != m.value.get(..10)
+            && {
+                let (a, b) = if o.start >= m.end {
+                    (m.end, o.start)
+                } else {
+                    (o.end, m.start)
+                };
+                a <= b
+                    && b - a <= 3
+                    && t.get(a..b)
+                        .is_some_and(|g| g.chars().all(|c| matches!(c, ' ' | ',' | '(' | ')')))
+            }
+    })
+}
+
 /// The family of a trigger class: a death toll and the attack that caused it are
 /// one happening.
 fn family(class: &str) -> &str {
@@ -737,6 +766,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         // "two days after the blast" with the blast dated nowhere: the
                         // publication date (or the previous date) only stands in
                         && undated_event_noun(m).is_none()
+                        && !spelled_out_beside(doc, m)
                         && !bounds_or_compares(t.get(s.start..m.start).unwrap_or(""), &m.value)
                         // (unless it modifies the trigger's own phrase: "the 2019
                         // Kharivsk market bombing")
@@ -1934,6 +1964,29 @@ mod tests {
         assert!(!dated_days(with_anchor("dct")).contains(&"2031-05-12".to_string()));
         // Once the quake is dated on the story's timeline, the date counts.
         assert!(dated_days(with_anchor("event")).contains(&"2031-05-12".to_string()));
+    }
+
+    #[test]
+    fn a_spelled_out_date_beside_this_morning_wins() {
+        // posted two days later, quoting a statement: "this morning, 16 August"
+        let text = "The cable operator said the line was cut this morning 16th August \
+                    near Portvale.";
+        let d = crate::fixtures::Doc::new("a", Some("2031-08-18"), "t", text)
+            .time("this morning", "2031-08-18")
+            .time("16th August", "2031-08-16")
+            .done();
+        let mut d = d;
+        for m in &mut d.times {
+            m.anchor = Some("dct".to_string());
+        }
+        let refs = vec![&d];
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let days: Vec<String> = timeline(&refs, &table, "s1-")
+            .events
+            .iter()
+            .filter_map(|e| e.date.as_ref().map(|x| x.value.clone()))
+            .collect();
+        assert_eq!(days, vec!["2031-08-16".to_string()]);
     }
 
     #[test]
