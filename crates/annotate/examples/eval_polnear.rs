@@ -25,7 +25,11 @@
 //! lists) and by cue word, plus matched quotes whose speaker is missing or wrong
 //! (`MISSES=2` also lists every miss). `CUE_STATS=1` prints, per cue word, how many
 //! predicted quotes matched and how many of those have the right speaker (the 120 most
-//! frequent; `CUE_STATS=all`: every cue).
+//! frequent; `CUE_STATS=all`: every cue). `BOUNDS=1` lists every unmatched prediction next
+//! to the unmatched gold attribution it overlaps most, with where their bounds differ (the
+//! round 8 analysis of content bounds); `DUMP=FILE` writes each document's text, gold
+//! spans and predictions (after the split-quote join) as JSON Lines, for offline
+//! experiments with bounds.
 
 use corroborate_annotate::quotes::cue_class;
 use corroborate_annotate::{Options, annotate};
@@ -106,10 +110,26 @@ fn parse_ann(ann: &str, c2b: &[usize]) -> Vec<Gold> {
 /// when a second cue, "adding:", stands between them: limiting the merge to a short
 /// attribution lost matches on train), when less than 300 bytes apart (a long appositive
 /// speaker, "“A,” said X, a former ... who ... . “B.”", is common; 120 bytes until round 5).
+/// Reported clauses and acts of the frame between the two ("“A,” X said, referring to B.
+/// “C.”") are skipped over and kept (round 8: +12 quote+speaker matches on train).
 fn merge_split_quotes(text: &str, quotes: Vec<QuoteMention>) -> Vec<QuoteMention> {
     let mut out: Vec<QuoteMention> = Vec::new();
     for q in quotes {
-        if let Some(prev) = out.last_mut()
+        // the last direct quote, past the reported clauses and acts of its frame ("“A,” X
+        // said, referring to B. “C.”": PolNeAR closes over the participle too)
+        let last = out
+            .iter()
+            .rposition(|p| !matches!(p.kind.as_deref(), Some("reported" | "act")));
+        let prev = last.and_then(|i| {
+            let end = out.get(i)?.end;
+            let rest = out.get(i + 1..)?;
+            if rest.iter().all(|r| r.start >= end) {
+                out.get_mut(i)
+            } else {
+                None
+            }
+        });
+        if let Some(prev) = prev
             && !matches!(prev.kind.as_deref(), Some("reported" | "act"))
             && !matches!(q.kind.as_deref(), Some("reported" | "act"))
             && q.start >= prev.end
@@ -269,6 +289,99 @@ fn miss_group(text: &str, g: &Gold, quotes: &[QuoteMention], matched: &[bool]) -
     }
 }
 
+/// `BOUNDS=1`: every unmatched prediction next to the unmatched gold attribution it
+/// overlaps most, with where their bounds differ: `S<`/`S>` the prediction starts
+/// before/after the gold content, `E<`/`E>` it ends before/after it (`=` within 3 bytes),
+/// and the text between the two ends (what the prediction has too much or too little).
+fn print_bounds(
+    text: &str,
+    gold: &[Gold],
+    used: &[bool],
+    quotes: &[QuoteMention],
+    pred_matched: &[bool],
+) {
+    let rel = |p: usize, g: usize| {
+        if p + 3 < g {
+            "<"
+        } else if p > g + 3 {
+            ">"
+        } else {
+            "="
+        }
+    };
+    let snip = |a: usize, b: usize| {
+        text.get(a.min(b)..b.max(a))
+            .unwrap_or("")
+            .replace('\n', " / ")
+            .chars()
+            .take(140)
+            .collect::<String>()
+    };
+    for (q, m) in quotes.iter().zip(pred_matched) {
+        if *m {
+            continue;
+        }
+        let best = gold
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| !**u)
+            .map(|(g, _)| (overlap((q.start, q.end), (g.start, g.end)), g))
+            .filter(|(o, _)| *o > 0)
+            .max_by_key(|x| x.0);
+        let Some((_, g)) = best else {
+            continue;
+        };
+        let (sr, er) = (rel(q.start, g.start), rel(q.end, g.end));
+        let lead = if sr == "=" {
+            String::new()
+        } else {
+            format!(" head={:?}", snip(q.start, g.start))
+        };
+        let tail = if er == "=" {
+            String::new()
+        } else {
+            format!(" tail={:?}", snip(q.end, g.end))
+        };
+        println!(
+            "BOUND S{sr}E{er} kind={} cue={:?} gold={:?}{lead}{tail}",
+            q.kind.as_deref().unwrap_or("-"),
+            q.cue.as_deref().unwrap_or(""),
+            snip(g.start, g.end)
+        );
+    }
+}
+
+/// One line of the `DUMP=FILE` output: the document's text, its gold attributions
+/// (content and source byte spans) and our predictions (span, kind, cue, speaker span).
+fn dump_doc(
+    out: &mut impl std::io::Write,
+    stem: &str,
+    text: &str,
+    gold: &[Gold],
+    quotes: &[QuoteMention],
+) {
+    let gold: Vec<serde_json::Value> = gold
+        .iter()
+        .map(|g| serde_json::json!([g.start, g.end, g.source, g.cue]))
+        .collect();
+    let preds: Vec<serde_json::Value> = quotes
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "s": q.start,
+                "e": q.end,
+                "kind": q.kind,
+                "cue": q.cue,
+                "sp": q.speaker.as_ref().map(|s| [s.start, s.end]),
+            })
+        })
+        .collect();
+    let line = serde_json::json!({"doc": stem, "text": text, "gold": gold, "preds": preds});
+    if writeln!(out, "{line}").is_err() {
+        eprintln!("cannot write the dump");
+    }
+}
+
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
@@ -388,6 +501,13 @@ fn main() {
     let peer = std::env::var("PRED").ok().map(|f| read_peer(&f));
     let strict = std::env::var("LENIENT").is_err();
     let merge_split = std::env::var("NO_MERGE").is_err();
+    let bounds_mode = std::env::var("BOUNDS").is_ok();
+    // DUMP=FILE writes every document's gold and predicted spans (JSON Lines) for offline
+    // experiments with bounds
+    let mut dump = std::env::var("DUMP")
+        .ok()
+        .and_then(|f| std::fs::File::create(f).ok())
+        .map(std::io::BufWriter::new);
     for ann_path in anns {
         let name = ann_path
             .file_name()
@@ -556,6 +676,12 @@ fn main() {
             }
         }
         fnn += used.iter().filter(|u| !**u).count();
+        if let Some(f) = dump.as_mut() {
+            dump_doc(f, &stem, &text, &gold, &quotes);
+        }
+        if bounds_mode {
+            print_bounds(&text, &gold, &used, &quotes, &pred_matched);
+        }
         if misses_mode.is_some() {
             for (g, u) in gold.iter().zip(&used) {
                 if *u {

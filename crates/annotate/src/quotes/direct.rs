@@ -219,7 +219,8 @@ pub(super) fn transcript_turns(ctx: &Ctx) -> Vec<QuoteMention> {
 /// "“...,” Trump barked", "“...?” she wondered": right after a quote that closes on a
 /// comma, a question or an exclamation mark, a PER/ORG mention or a subject pronoun and a
 /// lower-case verb (a word of the cue lists, or one ending in "ed" or "s") give the
-/// speaker and the cue.
+/// speaker and the cue; so do such a verb and a person's name ending the sentence ("“...,”
+/// mused Sam Berg.").
 pub(super) fn name_and_verb_after(ctx: &Ctx, run: &Run) -> Option<(Found, String)> {
     let inside = ctx.text.get(run.start..run.end)?.trim_end();
     if !inside.ends_with([',', '?', '!']) {
@@ -234,6 +235,46 @@ pub(super) fn name_and_verb_after(ctx: &Ctx, run: &Run) -> Option<(Found, String
         .is_none_or(|g| g.contains('\n'))
     {
         return None;
+    }
+    // "“...,” mused Sam Berg.": an inverted verb and a person's name closing the sentence
+    // (or followed by a comma: "mused Sam Berg, a host")
+    // (also after title words: "mused Blaze co-host Stu Burguiere.")
+    if t.kind == TokenKind::Word
+        && ctx.verb_like(k)
+        && !AUXILIARIES.contains(&ctx.lower(k).as_str())
+        && let Some((j, e)) = (k + 1..k + 5)
+            .take_while(|&j| {
+                ctx.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+                    && !ctx.verb_like(j)
+                    && !CLAUSE_WORDS.contains(&ctx.lower(j).as_str())
+                    && !PRONOUNS.contains(&ctx.lower(j).as_str())
+            })
+            .find_map(|j| {
+                let e = ctx
+                    .tokens
+                    .get(j)
+                    .and_then(|n| ctx.entity_starting_at(n.start))?;
+                (e.kind == EntityType::PER).then_some((j, e))
+            })
+    {
+        let after = ctx.tokens.partition_point(|t| t.start < e.end);
+        let closes = ctx.tokens.get(after).is_none_or(|t| {
+            matches!(
+                ctx.text.get(t.start..t.end),
+                Some("." | "," | "!" | "?" | ";")
+            )
+        });
+        let start = ctx.tokens.get(k + 1).map_or(e.start, |t| t.start);
+        let f = if j == k + 1 {
+            Found::of(e)
+        } else {
+            Found {
+                start,
+                end: e.end,
+                resolved: e.canonical.clone(),
+            }
+        };
+        return closes.then(|| (f, ctx.word(k).to_string()));
     }
     let (f, next) = if let Some(e) = ctx.entity_starting_at(t.start)
         && speaks(e)
@@ -383,7 +424,11 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         let f = ctx
             .speaker_before(c, run.close_end)
             .or_else(|| ctx.speaker_after(c, sent_end))
-            .or_else(|| (pos == 0).then(|| ctx.np_after(c, sent_end)).flatten());
+            .or_else(|| {
+                (pos == 0)
+                    .then(|| ctx.np_after_quote(c, sent_end))
+                    .flatten()
+            });
         if f.is_none()
             && (pos > 3
                 || matches!(
@@ -410,7 +455,8 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         break;
     }
     // "“...,” Trump barked": a name or pronoun and any verb right after the closing mark
-    if found.is_none()
+    // (also when a cue there found no speaker: "“...,” the insider said")
+    if found.as_ref().is_none_or(|(f, _)| f.end <= f.start)
         && let Some((f, verb)) = name_and_verb_after(ctx, run)
     {
         adjacent_cue = true;
@@ -518,13 +564,115 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
                         "continues" | "statement" | "tweet" | "remarks" | "message" | "post"
                     )
                     || cue_class(&v).is_some()
+                    // "Ruiz jokes, “...”": a present-tense verb right after a name or a
+                    // pronoun
+                    || (v.len() > 3
+                        && v.ends_with('s')
+                        && !v.ends_with("ss")
+                        && head.end >= head.start + 3
+                        && (matches!(ctx.lower(head.end - 3).as_str(), "he" | "she")
+                            || ctx
+                                .tokens
+                                .get(head.end - 3)
+                                .and_then(|t| ctx.entity_ending_at(t.end))
+                                .is_some_and(|e| e.kind == EntityType::PER)))
             };
-        if hf.is_none()
+        // the verb before the colon or comma, for a subject the clause does not open
+        // with ("As Jon Pell, a former mayor, put it: “...”", "The crowd cheers, and then
+        // Berg continues: “...”")
+        let frame_verb = || {
+            let mut v = head.end.checked_sub(2)?;
+            if ctx.lower(v) == "it" && ctx.lower(v.checked_sub(1)?) == "put" {
+                v -= 1;
+            }
+            (v > head.start
+                && ctx.word(v).starts_with(char::is_lowercase)
+                && (ctx.verb_like(v) || ctx.lower(v) == "put" || ctx.lower(v).ends_with('s')))
+            .then_some(v)
+        };
+        // "X praised the plan, telling reporters, “...”", "..., asking, “...”": a
+        // participle of speech close before the comma speaks for the clause's subject
+        let participle = (head.end >= head.start + 2 && ctx.word(head.end - 1) == ",")
+            .then(|| {
+                (head.end.saturating_sub(4).max(head.start)..head.end - 1)
+                    .rev()
+                    .find(|&j| {
+                        TRAILING_PARTICIPLES.contains(&ctx.word(j))
+                            && (j + 1..head.end - 1).all(|i| {
+                                ctx.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                            })
+                    })
+            })
+            .flatten();
+        if hf.as_ref().is_none_or(|(f, _)| f.end <= f.start)
+            && let Some(v) = participle
+            && let Some(t) = ctx.tokens.get(head.start)
+            && let Some(f) = ctx
+                .speaker_before(v, t.start)
+                .or_else(|| ctx.clause_subject(v))
+        {
+            hf = Some((f, ctx.word(v).to_string()));
+        }
+        if hf.as_ref().is_none_or(|(f, _)| f.end <= f.start)
             && head.end > head.start
             && (ctx.word(head.end - 1) == ":" || verb_comma)
             && let Some(f) = ctx
                 .clause_subject(head.end - 1)
                 .or_else(|| colon_label(ctx, head.start, head.end - 1))
+                .or_else(|| {
+                    let v = frame_verb()?;
+                    let t = ctx.tokens.get(head.start)?;
+                    ctx.speaker_before(v, t.start)
+                })
+        {
+            hf = Some((f, ":".to_string()));
+        }
+        // "Sanders asks at Western High School, “...”", "He concluded so eloquently, “...”",
+        // "the supporter retorted: “...”": a verb a few words before the colon or comma
+        // (past an adverb, an object or a place) speaks through its subject
+        let late_verb = || {
+            let end = head.end.checked_sub(1)?;
+            if !matches!(ctx.word(end), ":" | ",") {
+                return None;
+            }
+            let lo = end.saturating_sub(7).max(head.start + 1);
+            let v = (lo..end)
+                .rev()
+                .take_while(|&j| {
+                    ctx.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+                        && !CLAUSE_WORDS.contains(&ctx.lower(j).as_str())
+                })
+                .find(|&j| {
+                    let lw = ctx.lower(j);
+                    ctx.word(j).starts_with(char::is_lowercase)
+                        && !AUXILIARIES.contains(&lw.as_str())
+                        && (ctx.verb_like(j)
+                            || (lw.len() > 3
+                                && lw.ends_with('s')
+                                && !lw.ends_with("ss")
+                                && ctx
+                                    .tokens
+                                    .get(j - 1)
+                                    .and_then(|t| ctx.entity_ending_at(t.end))
+                                    .is_some_and(|e| e.kind == EntityType::PER)))
+                })?;
+            // (not a passive, "She was also featured in a Times article, “...”")
+            let mut b = v.checked_sub(1)?;
+            if ctx.adverb(b) {
+                b = b.checked_sub(1)?;
+            }
+            if matches!(
+                ctx.lower(b).as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            ) {
+                return None;
+            }
+            let t = ctx.tokens.get(head.start)?;
+            ctx.speaker_before(v, t.start)
+        };
+        if hf.as_ref().is_none_or(|(f, _)| f.end <= f.start)
+            && content.starts_with(char::is_uppercase)
+            && let Some(f) = late_verb()
         {
             hf = Some((f, ":".to_string()));
         }
@@ -539,10 +687,12 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         {
             let ph = tokens_in(ctx.tokens, prev.span());
             let last = ph.end.saturating_sub(1);
-            let cue = (ph.start..last)
-                .rev()
-                .take(9)
-                .find(|&c| ctx.word(c).starts_with(char::is_lowercase) && ctx.is_cue(c));
+            let cue = (ph.start..last).rev().take(9).find(|&c| {
+                ctx.word(c).starts_with(char::is_lowercase)
+                    && (ctx.is_cue(c)
+                            // "X agreed. “...”": any verb of the cue lists closing it
+                            || (c + 1 == last && in_cue_lists(&ctx.lower(c))))
+            });
             if let Some(c) = cue
                 && ctx.word(last) == "."
                 && (c + 1..last).all(|k| {
@@ -581,8 +731,18 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
     if n_words < 4 && !adjacent_cue && !continues {
         return None;
     }
-    // titles of works or outlets in quotes: every word capitalised
+    // titles of works or outlets in quotes: every word capitalised (not a quote closing
+    // on a comma before its frame with a verb of saying, "“Safety,” said Grimm, a
+    // supporter."; "identified as “Deep Throat,” the character believed ..." is no frame)
+    let framed = adjacent_cue
+        && found
+            .as_ref()
+            .is_some_and(|(f, cue)| f.end > f.start && CUES.contains(&cue.to_lowercase().as_str()))
+        && text
+            .get(run.start..run.end)
+            .is_some_and(|t| t.trim_end().ends_with([',', '!', '?']));
     if !continues
+        && !framed
         && n_words < 6
         && content.split_whitespace().all(|w| {
             w.chars()

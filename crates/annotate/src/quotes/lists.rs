@@ -1293,6 +1293,25 @@ pub(super) fn prep_verb(verb: &str, next: &str) -> bool {
         .any(|(v, preps)| *v == verb && preps.contains(&next))
 }
 
+/// Nouns of an occasion a statement is made at ("at a rally", "during the debate", "in an
+/// interview"): an act content ends before such an adjunct (`venue_end`).
+pub(super) const EVENT_NOUNS: &[&str] = &[
+    "rally",
+    "conference",
+    "debate",
+    "event",
+    "forum",
+    "meeting",
+    "breakfast",
+    "dinner",
+    "luncheon",
+    "speech",
+    "interview",
+    "statement",
+    "appearance",
+    "hall",
+];
+
 /// Irregular past-tense verbs, which the "-ed" test of `Ctx::verb_like` misses ("The
 /// senator took to Twitter:").
 pub(super) const IRREGULAR_PAST: &[&str] = &[

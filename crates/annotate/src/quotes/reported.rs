@@ -369,6 +369,45 @@ pub(super) fn talk_partner_about(ctx: &Ctx, c: usize) -> Option<usize> {
         })
 }
 
+/// After the comma at token `k`, the index of a finite cue verb of the same subject
+/// (", proposed that ...", ", then says ...", ", and later praised ..."): a lower-case word
+/// of the cue lists in a past or third-person form, after an optional "then", "and" or
+/// "but" and an optional "also", "later" or "again".
+fn finite_cue_after_comma(ctx: &Ctx, k: usize) -> Option<usize> {
+    let mut v = k + 1;
+    if matches!(ctx.lower(v).as_str(), "then" | "and" | "but") {
+        v += 1;
+    }
+    if ctx.lower(v) == "then" {
+        v += 1;
+    }
+    if matches!(ctx.lower(v).as_str(), "also" | "later" | "again") {
+        v += 1;
+    }
+    let w = ctx.word(v);
+    let lw = w.to_lowercase();
+    let finite = lw.ends_with("ed")
+        || (lw.ends_with('s') && !lw.ends_with("ss"))
+        || matches!(
+            lw.as_str(),
+            "said" | "told" | "wrote" | "swore" | "spoke" | "sought"
+        );
+    // (not a verb of the particle list only, "opened", nor an inverted frame, ", said
+    // Sgt. X", ", wrote X")
+    let listed = REPORTED_CUES.contains(&lw.as_str())
+        || OBJECT_CUES.contains(&lw.as_str())
+        || SPEECH_ACTS.contains(&lw.as_str())
+        || TO_CUES.contains(&lw.as_str())
+        || WEAK_CUES.contains(&lw.as_str())
+        || STANCE_VERBS.contains(&lw.as_str());
+    let inverted = matches!(
+        lw.as_str(),
+        "said" | "says" | "told" | "wrote" | "writes" | "added" | "adds" | "asked"
+    );
+    (w.starts_with(char::is_lowercase) && finite && listed && !inverted && !ctx.in_run(v))
+        .then_some(v)
+}
+
 /// "X said A, adding that B": two attributions of one speaker.
 pub(super) fn split_second_cue(ctx: &Ctx, q: QuoteMention, s: &Sentence) -> Vec<QuoteMention> {
     let r = tokens_in(ctx.tokens, Span::new(q.start, q.end));
@@ -433,10 +472,30 @@ pub(super) fn split_second_cue(ctx: &Ctx, q: QuoteMention, s: &Sentence) -> Vec<
                     | "remarking"
         ))
     });
-    let (Some(k), Some(sp)) = (split, q.speaker.as_ref()) else {
+    // "urged X to Y, proposed that Z": an act content running into a finite cue verb of
+    // the same subject after a comma (kept for acts: on reported clauses it lost matches)
+    let finite = || {
+        if q.kind.as_deref() != Some(ACT) {
+            return None;
+        }
+        // the first comma of the content only ("Kirkpatrick, 61, opened fire": an
+        // appositive before the verb; "the government, which ..., hopes": a new subject)
+        let first = r.start;
+        r.clone()
+            .find(|&k| ctx.word(k) == "," && !ctx.in_run(k))
+            .filter(|&k| k >= first + 2)
+            .and_then(|k| finite_cue_after_comma(ctx, k).map(|v| (k, v)))
+    };
+    let (k, ing, finite_split) = match split {
+        Some(k) => (k, ing_after(k), false),
+        None => match finite() {
+            Some((k, v)) => (k, v, true),
+            None => return vec![q],
+        },
+    };
+    let Some(sp) = q.speaker.as_ref() else {
         return vec![q];
     };
-    let ing = ing_after(k);
     let f = Found {
         start: sp.start,
         end: sp.end,
@@ -453,6 +512,11 @@ pub(super) fn split_second_cue(ctx: &Ctx, q: QuoteMention, s: &Sentence) -> Vec<
         .get(k)
         .and_then(|t| make_reported(ctx, q.start, t.start, Some(&f), &cue, first_kind));
     let second = content_start_after_cue(ctx, ing, s.end).and_then(|cs| {
+        // (after a finite cue, not a bare prepositional phrase: "noted that, with X:")
+        let opens = ctx.tokens.partition_point(|t| t.start < cs);
+        if finite_split && PREPOSITIONS.contains(&ctx.lower(opens).as_str()) {
+            return None;
+        }
         let object = SPEECH_ACTS.contains(&ctx.lower(ing).as_str());
         let end = content_end(ctx, cs, q.end, object, false);
         let kind = if object { ACT } else { REPORTED };
@@ -1167,6 +1231,42 @@ pub(super) fn stance_object_end(ctx: &Ctx, cs: usize, ce: usize) -> usize {
     ce
 }
 
+/// Where an act content `[cs, ce)` ends before the occasion it was done at ("praised
+/// the plan *at a rally in Ames*", "defended his record *during the debate*", "*in an
+/// interview*"): "at", "during" or "in", a determiner and, within four words, an event noun
+/// (`EVENT_NOUNS`), outside quote marks; `ce` when there is none. (Round 8: +8
+/// quote+speaker matches on train; time adjuncts, "on Thursday", and reported clauses lost
+/// matches.)
+pub(super) fn venue_end(ctx: &Ctx, cs: usize, ce: usize) -> usize {
+    let r = tokens_in(ctx.tokens, Span::new(cs, ce));
+    let first = r.start;
+    let last = r.end;
+    for k in r {
+        if k == first || ctx.in_run(k) {
+            continue;
+        }
+        if !matches!(ctx.word(k), "at" | "during" | "in")
+            || !matches!(
+                ctx.lower(k + 1).as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their"
+            )
+        {
+            continue;
+        }
+        let event = (k + 2..(k + 6).min(last))
+            .take_while(|&j| {
+                ctx.tokens
+                    .get(j)
+                    .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            })
+            .any(|j| EVENT_NOUNS.contains(&ctx.lower(j).as_str()));
+        if event && let Some(t) = ctx.tokens.get(k) {
+            return t.start;
+        }
+    }
+    ce
+}
+
 /// Skips a dateline ("KHARIVSK, Doravia (MPA) - ") at the start of `[cs, ce)`.
 pub(super) fn skip_dateline(text: &str, cs: usize, ce: usize) -> usize {
     let Some(seg) = text.get(cs..ce) else {
@@ -1206,6 +1306,11 @@ pub(super) fn make_reported(
     kind: &str,
 ) -> Option<QuoteMention> {
     let cs = skip_dateline(ctx.text, cs, ce);
+    let ce = if kind == ACT {
+        venue_end(ctx, cs, ce)
+    } else {
+        ce
+    };
     let (start, end) = trim_content(ctx.text, cs, ce)?;
     let seg = ctx.text.get(start..end)?;
     let seg_trim = seg.trim_end_matches(['.', '!', '?', ' ']);

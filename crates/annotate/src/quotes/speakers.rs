@@ -1214,6 +1214,40 @@ impl<'a> Ctx<'a> {
         {
             k = comma + 1;
         }
+        // a fronted clause or phrase of another kind ("When asked whom she supported,
+        // Ruiz smiled and said", "Back on American soil, he returned to ..."): the
+        // subject after its first comma, a name or a pronoun
+        let after_comma = (k + 1..(k + 15).min(c))
+            .find(|&j| self.word(j) == "," && !self.in_run(j))
+            .filter(|&j| {
+                // (not a comma closing a person's name, "Rep. Ed Markey, D-Mass., said":
+                // an appositive; nor a possessor, "Orozco's attorneys", nor a name
+                // opening an appositive)
+                let after_name = self
+                    .tokens
+                    .get(j.wrapping_sub(1))
+                    .and_then(|t| self.entity_ending_at(t.end))
+                    .is_some_and(|e| e.kind == EntityType::PER);
+                let w = self.lower(j + 1);
+                !after_name
+                    && (matches!(w.as_str(), "he" | "she" | "they")
+                        || self
+                            .tokens
+                            .get(j + 1)
+                            .and_then(|t| self.entity_starting_at(t.start))
+                            .filter(|e| {
+                                let next = self.tokens.partition_point(|t| t.start < e.end);
+                                !matches!(self.word(next), "'s" | "’s" | "'" | "’" | ",")
+                            })
+                            .is_some_and(speaks))
+            });
+        self.subject_from(k, c)
+            .or_else(|| self.subject_from(after_comma? + 1, c))
+    }
+
+    /// The subject noun phrase opening at token `k` of a clause whose verb comes before
+    /// the cue `c` (`clause_subject`).
+    fn subject_from(&self, k: usize, c: usize) -> Option<Found> {
         if k >= c
             || matches!(
                 self.lower(k).as_str(),
@@ -1381,8 +1415,45 @@ impl<'a> Ctx<'a> {
     /// (`ceiling`), for inverted attributions ("..., said the company's chief executive,
     /// John Doe."): opens with a determiner, a possessor or a capital, holds no verb.
     pub(super) fn np_after(&self, c: usize, ceiling: usize) -> Option<Found> {
-        if !matches!(
-            self.lower(c).as_str(),
+        self.np_after_cue(c, ceiling, false)
+    }
+
+    /// `np_after` right after a direct quote's closing mark ("“...,” tweeted another",
+    /// "“...,” reads a Wednesday editorial", "“...,” said his best friend"): more verbs
+    /// and possessive determiners, which after a reported clause would open its object
+    /// ("..., observed the townhouse", "..., said his grandfather died").
+    pub(super) fn np_after_quote(&self, c: usize, ceiling: usize) -> Option<Found> {
+        self.np_after_cue(c, ceiling, true)
+    }
+
+    fn np_after_cue(&self, c: usize, ceiling: usize, quote: bool) -> Option<Found> {
+        let lc = self.lower(c);
+        let quote_verb = matches!(
+            lc.as_str(),
+            "tweeted"
+                | "read"
+                | "reads"
+                | "posted"
+                | "quipped"
+                | "joked"
+                | "countered"
+                | "responded"
+                | "remarked"
+                | "concluded"
+                | "observed"
+                | "cautioned"
+                | "admitted"
+                | "acknowledged"
+                | "predicted"
+                | "complained"
+                | "exclaimed"
+                | "asked"
+                | "replied"
+                | "continued"
+                | "declared"
+        );
+        let core = matches!(
+            lc.as_str(),
             "said"
                 | "says"
                 | "added"
@@ -1397,7 +1468,8 @@ impl<'a> Ctx<'a> {
                 | "insisted"
                 | "stated"
                 | "recalled"
-        ) {
+        );
+        if !(core || (quote && quote_verb)) {
             return None;
         }
         let first = c + 1;
@@ -1422,6 +1494,7 @@ impl<'a> Ctx<'a> {
         });
         if !(fw.starts_with(char::is_uppercase)
             || matches!(fw, "a" | "an" | "the" | "one" | "another")
+            || (quote && matches!(fw, "his" | "her" | "their"))
             || titled_name_at.is_some())
             || PRONOUNS.contains(&fw.to_lowercase().as_str())
         {
@@ -1481,6 +1554,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let title_word = titled_name_at.is_some_and(|n| j < n);
+            // "said one of two witnesses who relayed ...": the noun phrase ends before its
+            // relative clause
+            if quote && matches!(w, "who" | "whose") && j > first {
+                break;
+            }
             if (self.verb_like(j) && !title_word && !adjective(j))
                 || CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
             {

@@ -1853,3 +1853,250 @@ fn round_seven_bounds_on_real_pages() {
         Some("Ivo Brenn".to_string())
     );
 }
+
+#[test]
+fn act_running_into_a_finite_cue_splits_in_two() {
+    let t =
+        "Mayor Lena Ortiz urged the council to fund the bridge, proposed that the tolls be cut.";
+    let q = quotes(t);
+    let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.contains(&"the council to fund the bridge"), "{q:?}");
+    let second = q.iter().find(|q| q.text == "the tolls be cut");
+    assert_eq!(
+        second.and_then(|q| q.cue.as_deref()),
+        Some("proposed"),
+        "{q:?}"
+    );
+    assert!(
+        second
+            .and_then(|q| q.speaker.as_ref())
+            .is_some_and(|s| s.text.contains("Lena Ortiz")),
+        "{q:?}"
+    );
+    // not after an appositive's comma, nor an inverted frame
+    let t = "Police allege Jon Pell, 61, proposed a plan to the council.";
+    let q = quotes(t);
+    assert!(
+        q.iter().all(|q| q.cue.as_deref() != Some("proposed")),
+        "{q:?}"
+    );
+    let t = "A man called the station to report the fire, said Sgt. Ana Ruiz.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| !q.text.starts_with("Sgt.")), "{q:?}");
+    // nor a bare prepositional phrase after the second cue
+    let t = "Mayor Lena Ortiz praised the plan, but then noted that, with the bridge: all went on.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.cue.as_deref() != Some("noted")), "{q:?}");
+    // a comma before a plain word is no second attribution
+    let t = "The senator criticized the governor, the budget and the delay.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "the governor, the budget and the delay");
+}
+
+#[test]
+fn act_content_ends_before_the_occasion() {
+    let t = "Senator Alma Reyes praised the new budget at a rally in Ames on Friday.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "the new budget");
+    let t = "The governor defended his record during the televised debate.";
+    let q = quotes(t);
+    assert_eq!(
+        q.first().map(|q| q.text.as_str()),
+        Some("his record"),
+        "{q:?}"
+    );
+    // no event noun: the prepositional phrase stays
+    let t = "The mayor criticized the plan in the city budget.";
+    let q = quotes(t);
+    assert_eq!(
+        q.first().map(|q| q.text.as_str()),
+        Some("the plan in the city budget"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn inverted_question_and_unlisted_verb_give_the_speaker() {
+    let t = "The gala was held on Friday. \u{201c}Why now?\u{201d} asked Sen. Jon Pell of Ohio, who wants a review.";
+    let q = quotes(t);
+    let sp = q.first().and_then(|q| q.speaker.as_ref());
+    assert!(sp.is_some_and(|s| s.text.contains("Jon Pell")), "{q:?}");
+    let t = "The gala was held on Friday. \u{201c}The vote is over,\u{201d} mused Sam Berg.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Sam Berg")
+    );
+    assert_eq!(q[0].cue.as_deref(), Some("mused"));
+    // a verb and a name that go on are no frame
+    let t = "The gala was held on Friday. \u{201c}The vote is over,\u{201d} annoyed Sam Berg and his friends for weeks.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+}
+
+#[test]
+fn frame_verbs_before_a_quote_give_the_speaker() {
+    let cases = [
+        (
+            "The race tightened. Ana Ruiz jokes, \u{201c}It is a never ending line of voters!\u{201d}",
+            "Ana Ruiz",
+        ),
+        (
+            "The race tightened. As Jon Pell, a former mayor, put it: \u{201c}The barbarians are inside the gates now.\u{201d}",
+            "Jon Pell",
+        ),
+        (
+            "The race tightened. The crowd cheers, and then Sam Berg continues: \u{201c}The council has given this man a mandate.\u{201d}",
+            "Sam Berg",
+        ),
+        (
+            "The race tightened. Sam Berg praised the mayor, telling reporters, \u{201c}A lot of people said the governor should resign.\u{201d}",
+            "Sam Berg",
+        ),
+    ];
+    for (t, who) in cases {
+        let q = quotes(t);
+        let direct = q.iter().find(|q| q.kind.as_deref() == Some("direct"));
+        assert_eq!(
+            direct
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.text.as_str()),
+            Some(who),
+            "{t}: {q:?}"
+        );
+    }
+    // a plural noun before the comma is no frame verb
+    let t = "The race tightened. The results, \u{201c}a never ending line of voters,\u{201d} came late.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+}
+
+#[test]
+fn noun_phrase_speakers_after_the_quote() {
+    let cases = [
+        (
+            "The race tightened. \u{201c}Nobody seems to be worried by it,\u{201d} the insider said.",
+            "the insider",
+        ),
+        (
+            "The race tightened. \u{201c}There are animals with more spine,\u{201d} reads a Wednesday editorial in The Register.",
+            "a Wednesday editorial in The Register",
+        ),
+        (
+            "The race tightened. \u{201c}It was unseemly and wrong,\u{201d} said one of two witnesses who relayed the same story.",
+            "one of two witnesses",
+        ),
+        (
+            "The race tightened. \u{201c}It may have been his first attempt,\u{201d} said his best friend at Lehigh, Bruce Turry.",
+            "his best friend at Lehigh",
+        ),
+        (
+            "The race tightened. \u{201c}Better watch out for fraud,\u{201d} tweeted another.",
+            "another",
+        ),
+    ];
+    for (t, who) in cases {
+        let q = quotes(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some(who),
+            "{t}: {q:?}"
+        );
+    }
+    // a pronoun after the verb is no noun phrase of the frame
+    let t = "The race tightened. \u{201c}Better watch out for fraud,\u{201d} tweeted it again.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+}
+
+#[test]
+fn fronted_clauses_and_infinitive_frames_keep_the_speaker() {
+    let cases = [
+        (
+            "The race tightened. When asked whom she supported, Ana Ruiz smiled and said, \u{201c}I am waiting for the mayor to run.\u{201d}",
+            "Ana Ruiz",
+        ),
+        (
+            "The race tightened. Sam Berg, who signed gun laws as governor, interjected to say: \u{201c}They have both been inconsistent.\u{201d}",
+            "Sam Berg",
+        ),
+    ];
+    for (t, who) in cases {
+        let q = quotes(t);
+        let direct = q.iter().find(|q| q.kind.as_deref() == Some("direct"));
+        assert_eq!(
+            direct
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.text.as_str()),
+            Some(who),
+            "{t}: {q:?}"
+        );
+    }
+}
+
+#[test]
+fn a_verb_before_the_colon_or_a_closing_cue_gives_the_speaker() {
+    let cases = [
+        (
+            "The race tightened. Sam Berg asks at Western High School, \u{201c}Any questions I can answer for you?\u{201d}",
+            "Sam Berg",
+        ),
+        (
+            "The race tightened. Ana Ruiz agreed. \u{201c}Mainstream Republicans are running out of time.\u{201d}",
+            "Ana Ruiz",
+        ),
+    ];
+    for (t, who) in cases {
+        let q = quotes(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some(who),
+            "{t}: {q:?}"
+        );
+    }
+    // nor a passive verb ("was featured in an article, “...”")
+    let t = "The race tightened. She was also featured in a New York Times article, \u{201c}Angel in a White Coat\u{201d}, last year.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+    // a fragment in lower case after a clause is no quote of its subject
+    let t = "The race tightened. The senator shook hands with voters, \u{201c}not knowing what else to do.\u{201d}";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| q.speaker.is_none()), "{q:?}");
+}
+
+#[test]
+fn a_short_capitalised_quote_with_its_frame_is_kept() {
+    let t = "The race tightened. \u{201c}Safety,\u{201d} said Sam Grimm, a supporter of the mayor. \u{201c}Safety for the whole country, everybody.\u{201d}";
+    let q = quotes(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "Safety");
+    for x in &q {
+        assert_eq!(
+            x.speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Sam Grimm"),
+            "{q:?}"
+        );
+    }
+    // a title in quote marks with no frame is still no quote, nor one before a noun
+    // phrase and any verb
+    let t = "The race tightened. The band played \u{201c}Safety Dance\u{201d} twice.";
+    assert!(quotes(t).is_empty());
+    let t = "The race tightened. Sam Grimm was identified as \u{201c}Deep Throat,\u{201d} the shadowy character believed to have helped two reporters.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+}
+
+#[test]
+fn inverted_verb_with_title_words_before_the_name() {
+    let t = "The race tightened. \u{201c}Imagine the mayor against them on one stage,\u{201d} mused radio co-host Stu Burguiere.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.text.as_str()),
+        Some("radio co-host Stu Burguiere")
+    );
+}
