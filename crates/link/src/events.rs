@@ -12,7 +12,8 @@
 //! date attached to a reporting verb ("officials said on Monday") dates the report,
 //! so attack-family reports and tolls become evidence of the best-attested attack
 //! of the week before. Background events (more than 60 days before the story's
-//! reference day) of one date are one event.
+//! reference day: the median publication day of its sources, else their latest inferred
+//! day, else the median event day) of one date are one event.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -988,7 +989,18 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         .filter_map(|r| text::day_number(&r.date))
         .collect();
     days.sort_unstable();
-    let main_day = pub_day.or_else(|| days.get(days.len() / 2).copied());
+    // Without a publication day, an inferred one (the latest: most are "on or after"
+    // bounds) says the story is at least that late, so older years are background
+    // ("became president in 2006" in an undated story of the 2008 election).
+    let inferred_day = docs
+        .iter()
+        .filter_map(|d| d.source.published.as_ref())
+        .filter(|p| p.basis == DateBasis::Inferred)
+        .filter_map(|p| p.day().and_then(text::day_number))
+        .max();
+    let main_day = pub_day
+        .or(inferred_day)
+        .or_else(|| days.get(days.len() / 2).copied());
     // Background happenings are context: all sentences of one background date are
     // one event, led by an attack-like sentence when there is one.
     let is_bg =
@@ -1987,6 +1999,45 @@ mod tests {
             .filter_map(|e| e.date.as_ref().map(|x| x.value.clone()))
             .collect();
         assert_eq!(days, vec!["2031-08-16".to_string()]);
+    }
+
+    #[test]
+    fn in_a_story_dated_only_by_inference_old_years_are_background() {
+        let text = "A bomb exploded at the Portvale market in 2027, killing nine. \
+                    A fire destroyed the Norby depot in 2029.";
+        let make = |published: Option<DateValue>| {
+            let mut d = crate::fixtures::Doc::new("a", None, "t", text)
+                .time("2027", "2027")
+                .time("2029", "2029")
+                .done();
+            d.source.published = published;
+            d
+        };
+        let roles = |d: Annotations| -> Vec<Option<String>> {
+            let refs = vec![&d];
+            let table =
+                crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+            timeline(&refs, &table, "s1-")
+                .events
+                .iter()
+                .map(|e| e.role.clone())
+                .collect()
+        };
+        // no date at all: the events' own median is the reference, one is the story
+        assert!(
+            roles(make(None))
+                .iter()
+                .any(|r| r.as_deref() == Some("main"))
+        );
+        // inferred "on or after 2031-02-01": both years are background
+        let mut inferred = DateValue::new("2031-02-01", DateBasis::Inferred);
+        inferred.open_ended = true;
+        let r = roles(make(Some(inferred)));
+        assert!(!r.is_empty());
+        assert!(
+            r.iter().all(|r| r.as_deref() == Some("background")),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -106,18 +106,32 @@ pub fn link_planned(mut docs: Vec<Annotations>, opts: &LinkOptions, plan_in: &Pl
         let mut members: Vec<usize> = group.clone();
         members.sort_by(|&a, &b| story_order(&docs, a, b));
         // Entities and the timeline, then dates for undated sources.
-        let (table, tl) = {
+        let (table, mut tl) = {
             let refs: Vec<&Annotations> = members.iter().filter_map(|&i| docs.get(i)).collect();
             let table = entities::canonical_entities(&refs, &opts.kb, &prefix);
             let tl = events::timeline(&refs, &table, &prefix);
             (table, tl)
         };
+        let mut inferred_any = false;
         for &i in &members {
             if let Some(d) = docs.get_mut(i)
                 && d.source.published.is_none()
             {
                 d.source.published = events::infer_published(d, &tl);
+                inferred_any |= d.source.published.is_some();
             }
+        }
+        // A story no source dates: its inferred dates (mostly "on or after" bounds) tell
+        // which of its events are background, so the timeline is built again with them.
+        let dated = members.iter().filter_map(|&i| docs.get(i)).any(|d| {
+            d.source
+                .published
+                .as_ref()
+                .is_some_and(|p| p.basis != corroborate_model::DateBasis::Inferred)
+        });
+        if inferred_any && !dated {
+            let refs: Vec<&Annotations> = members.iter().filter_map(|&i| docs.get(i)).collect();
+            tl = events::timeline(&refs, &table, &prefix);
         }
         members.sort_by(|&a, &b| story_order(&docs, a, b));
         let refs: Vec<&Annotations> = members.iter().filter_map(|&i| docs.get(i)).collect();
