@@ -111,30 +111,50 @@ pub fn summarise(
             .cloned()
     });
     // Else a source's lede: its first full sentence of six words or more that reads on
-    // its own (a headline has no final stop); the first lede that tells a happening,
-    // else the first lede.
-    let ledes: Vec<Evidence> = docs
+    // its own (a headline is short and has no final stop); the first lede that tells a
+    // happening (a trigger, or a death), else the first that names someone or
+    // something, else the first lede.
+    let ledes: Vec<(Evidence, bool)> = docs
         .iter()
         .filter_map(|d| {
             text::sentences(d)
                 .into_iter()
                 .find(|s| {
                     let t = s.slice(&d.source.text).trim_end();
-                    t.ends_with(['.', '!', '?', '"', '”', '’'])
-                        && text::words(t).len() >= 6
+                    let n = text::words(t).len();
+                    (t.ends_with(['.', '!', '?', '"', '”', '’']) || n >= 15)
+                        && n >= 6
                         && crate::events::stands_alone(t)
                 })
-                .map(|s| Evidence::of(&d.source, s))
+                .map(|s| {
+                    let named = d
+                        .entities
+                        .iter()
+                        .any(|m| s.start <= m.start && m.end <= s.end);
+                    (Evidence::of(&d.source, s), named)
+                })
         })
         .collect();
+    let happening = |t: &str| {
+        crate::events::trigger_class(t).is_some()
+            || text::words(t)
+                .iter()
+                .any(|w| matches!(w.as_str(), "died" | "dies" | "dead" | "death"))
+    };
     let lead = lead
         .or_else(|| {
             ledes
                 .iter()
-                .find(|e| crate::events::trigger_class(&e.text).is_some())
-                .cloned()
+                .find(|(e, _)| happening(&e.text))
+                .map(|(e, _)| e.clone())
         })
-        .or_else(|| ledes.first().cloned())
+        .or_else(|| {
+            ledes
+                .iter()
+                .find(|(_, named)| *named)
+                .map(|(e, _)| e.clone())
+        })
+        .or_else(|| ledes.first().map(|(e, _)| e.clone()))
         .or_else(|| {
             docs.iter().find_map(|d| {
                 text::sentences(d)
@@ -638,6 +658,16 @@ mod tests {
         ];
         let out = summary_of(&dated);
         assert!(!out.is_empty());
+        // the first lede that tells a happening, here a death, though a later source's
+        let quiet = "Portvale is a small harbour town on the coast north of Norby.";
+        let death = "Olek Varga, 43, is presumed dead after a fall from Mount Norby on Sunday.";
+        let docs = vec![
+            Doc::new("a", None, "t", quiet).done(),
+            Doc::new("b", None, "t", death).done(),
+        ];
+        let out = summary_of(&docs);
+        let lead = out.first().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(lead.starts_with("Olek Varga, 43"), "{lead}");
     }
 
     #[test]
