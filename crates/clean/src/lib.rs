@@ -344,32 +344,22 @@ pub(crate) fn head_dates<'a>(
             && date_share(line).is_some_and(|(hits, n)| {
                 hits * 10 >= n * 6 && (!lines::ends_sentence(line) || hits * 4 >= n * 3)
             });
-        // (not "the video was posted on a forum on May 3, 2031": a passive is a sentence)
+        // The publishing word opens the line or follows a short label or a name closed
+        // by punctuation ("By Ada Brenn | Posted on ...", "On behalf of X, LLP. posted
+        // in ..."): "Mayor Brenn posted on Facebook on ..." and "the video was later
+        // posted on ..." are sentences of the story.
         let byline = line.len() <= HEAD_LINE_BYTES
             && words <= HEAD_LINE_WORDS
             && BYLINE_TAIL
                 .as_ref()
                 .and_then(|r| r.find(line))
                 .is_some_and(|m| {
-                    let aux = line
-                        .get(..m.start())
-                        .and_then(|b| b.split_whitespace().last())
-                        .map(str::to_lowercase);
-                    !matches!(
-                        aux.as_deref(),
-                        Some(
-                            "was"
-                                | "were"
-                                | "is"
-                                | "are"
-                                | "been"
-                                | "be"
-                                | "being"
-                                | "had"
-                                | "has"
-                                | "have"
-                        )
-                    )
+                    let before = line.get(..m.start()).unwrap_or("").trim_end();
+                    let low = before.to_lowercase();
+                    before.split_whitespace().count() <= 2
+                        || low.starts_with("by ")
+                        || low.starts_with("on behalf of ")
+                        || before.ends_with([',', '.', '|', '-', '–', '—'])
                 });
         let header_like = date_line || byline || (pub_word && words <= HEAD_LINE_WORDS);
         // "Posted: 04/9/2031 8:33 am Updated: ...": a labelled line of numeric dates is

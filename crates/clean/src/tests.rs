@@ -743,6 +743,22 @@ fn a_byline_ending_with_its_date_dates_the_page_and_is_metadata() {
                 harbour forum on Friday, September 19, 2031.\n";
     let c = clean_text(text, None);
     assert!(c.text.contains("The video of the fire"), "{}", c.text);
+    // Nor an active one, nor a passive with an adverb.
+    for lede in [
+        "Mayor Ada Brenn posted on her page a statement announcing her resignation on \
+         Friday, September 19, 2031.",
+        "The video was later posted on a forum on Friday, September 19, 2031.",
+    ] {
+        let text =
+            format!("Harbour fire closes docks\n\nPublished: September 20, 2031\n\n{lede}\n");
+        let c = clean_text(&text, None);
+        assert!(c.text.contains(lede), "{}", c.text);
+    }
+    // "By ..." bylines are.
+    let text = "Harbour fire closes docks\n\nBy Tom Ruse | Posted on Friday, September 19, \
+                2031\n\nA fire broke out at the harbour.\n";
+    let c = clean_text(text, None);
+    assert!(!c.text.contains("Tom Ruse"), "{}", c.text);
 }
 
 #[test]

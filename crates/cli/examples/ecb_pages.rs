@@ -42,23 +42,36 @@ fn documents(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Closes up the corpus's tokenisation the way a page prints it: no space before
-/// closing punctuation or after an opening bracket, hyphenated words joined, web
-/// addresses in one piece.
+/// closing punctuation or after an opening bracket, hyphenated words joined, clock times
+/// and thousands in one piece ("7:30", "2,000"), `` and '' as curly quotes, web addresses
+/// in one piece.
 fn detokenize(line: &str) -> String {
     if line.starts_with("http") || line.starts_with("www") {
         return line.split_whitespace().collect();
     }
+    let toks: Vec<&str> = line.split_whitespace().collect();
+    let digits = |t: Option<&&str>| t.is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()));
     let mut out = String::with_capacity(line.len());
     let mut glue_next = false;
-    for tok in line.split_whitespace() {
-        let closes = matches!(tok, "," | "." | ":" | ";" | "?" | "!" | ")" | "%")
+    for (i, &tok) in toks.iter().enumerate() {
+        let tok = match tok {
+            "``" => "“",
+            "''" => "”",
+            t => t,
+        };
+        // "7 : 30", "2 , 000": a separator between two numbers
+        let inner = matches!(tok, ":" | "," | ".")
+            && i > 0
+            && digits(toks.get(i - 1))
+            && digits(toks.get(i + 1));
+        let closes = matches!(tok, "," | "." | ":" | ";" | "?" | "!" | ")" | "%" | "”")
             || matches!(tok, "'s" | "n't" | "'re" | "'ve" | "'ll" | "'d" | "'m");
         let joins = matches!(tok, "-" | "/");
         if !out.is_empty() && !closes && !joins && !glue_next {
             out.push(' ');
         }
         out.push_str(tok);
-        glue_next = joins || matches!(tok, "(" | "$");
+        glue_next = joins || inner || matches!(tok, "(" | "$" | "“");
     }
     out
 }

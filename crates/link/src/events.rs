@@ -12,8 +12,9 @@
 //! date attached to a reporting verb ("officials said on Monday") dates the report,
 //! so attack-family reports and tolls become evidence of the best-attested attack
 //! of the week before. Background events (more than 60 days before the story's
-//! reference day: the median publication day of its sources, else their latest inferred
-//! day, else the median event day) of one date are one event.
+//! reference day: the median publication day of its sources, else the latest day at
+//! least two of their inferred dates reach, else the median event day) of one date are
+//! one event.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -362,43 +363,76 @@ fn year_names_other(t: &str, start: usize, end: usize) -> bool {
                 | "vote"
                 | "budget"
                 | "census"
+                | "primary"
+                | "primaries"
+                | "poll"
+                | "polls"
+                | "runoff"
+                | "playoffs"
+                | "year"
         )
     };
-    // happenings the trigger lists leave to other words of their sentences
+    // happenings the trigger lists leave to other words of their sentences (a plural
+    // folded: "shootings")
     let happening = |w: &str| {
-        trigger_class(w).is_some()
-            || matches!(
-                w,
-                "murder"
-                    | "murders"
-                    | "slaying"
-                    | "slayings"
-                    | "killings"
-                    | "homicide"
-                    | "homicides"
-                    | "massacre"
-                    | "rampage"
-                    | "riot"
-                    | "riots"
-                    | "robbery"
-                    | "heist"
-                    | "assault"
-                    | "kidnapping"
-                    | "abduction"
-                    | "arson"
-                    | "crash"
-                    | "collapse"
-                    | "flood"
-                    | "floods"
-                    | "storm"
-                    | "hurricane"
-                    | "war"
-                    | "invasion"
-                    | "coup"
-                    | "uprising"
-                    | "revolution"
-                    | "merger"
-            )
+        let singular = w.strip_suffix('s').filter(|x| x.len() >= 3).unwrap_or(w);
+        [w, singular].iter().any(|x| {
+            trigger_class(x).is_some()
+                || matches!(
+                    *x,
+                    "murder"
+                        | "slaying"
+                        | "killings"
+                        | "homicide"
+                        | "massacre"
+                        | "rampage"
+                        | "riot"
+                        | "robbery"
+                        | "heist"
+                        | "assault"
+                        | "kidnapping"
+                        | "abduction"
+                        | "arson"
+                        | "crash"
+                        | "collapse"
+                        | "flood"
+                        | "storm"
+                        | "hurricane"
+                        | "war"
+                        | "invasion"
+                        | "coup"
+                        | "uprising"
+                        | "revolution"
+                        | "merger"
+                        | "death"
+                        | "accident"
+                        | "incident"
+                        | "disaster"
+                        | "tragedy"
+                        | "burglary"
+                        | "raid"
+                        | "siege"
+                        | "ambush"
+                        | "shootout"
+                        | "hijacking"
+                        | "blaze"
+                        | "wildfire"
+                        | "tsunami"
+                        | "eruption"
+                        | "outbreak"
+                        | "clashes"
+                        | "violence"
+                        | "trial"
+                        | "conviction"
+                        | "execution"
+                        | "assassination"
+                        | "bankruptcy"
+                        | "scandal"
+                        | "strike"
+                        | "protest"
+                        | "resignation"
+                )
+        })
     };
     let phrase: Vec<&str> = words.iter().copied().take_while(|w| !function(w)).collect();
     first.len() >= 3 && !function(first) && !phrase.iter().any(|w| period(w) || happening(w))
@@ -468,9 +502,10 @@ pub struct Timeline {
     pub classes: Vec<String>,
     /// `(source id, sentence start)` -> index into `events`.
     pub by_sentence: BTreeMap<(String, usize), usize>,
-    /// The story's reference day (median publication day of its dated sources,
-    /// else median event day), as a day number; events more than 60 days before
-    /// it are background.
+    /// The story's reference day (median publication day of its dated sources, else
+    /// the latest day at least two of its inferred publication dates reach, else the
+    /// median event day), as a day number; events more than 60 days before it are
+    /// background.
     pub main_day: Option<i64>,
 }
 
@@ -643,28 +678,22 @@ fn neighbour_date(
 /// beside a date the text spells out ("this morning, 16th August"): the spelled-out date
 /// is the authority (a page posted days later keeps the statement's own words).
 fn spelled_out_beside(doc: &Annotations, m: &corroborate_model::TimeMention) -> bool {
-    if m.anchor.as_deref() != Some("dct") {
+    if m.anchor.as_deref() != Some("dct") || m.text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let t = &doc.source.text;
-    if m.text.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
+    // in apposition after it ("this morning 16th August", "today (16 August)"), not a
+    // date closing the clause before ("began on 2 August, today workers voted")
     doc.times.iter().any(|o| {
-        o.text.chars().any(|c| c.is_ascii_digit())
+        matches!(o.kind, TimeType::DATE | TimeType::TIME)
+            && text::is_concrete_date(&o.value)
+            && o.text.chars().any(|c| c.is_ascii_digit())
             && o.value.len() >= 10
             && o.value.get(..10) != m.value.get(..10)
-            && {
-                let (a, b) = if o.start >= m.end {
-                    (m.end, o.start)
-                } else {
-                    (o.end, m.start)
-                };
-                a <= b
-                    && b - a <= 3
-                    && t.get(a..b)
-                        .is_some_and(|g| g.chars().all(|c| matches!(c, ' ' | ',' | '(' | ')')))
-            }
+            && o.start >= m.end
+            && o.start - m.end <= 3
+            && t.get(m.end..o.start)
+                .is_some_and(|g| g.chars().all(|c| matches!(c, ' ' | ',' | '(')))
     })
 }
 
@@ -724,7 +753,7 @@ fn possessive_class(sentence: &str, end: usize) -> Option<Option<&'static str>> 
 /// Builds the timeline of a story; event ids are `<prefix>ev1`, ... in date order.
 pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Timeline {
     // The story's reference day: the median publication day of its sources (not
-    // inferred ones); without any, the median event day.
+    // inferred ones); without any, an inferred one (below), else the median event day.
     let mut pub_days: Vec<i64> = docs
         .iter()
         .filter_map(|d| d.source.published.as_ref())
@@ -989,15 +1018,23 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         .filter_map(|r| text::day_number(&r.date))
         .collect();
     days.sort_unstable();
-    // Without a publication day, an inferred one (the latest: most are "on or after"
-    // bounds) says the story is at least that late, so older years are background
-    // ("became president in 2006" in an undated story of the 2008 election).
-    let inferred_day = docs
+    // Without a publication day, inferred ones (mostly "on or after" bounds) say the
+    // story is at least that late, so older years are background ("became president in
+    // 2006" in an undated story of the 2008 election): the latest day at least two
+    // sources reach (one late follow-up does not make the story's happening background),
+    // the only one when a single source has one.
+    let mut inferred_days: Vec<i64> = docs
         .iter()
         .filter_map(|d| d.source.published.as_ref())
         .filter(|p| p.basis == DateBasis::Inferred)
         .filter_map(|p| p.day().and_then(text::day_number))
-        .max();
+        .collect();
+    inferred_days.sort_unstable();
+    let inferred_day = match inferred_days.len() {
+        0 => None,
+        1 => inferred_days.first().copied(),
+        n => inferred_days.get(n - 2).copied(),
+    };
     let main_day = pub_day
         .or(inferred_day)
         .or_else(|| days.get(days.len() / 2).copied());
@@ -1811,6 +1848,16 @@ mod tests {
         ));
         assert!(!other("Larsen was suspended for the 2029 season."));
         assert!(!other("Ada Brenn won the 2030 election by far."));
+        assert!(!other(
+            "Her husband was killed in a 2029 accident at the port."
+        ));
+        assert!(!other("Varga was arrested in a 2027 raid on the depot."));
+        assert!(!other(
+            "The feud began with the 2029 shootings at the market."
+        ));
+        assert!(!other(
+            "Brenn was elected in the 2030 primary and took office."
+        ));
         // on the timeline: the crash sentence is not dated 2029
         let body = "A year ago, police stopped his 2029 Bentley after the crash. \
                     The 2019 Portvale market bombing killed 23 people.";
@@ -1999,6 +2046,17 @@ mod tests {
             .filter_map(|e| e.date.as_ref().map(|x| x.value.clone()))
             .collect();
         assert_eq!(days, vec!["2031-08-16".to_string()]);
+        // a date closing the clause before "today" is another time
+        let text = "The strike began on 2 August, today workers voted to end it.";
+        let mut d = crate::fixtures::Doc::new("a", Some("2031-08-18"), "t", text)
+            .time("2 August", "2031-08-02")
+            .time("today", "2031-08-18")
+            .done();
+        for m in &mut d.times {
+            m.anchor = Some("dct".to_string());
+        }
+        let today = d.times.iter().find(|m| m.text == "today").cloned();
+        assert!(today.is_some_and(|m| !spelled_out_beside(&d, &m)));
     }
 
     #[test]
@@ -2038,6 +2096,32 @@ mod tests {
             r.iter().all(|r| r.as_deref() == Some("background")),
             "{r:?}"
         );
+        // one late follow-up does not make the story's happening background: the day
+        // at least two sources reach is the reference
+        let page = |id: &str, text: &str, day: &str| {
+            let mut d = crate::fixtures::Doc::new(id, None, "t", text)
+                .time("3 May 2031", "2031-05-03")
+                .done();
+            let mut p = DateValue::new(day, DateBasis::Inferred);
+            p.open_ended = true;
+            d.source.published = Some(p);
+            d
+        };
+        let bomb = "A bomb exploded at the Portvale market on 3 May 2031, killing nine.";
+        let later = "Varga was sentenced for the bomb of 3 May 2031 at the Portvale market.";
+        let docs = [
+            page("a", bomb, "2031-05-04"),
+            page("b", bomb, "2031-05-05"),
+            page("c", later, "2033-03-02"),
+        ];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let blast = tl
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-05-03"));
+        assert_eq!(blast.and_then(|e| e.role.as_deref()), Some("main"));
     }
 
     #[test]

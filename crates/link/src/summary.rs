@@ -111,7 +111,8 @@ pub fn summarise(
             .cloned()
     });
     // Else a source's lede: its first full sentence of six words or more that reads on
-    // its own (a headline is short and has no final stop); the first lede that tells a
+    // its own (a headline is short, has no final stop or asks a question, or is the
+    // source's title); the first lede that tells a
     // happening (a trigger, or a death), else the first that names someone or
     // something, else the first lede.
     let ledes: Vec<(Evidence, bool)> = docs
@@ -122,8 +123,19 @@ pub fn summarise(
                 .find(|s| {
                     let t = s.slice(&d.source.text).trim_end();
                     let n = text::words(t).len();
-                    (t.ends_with(['.', '!', '?', '"', '”', '’']) || n >= 15)
+                    // a stop before any closing quote ("... said “it burned.”"), not a
+                    // headline's question or quoted phrase; not the title itself
+                    let stop = t
+                        .trim_end_matches(['"', '”', '’', '\'', ')'])
+                        .ends_with(['.', '!']);
+                    let title = d
+                        .source
+                        .title
+                        .as_deref()
+                        .is_some_and(|h| h.trim() == t.trim());
+                    (stop || (n >= 15 && !t.ends_with('?')))
                         && n >= 6
+                        && !title
                         && crate::events::stands_alone(t)
                 })
                 .map(|s| {
@@ -668,6 +680,14 @@ mod tests {
         let out = summary_of(&docs);
         let lead = out.first().map(|s| s.text.as_str()).unwrap_or("");
         assert!(lead.starts_with("Olek Varga, 43"), "{lead}");
+        // a headline that asks, or quotes, is no lede
+        let page = "Was the Portvale harbour fire set on purpose?\n\nMayor Brenn calls \
+                    the fire \"an act of sabotage\"\n\nA fire destroyed three warehouses \
+                    at the Portvale harbour on Sunday night.";
+        let docs = vec![Doc::new("a", None, "t", page).done()];
+        let out = summary_of(&docs);
+        let lead = out.first().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(lead.starts_with("A fire destroyed"), "{lead}");
     }
 
     #[test]
