@@ -33,6 +33,7 @@ pub mod headlines;
 pub mod ner;
 pub mod quantities;
 pub mod quotes;
+pub mod retype;
 pub mod sentences;
 pub mod tokens;
 
@@ -101,6 +102,7 @@ pub fn annotate_with(
     ents.retain(|e| e.start < e.end && text.get(e.start..e.end) == Some(e.text.as_str()));
     ents.sort_by_key(|e| (e.start, e.end));
     headlines::drop_unbacked(text, &sentences, &mut ents);
+    retype::retype(text, &mut ents);
     let mut times = corroborate_time::tag(text, dct);
     let before = times.len();
     times.retain(|t| t.start <= t.end && text.get(t.start..t.end) == Some(t.text.as_str()));

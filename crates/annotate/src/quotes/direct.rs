@@ -143,6 +143,16 @@ pub(super) fn transcript_turns(ctx: &Ctx) -> Vec<QuoteMention> {
                 .chars()
                 .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
             && label.chars().next().is_some_and(char::is_alphabetic);
+        // a banner in capitals, not a name: "ON DEADLINE", "CHARGED WITH MURDER",
+        // "LIKELY FOE" (a preposition, or a common word in "-ed" or "-ly")
+        let banner = !label.chars().any(char::is_lowercase)
+            && label.split(' ').any(|w| {
+                let lw = w.to_lowercase();
+                PREPOSITIONS.contains(&lw.as_str())
+                    || (lw.len() > 4
+                        && (lw.ends_with("ed") || lw.ends_with("ly"))
+                        && gazetteer::is_lowercase_word(&lw))
+            });
         // a headline or interview line in title case: "Carly Fiorina: ...", "Q: ...",
         // "Clinton camp: ..."
         let title_ok = !label_ok
@@ -179,6 +189,7 @@ pub(super) fn transcript_turns(ctx: &Ctx) -> Vec<QuoteMention> {
             };
         let upper = label.to_uppercase();
         if !(label_ok || title_ok)
+            || banner
             || NOT_SPEAKER_LABELS.contains(&label)
             || NOT_SPEAKER_LABELS.contains(&upper.as_str())
             || NOT_SPEAKER_TITLE_WORDS

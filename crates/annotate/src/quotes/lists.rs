@@ -903,6 +903,8 @@ pub(super) const NOT_SPEAKER_LABELS: &[&str] = &[
     "UPDATE",
     "UPDATED",
     "NOTE",
+    "NOTES",
+    "PUBLISHED",
     "EDITOR'S NOTE",
     "CORRECTION",
     "BREAKING",

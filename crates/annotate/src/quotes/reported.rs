@@ -1238,7 +1238,7 @@ pub(super) fn stance_object_end(ctx: &Ctx, cs: usize, ce: usize) -> usize {
 /// quote+speaker matches on train; time adjuncts, "on Thursday", and reported clauses lost
 /// matches.)
 pub(super) fn venue_end(ctx: &Ctx, cs: usize, ce: usize) -> usize {
-    let r = tokens_in(ctx.tokens, Span::new(cs, ce));
+    let r = tokens_in(ctx.tokens, Span::new(cs, ce.max(cs)));
     let first = r.start;
     let last = r.end;
     for k in r {

@@ -2100,3 +2100,138 @@ fn inverted_verb_with_title_words_before_the_name() {
         Some("radio co-host Stu Burguiere")
     );
 }
+
+#[test]
+fn wh_word_before_a_gap_subject_is_not_the_speaker() {
+    let t = "The fire hit a warehouse in Portvale, which police say was empty at the time.";
+    let sp = speaker_of(&quotes(t), "was empty");
+    assert!(
+        sp.as_deref().is_none_or(|s| !s.starts_with("which")),
+        "{sp:?}"
+    );
+    let t = "Residents distrust the patrols, whom residents say stop them without cause.";
+    let sp = speaker_of(&quotes(t), "stop them");
+    assert!(
+        sp.as_deref().is_none_or(|s| !s.starts_with("whom")),
+        "{sp:?}"
+    );
+}
+
+#[test]
+fn closing_quote_mark_is_not_part_of_the_speaker() {
+    let t =
+        "`` The plant will reopen next spring after repairs, '' the company said in a statement.";
+    let sp = speaker_of(&quotes(t), "plant will reopen");
+    assert_eq!(sp.as_deref(), Some("the company"));
+}
+
+#[test]
+fn passive_cue_after_the_subject_has_no_speaker() {
+    let t = "One man was arrested in Norby, and no injuries were reported.";
+    for q in quotes(t) {
+        assert!(
+            q.speaker
+                .as_ref()
+                .is_none_or(|s| !s.text.contains("injuries")),
+            "{q:?}"
+        );
+    }
+    let t = "When the sentence was finally announced the relatives of Tom Ruse cried in the hall.";
+    for q in quotes(t) {
+        assert!(
+            q.speaker
+                .as_ref()
+                .is_none_or(|s| !s.text.contains("sentence")),
+            "{q:?}"
+        );
+    }
+}
+
+#[test]
+fn possessive_head_keeps_its_possessor() {
+    let t = "The District Attorney's office says the jury found Olek Varga guilty of murder.";
+    let sp = speaker_of(&quotes(t), "jury found");
+    assert!(
+        sp.as_deref()
+            .is_some_and(|s| s.ends_with("District Attorney's office")),
+        "{sp:?}"
+    );
+    let t = "The ship's owner said the trawler was seized by pirates near Portvale.";
+    let sp = speaker_of(&quotes(t), "trawler was seized");
+    assert_eq!(sp.as_deref(), Some("The ship's owner"));
+}
+
+#[test]
+fn plural_noun_read_as_cue_joins_the_speaker() {
+    let t = "Various reports suggest that the Brenn family lost its fortune in bad investments.";
+    let sp = speaker_of(&quotes(t), "lost its fortune");
+    assert!(sp.as_deref().is_none_or(|s| s != "Various"), "{sp:?}");
+}
+
+#[test]
+fn junk_speaker_phrases_are_dropped() {
+    // a possessor before a nominal cue speaks without the clause before it
+    let t = "The testimony matches up with prosecutors' claim that Ada Brenn ordered the theft.";
+    let sp = speaker_of(&quotes(t), "ordered the theft");
+    assert!(sp.as_deref().is_none_or(|s| s == "prosecutors'"), "{sp:?}");
+    // a stray apostrophe or a contraction's tail is no speaker
+    for t in [
+        "The evidence is gon na ' show that Tom Ruse was not there, Larsen said.",
+        "They all stood there, like they can ’ t believe that this happened in Norby.",
+    ] {
+        for q in quotes(t) {
+            assert!(
+                q.speaker.as_ref().is_none_or(|s| !s.text.ends_with('\'')
+                    && s.text != "t"
+                    && !s.text.ends_with(" t")),
+                "{q:?}"
+            );
+        }
+    }
+    // a sentence adverb
+    let t =
+        "Typically, the show has been hosted by comedians, and organizers have tried many styles.";
+    for q in quotes(t) {
+        assert!(
+            q.speaker.as_ref().is_none_or(|s| s.text != "Typically"),
+            "{q:?}"
+        );
+    }
+    // a banner label is no speaker
+    let t = "ON DEADLINE: Live updates and local coverage of the Portvale fire\n\nThe fire started at noon.";
+    for q in quotes(t) {
+        assert!(
+            q.speaker.as_ref().is_none_or(|s| s.text != "ON DEADLINE"),
+            "{q:?}"
+        );
+    }
+}
+
+#[test]
+fn speaker_phrase_loses_adjuncts_and_verbs() {
+    // a month adjunct
+    let t = "The Portvale Navy in November said it had sunk a pirate ship near Norby.";
+    let sp = speaker_of(&quotes(t), "sunk a pirate ship");
+    assert!(
+        sp.as_deref().is_none_or(|s| !s.contains("November")),
+        "{sp:?}"
+    );
+    // a verb closing the phrase after a time word
+    let t = "Norby Software today declined to say when it plans to fix the flaw.";
+    for q in quotes(t) {
+        assert!(
+            q.speaker
+                .as_ref()
+                .is_none_or(|s| !s.text.contains("declined")),
+            "{q:?}"
+        );
+    }
+    // an adjunct of the frame is no speaker
+    let t = "“Things are tense tonight,” Councilman Tom Ruse, who represents the area, said on Twitter.";
+    for q in quotes(t) {
+        assert!(
+            q.speaker.as_ref().is_none_or(|s| s.text != "on Twitter"),
+            "{q:?}"
+        );
+    }
+}
