@@ -192,34 +192,36 @@ fn scales(text: &str, ents: &mut [EntityMention]) {
 }
 
 /// "Jolts Iran" -> "Iran" (see the module documentation).
+/// A lower-cased word that reads as a headline verb, participle, adverb or preposition
+/// ("jolts", "born", "clearly", "against"), not a modifier of a name ("lower", "the").
+fn verbish(l: &str) -> bool {
+    (l.ends_with('s') && !l.ends_with("ss"))
+        || l.ends_with("ed")
+        || l.ends_with("ly")
+        || matches!(
+            l,
+            "against"
+                | "after"
+                | "before"
+                | "born"
+                | "enter"
+                | "with"
+                | "at"
+                | "in"
+                | "on"
+                | "for"
+                | "from"
+                | "by"
+                | "to"
+                | "into"
+                | "over"
+                | "near"
+        )
+}
+
 fn glued_headline_words(text: &str, ents: &mut [EntityMention]) {
     // (only mentions that open with a verb-like word are candidates; most texts have none)
-    let verbish_head = |w: &str| {
-        let l = w.to_lowercase();
-        w.chars().any(char::is_lowercase)
-            && ((l.ends_with('s') && !l.ends_with("ss"))
-                || l.ends_with("ed")
-                || l.ends_with("ly")
-                || matches!(
-                    l.as_str(),
-                    "against"
-                        | "after"
-                        | "before"
-                        | "born"
-                        | "enter"
-                        | "with"
-                        | "at"
-                        | "in"
-                        | "on"
-                        | "for"
-                        | "from"
-                        | "by"
-                        | "to"
-                        | "into"
-                        | "over"
-                        | "near"
-                ))
-    };
+    let verbish_head = |w: &str| w.chars().any(char::is_lowercase) && verbish(&w.to_lowercase());
     if !ents
         .iter()
         .any(|e| e.text.split_once(' ').is_some_and(|(h, _)| verbish_head(h)))
@@ -328,30 +330,7 @@ fn glued_headline_words(text: &str, ents: &mut [EntityMention]) {
         };
         // a verb, participle, adverb or preposition ("Jolts", "Born", "Clearly",
         // "Against"), not a modifier of the name ("Lower Manhattan", "The Hunger Games")
-        let verbish = (lh.ends_with('s') && !lh.ends_with("ss"))
-            || lh.ends_with("ed")
-            || lh.ends_with("ly")
-            || matches!(
-                lh.as_str(),
-                "against"
-                    | "after"
-                    | "before"
-                    | "born"
-                    | "enter"
-                    | "with"
-                    | "at"
-                    | "in"
-                    | "on"
-                    | "for"
-                    | "from"
-                    | "by"
-                    | "to"
-                    | "into"
-                    | "over"
-                    | "near"
-                    | "says"
-                    | "said"
-            );
+        let verbish = verbish(&lh) || lh == "said";
         if !common || !verbish || head.chars().next().is_none_or(|c| !c.is_uppercase()) {
             continue;
         }

@@ -8,38 +8,12 @@
 //! (ECB_DIR defaults to `/work/shared/data/stories/ecbplus-dev`; topics 36-45, the test
 //! split, are never written). When the data is absent the tool says so and exits 0.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "common/ecb.rs"]
 mod ecb;
 
 const DEFAULT_DIR: &str = "/work/shared/data/stories/ecbplus-dev";
-
-fn documents(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for t in entries.flatten() {
-        let Some(n) = t.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
-            continue;
-        };
-        if !(1..=35).contains(&n) {
-            continue; // topics 36-45 are the test split
-        }
-        let Ok(files) = std::fs::read_dir(t.path()) else {
-            continue;
-        };
-        out.extend(
-            files
-                .flatten()
-                .map(|f| f.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "xml")),
-        );
-    }
-    out.sort();
-    out
-}
 
 /// Closes up the corpus's tokenisation the way a page prints it: no space before
 /// closing punctuation or after an opening bracket, hyphenated words joined, clock times
@@ -86,7 +60,7 @@ fn main() {
         .next()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
-    let docs = documents(&dir);
+    let docs: Vec<PathBuf> = ecb::dev_topics(&dir).into_values().flatten().collect();
     if docs.is_empty() {
         println!(
             "ECB+ not found at {} (expected topic folders 1-35): nothing written.",

@@ -19,8 +19,8 @@
 //! Run with `cargo run --release -p corroborate --example eval_ecb_events [-- DIR]`;
 //! when the data is absent the tool says so and exits 0.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 
 use corroborate::Config;
 use corroborate::ingest::{Content, Meta, RawDoc};
@@ -83,32 +83,6 @@ fn parse(name: &str, xml: &str) -> Doc {
     }
 }
 
-fn topics(dir: &Path) -> BTreeMap<u32, Vec<PathBuf>> {
-    let mut out: BTreeMap<u32, Vec<PathBuf>> = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for t in entries.flatten() {
-        let Some(n) = t.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
-            continue;
-        };
-        if !(1..=35).contains(&n) {
-            continue; // topics 36-45 are the test split
-        }
-        let Ok(files) = std::fs::read_dir(t.path()) else {
-            continue;
-        };
-        let mut v: Vec<PathBuf> = files
-            .flatten()
-            .map(|f| f.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-            .collect();
-        v.sort();
-        out.insert(n, v);
-    }
-    out
-}
-
 fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -121,7 +95,7 @@ fn main() {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
-    let all = topics(&dir);
+    let all = ecb::dev_topics(&dir);
     if all.is_empty() {
         println!(
             "ECB+ not found at {} (expected topic folders 1-35): nothing to evaluate.",

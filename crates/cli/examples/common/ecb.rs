@@ -1,7 +1,8 @@
 //! Reading ECB+ CAT XML for the evaluation examples: a document's text rebuilt from
 //! its tokens (joined by spaces, one sentence a line) and where each token went.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 /// The value of attribute `key` in the start of an XML tag.
 pub fn attr<'a>(s: &'a str, key: &str) -> Option<&'a str> {
@@ -51,4 +52,33 @@ pub fn rebuild(xml: &str) -> (Vec<String>, HashMap<String, usize>) {
         }
     }
     (lines, line_of_token)
+}
+
+/// The development documents of ECB+ under `dir` by topic (1-35; topics 36-45, the test
+/// split, are never read), each topic's XML files sorted.
+#[allow(dead_code)]
+pub fn dev_topics(dir: &Path) -> BTreeMap<u32, Vec<PathBuf>> {
+    let mut out: BTreeMap<u32, Vec<PathBuf>> = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for t in entries.flatten() {
+        let Some(n) = t.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        if !(1..=35).contains(&n) {
+            continue; // topics 36-45 are the test split
+        }
+        let Ok(files) = std::fs::read_dir(t.path()) else {
+            continue;
+        };
+        let mut v: Vec<PathBuf> = files
+            .flatten()
+            .map(|f| f.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+            .collect();
+        v.sort();
+        out.insert(n, v);
+    }
+    out
 }
