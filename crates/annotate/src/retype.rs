@@ -283,6 +283,9 @@ fn glued_headline_words(text: &str, ents: &mut [EntityMention]) {
             (c.get(best).copied().unwrap_or(0) > 0).then(|| (t.to_string(), kind))
         })
         .collect();
+    // (old name -> new name: other mentions whose in-document canonical name was the
+    // glued one follow it)
+    let mut renamed: Vec<(String, String)> = Vec::new();
     for m in ents.iter_mut() {
         let Some((head, rest)) = m.text.split_once(' ') else {
             continue;
@@ -338,9 +341,17 @@ fn glued_headline_words(text: &str, ents: &mut [EntityMention]) {
         if text.get(start..m.end) != Some(rest) {
             continue;
         }
+        renamed.push((m.text.clone(), rest.to_string()));
         m.start = start;
         m.text = rest.to_string();
         m.kind = kind;
+    }
+    for m in ents.iter_mut() {
+        if let Some(c) = m.canonical.as_deref()
+            && let Some((_, new)) = renamed.iter().find(|(old, _)| old == c)
+        {
+            m.canonical = (new != &m.text).then(|| new.clone());
+        }
     }
 }
 
@@ -417,11 +428,14 @@ mod tests {
                 text: "Portvale".into(),
                 kind: EntityType::LOC,
                 title: None,
-                canonical: None,
+                // in-document coreference had named it after the glued headline mention
+                canonical: Some("Shakes Portvale".into()),
             },
         ];
         retype(t, &mut es);
         assert_eq!(es.first().map(|e| e.text.as_str()), Some("Portvale"));
+        // the other mention follows the new name
+        assert_eq!(es.get(1).and_then(|e| e.canonical.as_deref()), None);
     }
 
     #[test]
