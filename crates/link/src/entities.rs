@@ -148,6 +148,116 @@ pub fn fold_token(word: &str) -> String {
     out
 }
 
+/// Words that open a mention without being a given name ("Sheriff Ada Brenn", "Go
+/// Brenn"): such a form does not name the person.
+const NOT_GIVEN: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "sheriff",
+    "president",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "judge",
+    "justice",
+    "coach",
+    "officer",
+    "sgt",
+    "lt",
+    "capt",
+    "gen",
+    "col",
+    "chief",
+    "mayor",
+    "minister",
+    "secretary",
+    "prof",
+    "professor",
+    "rev",
+    "father",
+    "saint",
+    "st",
+    "hire",
+    "go",
+    "fire",
+    "free",
+    "meet",
+    "dear",
+    "former",
+    "late",
+    "the",
+    "undersheriff",
+    "deputy",
+    "detective",
+    "sergeant",
+    "lieutenant",
+    "captain",
+    "general",
+    "colonel",
+    "commissioner",
+    "attorney",
+    "prosecutor",
+    "agent",
+    "trooper",
+    "dependable",
+];
+
+/// The full name a person entity goes by when its mentions are mostly a bare surname
+/// ("Teixeira" 86 times, "Mark Teixeira" 22): the most used form of two words or more
+/// that ends with that surname and opens with a given name, the fuller one when two are
+/// used about as much ("Richard M. Nixon" 4, "Richard Nixon" 6), the longer given name
+/// on a tie ("Maurice", not "Mo"). None when the most used form has several words
+/// already, or no form qualifies.
+fn full_person_name(forms: &BTreeMap<String, usize>) -> Option<String> {
+    let (top, _) = forms
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+    if top.split_whitespace().count() != 1 {
+        return None;
+    }
+    let surname = top.to_lowercase();
+    let full: Vec<(&String, usize)> = forms
+        .iter()
+        .filter(|(f, c)| {
+            let words: Vec<&str> = f.split_whitespace().collect();
+            **c > 0
+                && words.len() >= 2
+                && words.len() <= 4
+                && words.last().is_some_and(|w| w.to_lowercase() == surname)
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && !f
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                && words.first().is_some_and(|w| {
+                    let w = w.trim_end_matches('.').to_lowercase();
+                    // ("J. Edgar Hoover": an initial opens a name of three words)
+                    !NOT_GIVEN.contains(&w.as_str()) && (w.len() >= 2 || words.len() >= 3)
+                })
+        })
+        .map(|(f, c)| (f, *c))
+        .collect();
+    let most = full.iter().map(|(_, c)| *c).max()?;
+    full.into_iter()
+        .filter(|(_, c)| c * 4 >= most)
+        .max_by(|a, b| {
+            let key = |(f, c): &(&String, usize)| {
+                (
+                    f.split_whitespace().count(),
+                    f.split_whitespace().next().map_or(0, str::len),
+                    *c,
+                )
+            };
+            key(a).cmp(&key(b)).then(b.0.cmp(a.0))
+        })
+        .map(|(f, _)| f.clone())
+}
+
 /// Folded key of a name: folded tokens joined by spaces, a leading "the" and a
 /// possessive `'s` dropped.
 pub fn fold_key(name: &str) -> String {
@@ -1081,6 +1191,9 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
         clusters.entry(root).or_default().push(mi);
     }
     let mut built: Vec<(Entity, Vec<MentionKey>)> = Vec::new();
+    // entities named by a full name found among mostly bare-surname mentions, with that
+    // surname (`full_person_name`)
+    let mut by_surname: Vec<(usize, String, String)> = Vec::new();
     for members in clusters.values() {
         let mut forms: BTreeMap<String, usize> = BTreeMap::new();
         let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -1114,7 +1227,10 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
             .map(|(k, _)| *k)
             .unwrap_or(EntityType::MISC);
         let max_freq = forms.values().copied().max().unwrap_or(0);
-        let name = kb_name.unwrap_or_else(|| {
+        let full = (kb_name.is_none() && kind == EntityType::PER)
+            .then(|| full_person_name(&forms))
+            .flatten();
+        let by_forms = kb_name.unwrap_or_else(|| {
             forms
                 .iter()
                 .max_by(|a, b| {
@@ -1137,6 +1253,8 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
                 .map(|(f, _)| f.clone())
                 .unwrap_or_default()
         });
+        let surname_named = full.is_some();
+        let name = full.unwrap_or_else(|| by_forms.clone());
         let aliases: Vec<String> = forms
             .keys()
             .filter(|f| forms.get(*f) != Some(&0))
@@ -1151,6 +1269,9 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
         ent_notes.sort();
         ent_notes.dedup();
         evidence.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
+        if surname_named && let Some(last) = name.split_whitespace().last() {
+            by_surname.push((built.len(), last.to_lowercase(), by_forms.clone()));
+        }
         built.push((
             Entity {
                 id: String::new(),
@@ -1163,6 +1284,22 @@ pub fn canonical_entities(docs: &[&Annotations], kb: &AliasKb, prefix: &str) -> 
             },
             keys,
         ));
+    }
+    // A surname that other people of the story also bear ("Anthony LaCalamita", and
+    // "Michele LaCalamita" among the bare "LaCalamita"s) does not tell whose it is: such
+    // an entity keeps the name its forms give.
+    for (i, surname, by_forms) in &by_surname {
+        let other_full = built.iter().enumerate().any(|(j, (e, _))| {
+            j != *i
+                && e.kind == EntityType::PER
+                && e.aliases.iter().chain(std::iter::once(&e.name)).any(|a| {
+                    let words: Vec<&str> = a.split_whitespace().collect();
+                    words.len() >= 2 && words.last().is_some_and(|w| w.to_lowercase() == *surname)
+                })
+        });
+        if other_full && let Some((e, _)) = built.get_mut(*i) {
+            e.name = by_forms.clone();
+        }
     }
     built.sort_by(|a, b| {
         b.0.mentions
@@ -1223,6 +1360,52 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_mostly_named_by_surname_goes_by_the_full_name() {
+        let forms = |pairs: &[(&str, usize)]| -> BTreeMap<String, usize> {
+            pairs.iter().map(|(f, c)| (f.to_string(), *c)).collect()
+        };
+        let name = |pairs: &[(&str, usize)]| full_person_name(&forms(pairs));
+        assert_eq!(
+            name(&[("Brenn", 40), ("Ada Brenn", 9)]).as_deref(),
+            Some("Ada Brenn")
+        );
+        // the longer given name on a tie of word counts, the fuller form when used about
+        // as much, never a title
+        assert_eq!(
+            name(&[("Ruse", 30), ("Tom Ruse", 6), ("Thomas Ruse", 5)]).as_deref(),
+            Some("Thomas Ruse")
+        );
+        assert_eq!(
+            name(&[("Varga", 18), ("Olek Varga", 2), ("Olek J. Varga", 1)]).as_deref(),
+            Some("Olek J. Varga")
+        );
+        assert_eq!(
+            name(&[("Larsen", 9), ("Sheriff Larsen", 3)]).as_deref(),
+            None
+        );
+        assert_eq!(
+            name(&[("Varga", 9), ("J. Olek Varga", 2)]).as_deref(),
+            Some("J. Olek Varga")
+        );
+        // a full name already the most used: nothing to do here
+        assert_eq!(name(&[("Ada Brenn", 9), ("Brenn", 4)]), None);
+        // through the table: the entity goes by the full name
+        let text = "Mayor Ada Brenn spoke. Brenn said the port would reopen. Brenn smiled. \
+                    Brenn left. Brenn returned.";
+        let d = crate::fixtures::Doc::new("a", None, "t", text)
+            .ent("Ada Brenn", EntityType::PER)
+            .ent("Brenn", EntityType::PER)
+            .done();
+        let refs = vec![&d];
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        assert!(
+            table.entities.iter().any(|e| e.name == "Ada Brenn"),
+            "{:?}",
+            table.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn capitalised_common_nouns_are_not_entities() {
