@@ -279,7 +279,12 @@ pub fn summarise(
             ClaimStatus::Corroborated => (
                 format!(
                     "The {phrase} of {} is reported by {}.",
-                    last.value,
+                    // the wording most sources use ("64", not one outlet's "about 64")
+                    c.values
+                        .iter()
+                        .rev()
+                        .max_by_key(|v| v.sources.len())
+                        .map_or(last.value.as_str(), |v| v.value.as_str()),
                     count(
                         copies.independent_count(
                             c.values
@@ -688,6 +693,34 @@ mod tests {
         let out = summary_of(&docs);
         let lead = out.first().map(|s| s.text.as_str()).unwrap_or("");
         assert!(lead.starts_with("A fire destroyed"), "{lead}");
+    }
+
+    #[test]
+    fn a_corroborated_count_reads_as_most_sources_word_it() {
+        let docs: Vec<Annotations> = (0..4)
+            .map(|i| {
+                let n = if i == 3 {
+                    "at least 12 people"
+                } else {
+                    "12 people"
+                };
+                let body = format!(
+                    "A bomb exploded at the Portvale hall on 3 May 2031. Police said {n} \
+                     were injured in the blast."
+                );
+                Doc::new(&format!("d{i}"), Some("2031-05-04"), "t", &body)
+                    .time("3 May 2031", "2031-05-03")
+                    .qty(n, 12.0, "injured", (i == 3).then_some("at least"))
+                    .done()
+            })
+            .collect();
+        let out = summary_of(&docs);
+        let line = out
+            .iter()
+            .find(|s| s.text.contains("number of injured"))
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert!(line.contains("injured of 12 is reported"), "{line}");
     }
 
     #[test]
