@@ -525,12 +525,29 @@ impl Timeline {
         {
             return None;
         }
+        let max_sources = self
+            .events
+            .iter()
+            .filter(|e| e.role.as_deref() == Some("main"))
+            .map(|e| {
+                e.evidence
+                    .iter()
+                    .map(|v| v.source.as_str())
+                    .collect::<BTreeSet<&str>>()
+                    .len()
+            })
+            .max()
+            .unwrap_or(0);
         let score = |i: usize| {
             let e = self.events.get(i)?;
             let class = self.classes.get(i)?;
             let sources: BTreeSet<&str> = e.evidence.iter().map(|v| v.source.as_str()).collect();
             Some((
                 e.role.as_deref() == Some("main"),
+                // an attack-like event leads among those most sources tell, not over a
+                // happening many more sources tell ("the September 11 attacks" in one
+                // piece about an awards host)
+                sources.len() * 2 > max_sources,
                 class == "attack",
                 sources.len(),
                 std::cmp::Reverse(i),
@@ -2122,6 +2139,36 @@ mod tests {
             .iter()
             .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-05-03"));
         assert_eq!(blast.and_then(|e| e.role.as_deref()), Some("main"));
+    }
+
+    #[test]
+    fn the_main_event_is_what_most_sources_tell() {
+        let strike = "Dock workers in Portvale went on strike on 3 May 2031.";
+        let mut docs: Vec<Annotations> = (0..3)
+            .map(|i| {
+                crate::fixtures::Doc::new(&format!("d{i}"), Some("2031-05-04"), "t", strike)
+                    .time("3 May 2031", "2031-05-03")
+                    .done()
+            })
+            .collect();
+        docs.push(
+            crate::fixtures::Doc::new(
+                "x",
+                Some("2031-05-04"),
+                "t",
+                "A bomb exploded at a Norby depot on 2 May 2031.",
+            )
+            .time("2 May 2031", "2031-05-02")
+            .done(),
+        );
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let main = tl.main_event().and_then(|i| tl.events.get(i));
+        assert_eq!(
+            main.and_then(|e| e.date.as_ref()).map(|d| d.value.as_str()),
+            Some("2031-05-03")
+        );
     }
 
     #[test]
