@@ -29,7 +29,10 @@
 //! to the unmatched gold attribution it overlaps most, with where their bounds differ (the
 //! round 8 analysis of content bounds); `DUMP=FILE` writes each document's text, gold
 //! spans and predictions (after the split-quote join) as JSON Lines, for offline
-//! experiments with bounds.
+//! experiments with bounds. `DIRECT=1` scores direct quotations only, as a
+//! direct-quotation extractor (textacy's) is meant to be scored: gold keeps the
+//! attributions whose Content is mostly inside quotation marks (see `is_direct_span`),
+//! and predictions the same way (whatever their kind).
 
 use corroborate_annotate::quotes::cue_class;
 use corroborate_annotate::{Options, annotate};
@@ -382,6 +385,77 @@ fn dump_doc(
     }
 }
 
+/// A span (gold Content or prediction) that is a direct quotation: at least half of its non-space characters
+/// lie between quotation marks (straight or curly double quotes, or PolNeAR's doubled
+/// backquotes and apostrophes), counting a mark that opens just before the span.
+fn is_direct_span(text: &str, g: &Gold) -> bool {
+    // quote state at the span's start: the parity of double-quote marks since the start
+    // of the paragraph
+    let para_start = text
+        .get(..g.start)
+        .and_then(|t| t.rfind("\n\n").map(|i| i + 2))
+        .unwrap_or(0);
+    let marks = |t: &str| -> Vec<(usize, bool)> {
+        // (byte offset, is an opening mark)
+        let mut v = Vec::new();
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < t.len() {
+            let rest = t.get(i..).unwrap_or("");
+            if rest.starts_with('\u{201c}') {
+                v.push((i, true));
+            } else if rest.starts_with('\u{201d}') {
+                v.push((i, false));
+            } else if rest.starts_with("``") {
+                v.push((i, true));
+                i += 1;
+            } else if rest.starts_with("''") || b.get(i) == Some(&b'"') {
+                // straight marks and doubled apostrophes open after a space, a bracket or
+                // a dash, or at the start; they close elsewhere
+                let open = t
+                    .get(..i)
+                    .and_then(|h| h.chars().next_back())
+                    .is_none_or(|c| {
+                        c.is_whitespace() || matches!(c, '(' | '[' | '-' | '\u{2014}' | '\u{2013}')
+                    });
+                v.push((i, open));
+                if rest.starts_with("''") {
+                    i += 1;
+                }
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        v
+    };
+    let Some(region) = text.get(para_start..g.end) else {
+        return false;
+    };
+    let mut inside = false;
+    let mut quoted = 0usize;
+    let mut total = 0usize;
+    let ms = marks(region);
+    let mut mi = 0;
+    for (off, ch) in region.char_indices() {
+        while ms.get(mi).is_some_and(|m| m.0 <= off) {
+            inside = ms.get(mi).is_some_and(|m| m.1);
+            mi += 1;
+        }
+        if para_start + off >= g.start
+            && !ch.is_whitespace()
+            && !matches!(ch, '"' | '`' | '\'' | '\u{201c}' | '\u{201d}')
+        {
+            total += 1;
+            quoted += usize::from(inside);
+        }
+    }
+    // `DIRECT_SHARE=0.8` asks for a larger share inside the marks (a sensitivity check)
+    let share: f64 = std::env::var("DIRECT_SHARE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.5);
+    total > 0 && quoted as f64 >= share * total as f64
+}
+
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
@@ -502,6 +576,7 @@ fn main() {
     let strict = std::env::var("LENIENT").is_err();
     let merge_split = std::env::var("NO_MERGE").is_err();
     let bounds_mode = std::env::var("BOUNDS").is_ok();
+    let direct_only = std::env::var("DIRECT").is_ok();
     // DUMP=FILE writes every document's gold and predicted spans (JSON Lines) for offline
     // experiments with bounds
     let mut dump = std::env::var("DUMP")
@@ -531,7 +606,7 @@ fn main() {
             continue;
         };
         let c2b = char_to_byte(&text);
-        let gold = parse_ann(&ann, &c2b);
+        let mut gold = parse_ann(&ann, &c2b);
         let mut src = Source::new(stem.clone(), "-", text.clone());
         src.published = Some(DateValue::new("2016-10-01", DateBasis::Given));
         let found = match &peer {
@@ -541,11 +616,39 @@ fn main() {
                 .unwrap_or_default(),
             None => annotate(src, &Options::default()).0.quotes,
         };
-        let quotes = if merge_split {
+        if direct_only {
+            if std::env::var("DIRECT").as_deref() == Ok("2") {
+                for g in gold.iter().filter(|g| !is_direct_span(&text, g)) {
+                    if found.iter().any(|q| {
+                        let o = overlap((q.start, q.end), (g.start, g.end));
+                        o * 2 >= q.end - q.start && o * 2 >= g.end - g.start
+                    }) {
+                        println!(
+                            "EXCLUDED {:?}",
+                            text.get(g.start.saturating_sub(20)..(g.end + 5).min(text.len()))
+                                .unwrap_or("")
+                        );
+                    }
+                }
+            }
+            gold.retain(|g| is_direct_span(&text, g));
+        }
+        let mut quotes = if merge_split {
             merge_split_quotes(&text, found)
         } else {
             found
         };
+        if direct_only {
+            quotes.retain(|q| {
+                let span = Gold {
+                    start: q.start,
+                    end: q.end,
+                    source: None,
+                    cue: None,
+                };
+                is_direct_span(&text, &span)
+            });
+        }
         let mut used = vec![false; gold.len()];
         gold_n += gold.len();
         let mut pred_matched = vec![false; quotes.len()];
@@ -782,6 +885,9 @@ fn main() {
             "lenient (50% of predicted inside gold)"
         }
     );
+    if direct_only {
+        println!("direct quotations only (DIRECT=1)");
+    }
     if merge_split {
         println!("split direct quotes around their attribution closed over (NO_MERGE=1: off)");
     }

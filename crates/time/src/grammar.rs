@@ -601,6 +601,20 @@ impl<'a> G<'a> {
         }
         let b = self.numval(i + 2)?;
         if !(self.is(i + 3, &sep) && self.glued(i + 3) && self.glued(i + 4)) {
+            // "the 9/11 attacks", "since 9/11": the day of the 2001 attacks, a name
+            // more than a date
+            let w = |k: usize| self.t.get(k).map_or("", |t| t.low.as_str());
+            if sep == "/"
+                && (a, b) == (9, 11)
+                && self.ndigits(i) == 1
+                && (names_the_attacks(self.t, i + 3)
+                    || i.checked_sub(1).is_some_and(|p| {
+                        matches!(w(p), "the" | "since" | "after" | "before" | "post" | "pre")
+                    }))
+            {
+                return chrono::NaiveDate::from_ymd_opt(2001, 9, 11)
+                    .map(|d| (Sem::Abs(Point::Day(d)), i + 3));
+            }
             return None;
         }
         let c = self.numval(i + 4)?;
@@ -2864,6 +2878,27 @@ pub(crate) fn is_comparison(t: &[Tok], s: usize, e: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the words from token `k` name the attacks of 11 September 2001 rather than a
+/// day: "(September 11 | 9/11) attacks", "... hijackers", "... commission".
+pub(crate) fn names_the_attacks(t: &[Tok], k: usize) -> bool {
+    let w = |k: usize| t.get(k).map_or("", |x| x.low.as_str());
+    matches!(
+        w(k),
+        "attacks"
+            | "attack"
+            | "terrorist"
+            | "terror"
+            | "hijackers"
+            | "hijacking"
+            | "hijackings"
+            | "commission"
+            | "era"
+            | "plot"
+            | "plotters"
+            | "responders"
+    ) || (w(k) == "," && w(k + 1) == "2001")
 }
 
 /// Whether the mention starting at token `s` dates a report: "said on Tuesday",

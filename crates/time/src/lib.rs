@@ -180,7 +180,19 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             }
             _ => None,
         };
-        let res = r.resolve(&m.sem, tense);
+        let mut res = r.resolve(&m.sem, tense);
+        // "the September 11 attacks", "since 9/11": the day of 2001, background that
+        // takes no focus from the story's own dates
+        let attacks_name = span_text == "9/11"
+            || (matches!(m.sem, Sem::PartDate { m: 9, d: Some(11) })
+                && grammar::names_the_attacks(&toks, m.end)
+                && r.dct.is_none_or(|d| d.year() > 2001));
+        if attacks_name {
+            res.value = "2001-09-11".to_string();
+            res.relative = None;
+            res.anchor = Some("absolute");
+            (r.prev, r.prev_day) = focus;
+        }
         if m.kind == TimeType::DURATION
             && let (Some(d), Some(ts)) = (r.dct, toks.get(m.start..m.end))
             && year_to_date(ts)
@@ -203,7 +215,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                 | Sem::Dct { .. }
                 | Sem::Holiday(_)
         ) || (matches!(m.sem, Sem::Unknown) && m.clock.is_some());
-        if direct {
+        if direct && !attacks_name {
             let day = match m.sem {
                 Sem::Unknown => r.prev_day,
                 _ => res

@@ -1232,3 +1232,28 @@ fn without_a_dct_another_month_gives_no_year() {
         "XXXX-12-02",
     );
 }
+
+#[test]
+fn the_attacks_of_september_11_are_a_day_of_2001() {
+    let dct = d(2027, 10, 3);
+    let t = "The memorial for the victims of the 9/11 attacks opened on Tuesday. Mayor Ada \
+             Brenn said the September 11 attacks changed Portvale. A second ceremony was held \
+             on September 11 this year. Since 9/11, the port has been guarded. Two days later \
+             the harbour reopened.";
+    check(t, dct, "9/11", "2001-09-11");
+    check(t, dct, "September 11", "2001-09-11");
+    check(t, dct, "September 11 this year", "2027-09-11");
+    // the background day takes no focus: "Two days later" counts from this year's
+    // ceremony
+    check(t, dct, "Two days later", "2027-09-13");
+    // a plain day is a day of its year
+    check(
+        "The vote was held on September 11.",
+        dct,
+        "September 11",
+        "2027-09-11",
+    );
+    // a numeric date with its year, and "9/11" in a table of scores, are no attacks
+    check("Filed 9/11/2027 in Norby.", dct, "9/11/2027", "2027-09-11");
+    assert!(val("The team won 9/11 of its games.", dct, "9/11").is_none());
+}

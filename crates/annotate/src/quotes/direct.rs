@@ -737,6 +737,48 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
                 hf = Some((f, ":".to_string()));
             }
         }
+        // "Skelly called Braynard “a real smart guy”", "Hillary shot back, “...”": a
+        // quote in the predicate of a clause whose subject is a name or "he"/"she", with
+        // its finite verb right after the subject (an adverb may stand between; no
+        // auxiliary or copula), is the subject's words
+        if hf.as_ref().is_none_or(|(f, _)| f.end <= f.start)
+            && n_words >= 3
+            && head.end > head.start
+            && !content.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            })
+            && !(head.start..head.end).any(|j| ctx.in_run(j))
+            && let Some(f) = ctx.clause_subject(head.end - 1)
+            && {
+                let sw = text.get(f.start..f.end).unwrap_or("").to_lowercase();
+                matches!(sw.as_str(), "he" | "she")
+                    || ctx
+                        .entity_starting_at(f.start)
+                        .is_some_and(|e| matches!(e.kind, EntityType::PER | EntityType::ORG))
+            }
+            && let Some(mut v) = (head.start..head.end)
+                .find(|&j| ctx.tokens.get(j).is_some_and(|t| t.start >= f.end))
+            && {
+                if ctx.adverb(v) {
+                    v += 1;
+                }
+                let lv = ctx.lower(v);
+                v < head.end
+                    && ctx.word(v).starts_with(char::is_lowercase)
+                    && !AUXILIARIES.contains(&lv.as_str())
+                    && !matches!(
+                        lv.as_str(),
+                        "is" | "was" | "are" | "were" | "has" | "had" | "have"
+                    )
+                    && (ctx.verb_like(v)
+                        || IRREGULAR_PAST.contains(&lv.as_str())
+                        || (lv.len() > 3 && lv.ends_with('s') && !lv.ends_with("ss")))
+            }
+        {
+            hf = Some((f, ctx.word(v).to_string()));
+        }
         found = hf;
     }
     if n_words < 4 && !adjacent_cue && !continues {

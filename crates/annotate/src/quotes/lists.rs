@@ -1322,6 +1322,7 @@ pub(super) const IRREGULAR_PAST: &[&str] = &[
     "drew", "drove", "fell", "fought", "heard", "lost", "paid", "rose", "sat", "shook", "sold",
     "spent", "taught", "tore", "wore", "broke", "spoke", "swore", "bought", "caught", "sought",
     "built", "meant", "sent", "stuck", "wrote", "laid", "bore", "forgot", "forgave", "froze",
+    "shot", "blew", "grew", "knew", "flew",
 ];
 
 /// Whether a lower-case word is in one of the cue lists of reported speech and acts.
