@@ -737,13 +737,18 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
                 hf = Some((f, ":".to_string()));
             }
         }
-        // "Skelly called Braynard “a real smart guy”", "Hillary shot back, “...”": a
-        // quote in the predicate of a clause whose subject is a name or "he"/"she", with
-        // its finite verb right after the subject (an adverb may stand between; no
-        // auxiliary or copula), is the subject's words
+        // "Hillary shot back, “...”", "Beck joked, again using an accent, “...”": a
+        // sentence quoted after a comma or colon that closes a clause whose subject is a
+        // name or "he"/"she", with its finite verb right after the subject (an adverb may
+        // stand between; no auxiliary or copula), is the subject's words. (Not a
+        // fragment inside the predicate: "was indicted ... for his own “personal
+        // use”", "a nomination for “Outstanding Performance in a Variety Program”" are
+        // a text's or a title's words, not the subject's.)
         if hf.as_ref().is_none_or(|(f, _)| f.end <= f.start)
             && n_words >= 3
             && head.end > head.start
+            && matches!(ctx.word(head.end - 1), "," | ":")
+            && content.starts_with(char::is_uppercase)
             && !content.split_whitespace().all(|w| {
                 w.chars()
                     .next()

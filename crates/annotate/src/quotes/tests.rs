@@ -1155,13 +1155,18 @@ fn an_irregular_past_verb_closes_the_subject() {
 }
 
 #[test]
-fn a_quote_in_the_predicate_of_a_named_subject_is_its_words() {
-    let t = "Ada Brenn shot back, \u{201c}I would have built the bridge twice over.\u{201d}\n\nTom Ruse called the harbour plan \u{201c}a costly fantasy for the few.\u{201d}\n\nThe mayor was named the \u{201c}Person of the Year in Portvale\u{201d} last spring.";
+fn a_sentence_quoted_after_a_named_subjects_clause_is_its_words() {
+    let t = "Ada Brenn shot back, \u{201c}I would have built the bridge twice over.\u{201d}\n\nTom Ruse was charged with taking the fund for his own \u{201c}personal and discretionary use.\u{201d}\n\nOlek Varga received a nomination for \u{201c}Outstanding Work in a Harbour or River Town.\u{201d}\n\nThe mayor was named the \u{201c}Person of the Year in Portvale\u{201d} last spring.";
     let q = quotes(t);
     let f = find(&q, "I would have built");
     assert_eq!(f.and_then(|f| f.1), Some("Ada Brenn".to_string()));
-    let f = find(&q, "a costly fantasy");
-    assert_eq!(f.and_then(|f| f.1), Some("Tom Ruse".to_string()));
+    // a fragment in the predicate is a text's or a title's words, not the subject's
+    assert!(
+        find(&q, "personal and discretionary")
+            .and_then(|f| f.1)
+            .is_none()
+    );
+    assert!(find(&q, "Outstanding Work").and_then(|f| f.1).is_none());
     // a title in the predicate of a copula is nobody's words
     assert!(find(&q, "Person of the Year").and_then(|f| f.1).is_none());
 }
