@@ -419,8 +419,15 @@ pub fn summarise(
             .trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '`'))
             .trim_end_matches(',')
             .trim();
+        // the sentence ends: a quote that does not end its own sentence takes a full
+        // stop after the closing mark (the quoted words stay as written)
+        let stop = if body.ends_with(['.', '!', '?', '\u{2026}']) {
+            ""
+        } else {
+            "."
+        };
         out.push(SummarySentence {
-            text: format!("{who} said: \u{201c}{body}\u{201d}"),
+            text: format!("{who} said: \u{201c}{body}\u{201d}{stop}"),
             citations: independent_citations(&q.evidence, copies),
         });
     }
@@ -829,7 +836,7 @@ mod tests {
         assert_eq!(
             said,
             vec![
-                "Ada Brenn said: \u{201c}The building could not be saved once the roof caught\u{201d}"
+                "Ada Brenn said: \u{201c}The building could not be saved once the roof caught\u{201d}."
             ],
             "{out:?}"
         );
