@@ -103,6 +103,7 @@ pub fn annotate_with(
     ents.sort_by_key(|e| (e.start, e.end));
     headlines::drop_unbacked(text, &sentences, &mut ents);
     retype::retype(text, &mut ents);
+    retype::drop_portfolios(text, &mut ents);
     let mut times = corroborate_time::tag(text, dct);
     let before = times.len();
     times.retain(|t| t.start <= t.end && text.get(t.start..t.end) == Some(t.text.as_str()));

@@ -12,6 +12,8 @@
 //! - A headline verb glued to a name ("5.9 Earthquake Jolts Iran"): a mention that opens
 //!   with a capitalised common word and whose remaining words are another mention of the
 //!   document loses the first word and takes that mention's type.
+//! - A one-word portfolio mention before an office ("Interior minister says", "Interior
+//!   Minister Irina Voloshyna") names no entity: it is dropped ([`drop_portfolios`]).
 
 use crate::gazetteer::{self, kind};
 use corroborate_model::{EntityMention, EntityType};
@@ -94,6 +96,45 @@ pub fn retype(text: &str, ents: &mut [EntityMention]) {
     organisation_heads(ents);
     places_in_lists(text, ents);
     scales(text, ents);
+}
+
+/// Words that name a government portfolio.
+const PORTFOLIOS: &[&str] = &[
+    "Interior",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Finance",
+    "Health",
+    "Justice",
+    "Home",
+    "Education",
+    "Energy",
+    "Trade",
+    "Economy",
+    "Transport",
+    "Agriculture",
+    "Environment",
+];
+
+/// Drops a one-word mention that is a portfolio before an office ("Interior minister says
+/// ...", "Interior Minister Irina Voloshyna": the minister's title, not an organisation
+/// called "Interior"; a whole "Interior Ministry" is a mention of its own and stays).
+pub fn drop_portfolios(text: &str, ents: &mut Vec<EntityMention>) {
+    ents.retain(|e| {
+        if !PORTFOLIOS.contains(&e.text.as_str()) {
+            return true;
+        }
+        let next = text
+            .get(e.end..)
+            .and_then(|r| r.strip_prefix(' '))
+            .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or("");
+        !matches!(
+            next.to_lowercase().as_str(),
+            "minister" | "ministers" | "ministry" | "secretary" | "department" | "office"
+        )
+    });
 }
 
 /// Lists of places (see the module documentation).
@@ -357,6 +398,24 @@ fn glued_headline_words(text: &str, ents: &mut [EntityMention]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_portfolio_before_a_lower_case_office_is_no_entity() {
+        let text = "Interior minister says the port stays shut. Interior Ministry staff left. \
+                    Interior Minister Ada Brenn spoke.";
+        let mk = |s: usize, e: usize| EntityMention {
+            start: s,
+            end: e,
+            text: text.get(s..e).unwrap_or("").to_string(),
+            kind: EntityType::ORG,
+            title: None,
+            canonical: None,
+        };
+        let mut ents = vec![mk(0, 8), mk(44, 61), mk(74, 82)];
+        super::drop_portfolios(text, &mut ents);
+        let names: Vec<&str> = ents.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(names, vec!["Interior Ministry"]);
+    }
+
     use super::*;
 
     fn ment(text: &str, name: &str, kind: EntityType) -> EntityMention {
