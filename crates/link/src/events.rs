@@ -15,6 +15,10 @@
 //! reference day: the median publication day of its sources, else the latest day at
 //! least two of their inferred dates reach, else the median event day) of one date are
 //! one event.
+//!
+//! An undated sentence that tells a happening joins the event of its kind that other
+//! articles date ([`join_undated`]); those left that two or more articles tell alike are
+//! one event with no date, after the dated ones ([`cluster_undated`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1028,7 +1032,29 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             None => gi += 1,
         }
     }
-    join_undated(docs, table, &undated, pub_day, &mut raws, &mut groups);
+    let left = join_undated(docs, table, &undated, pub_day, &mut raws, &mut groups);
+    // What no article dates and several articles tell: events with no date (empty
+    // `date`), after the dated ones.
+    for members in cluster_undated(docs, &left) {
+        let mut g = Vec::new();
+        for (di, s, class) in members {
+            let entities: BTreeSet<String> = docs
+                .get(di)
+                .map(|d| table.entities_in(&d.source.id, s).into_iter().collect())
+                .unwrap_or_default();
+            raws.push(Raw {
+                doc: di,
+                sentence: s,
+                class,
+                date: String::new(),
+                entities,
+                report: false,
+                inherited: false,
+            });
+            g.push(raws.len() - 1);
+        }
+        groups.push(g);
+    }
     let mut days: Vec<i64> = groups
         .iter()
         .filter_map(|g| g.first().and_then(|&f| raws.get(f)))
@@ -1158,7 +1184,8 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         built.push((
             Event {
                 id: String::new(),
-                date: Some(DateValue::new(first.date.clone(), DateBasis::Text)),
+                date: (!first.date.is_empty())
+                    .then(|| DateValue::new(first.date.clone(), DateBasis::Text)),
                 text: text::shorten(strip_dateline(best.unwrap_or("")), 160),
                 entities,
                 evidence,
@@ -1169,8 +1196,15 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         ));
     }
     built.sort_by(|a, b| {
-        let da = a.0.date.as_ref().map(|d| d.value.clone());
-        let db = b.0.date.as_ref().map(|d| d.value.clone());
+        // undated events last
+        let da = (
+            a.0.date.is_none(),
+            a.0.date.as_ref().map(|d| d.value.clone()),
+        );
+        let db = (
+            b.0.date.is_none(),
+            b.0.date.as_ref().map(|d| d.value.clone()),
+        );
         da.cmp(&db)
             .then_with(|| class_rank(&a.1).cmp(&class_rank(&b.1)))
             .then_with(|| a.2.cmp(&b.2))
@@ -1268,23 +1302,12 @@ fn join_undated(
     pub_day: Option<i64>,
     raws: &mut Vec<Raw>,
     groups: &mut [Vec<usize>],
-) {
+) -> Vec<(usize, Span, &'static str)> {
     if undated.is_empty() || groups.is_empty() {
-        return;
+        return undated.to_vec();
     }
-    let words_of = |doc: usize, s: Span| -> BTreeSet<String> {
-        docs.get(doc)
-            .map(|d| {
-                text::content_words(s.slice(&d.source.text))
-                    .into_iter()
-                    .filter(|w| {
-                        !w.chars().any(|c| c.is_ascii_digit())
-                            && !text::WEEKDAYS.iter().any(|d| w.starts_with(d))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let mut left = Vec::new();
+    let words_of = |doc: usize, s: Span| undated_words(docs, doc, s);
     // Per group: its family, the documents it has, and word -> documents holding it.
     struct G {
         family: String,
@@ -1322,6 +1345,7 @@ fn join_undated(
     for &(di, s, class) in undated {
         let mine = words_of(di, s);
         if mine.len() < JOIN_SHARED {
+            left.push((di, s, class));
             continue;
         }
         let fam = family(class);
@@ -1365,13 +1389,17 @@ fn join_undated(
             [(a, gi), (b, _), ..] if a > b => Some(*gi),
             _ => None,
         };
-        let Some(gi) = target else { continue };
+        let Some(gi) = target else {
+            left.push((di, s, class));
+            continue;
+        };
         let Some(date) = groups
             .get(gi)
             .and_then(|g| g.first())
             .and_then(|&f| raws.get(f))
             .map(|f| f.date.clone())
         else {
+            left.push((di, s, class));
             continue;
         };
         let entities: BTreeSet<String> = docs
@@ -1391,6 +1419,150 @@ fn join_undated(
             g.push(raws.len() - 1);
         }
     }
+    left
+}
+
+/// The content words of an undated sentence that count for coreference: dates, numbers
+/// and weekdays aside.
+fn undated_words(docs: &[&Annotations], doc: usize, s: Span) -> BTreeSet<String> {
+    docs.get(doc)
+        .map(|d| {
+            text::content_words(s.slice(&d.source.text))
+                .into_iter()
+                .filter(|w| {
+                    !w.chars().any(|c| c.is_ascii_digit())
+                        && !text::WEEKDAYS.iter().any(|d| w.starts_with(d))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Undated events: the sentences that tell a happening, give no date and joined no dated
+/// event, grouped across articles as [`join_undated`] joins them (one family, at least
+/// [`JOIN_SHARED`] content words and a third of the sentence's own shared with another
+/// article's sentences of the group, the group that shares most). A group told by at
+/// least two articles is an event with no date (a pile that no source dates still shows
+/// the happening every article tells, with all its evidence); a sentence only one article
+/// has is left out. Returns the groups, as (document, sentence, class).
+fn cluster_undated(
+    docs: &[&Annotations],
+    left: &[(usize, Span, &'static str)],
+) -> Vec<Vec<(usize, Span, &'static str)>> {
+    struct G {
+        family: String,
+        members: Vec<(usize, Span, &'static str)>,
+        words: BTreeMap<String, BTreeSet<usize>>,
+    }
+    let mut gs: Vec<G> = Vec::new();
+    for &(di, s, class) in left {
+        let mine = undated_words(docs, di, s);
+        if mine.len() < JOIN_SHARED {
+            continue;
+        }
+        // A negated or modal sentence tells no happening of its own ("The claim could
+        // not be independently verified", "the orchestra will play"), nor a quoted or
+        // first-person one ("I honestly thought she was shot").
+        let sentence = docs.get(di).map(|d| s.slice(&d.source.text)).unwrap_or("");
+        if sentence
+            .trim_start()
+            .starts_with(['"', '\u{201c}', '`', '\'', '\u{2018}'])
+        {
+            continue;
+        }
+        if text::words(sentence).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "i" | "we"
+                    | "my"
+                    | "our"
+                    | "me"
+                    | "dont"
+                    | "doesnt"
+                    | "didnt"
+                    | "isnt"
+                    | "wasnt"
+                    | "werent"
+                    | "arent"
+                    | "cant"
+                    | "couldnt"
+                    | "wouldnt"
+                    | "wont"
+                    | "hasnt"
+                    | "havent"
+                    | "hadnt"
+            ) || matches!(
+                w.as_str(),
+                "not"
+                    | "never"
+                    | "no"
+                    | "could"
+                    | "would"
+                    | "might"
+                    | "may"
+                    | "will"
+                    | "should"
+                    | "can"
+                    | "cannot"
+                    | "must"
+            )
+        }) {
+            continue;
+        }
+        let fam = family(class);
+        let mut scored: Vec<(usize, usize)> = gs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.family == fam)
+            .map(|(gi, g)| {
+                let shared = mine
+                    .iter()
+                    .filter(|w| {
+                        g.words
+                            .get(*w)
+                            .is_some_and(|ds| ds.iter().any(|&d| d != di))
+                    })
+                    .count();
+                (shared, gi)
+            })
+            .filter(|&(n, _)| n >= JOIN_SHARED && n * 3 >= mine.len())
+            .collect();
+        scored.sort_unstable_by(|a, b| b.cmp(a));
+        let target = match scored.as_slice() {
+            [(_, gi)] => Some(*gi),
+            [(a, gi), (b, _), ..] if a > b => Some(*gi),
+            [] => None,
+            // a tie: a group of its own rather than a guess
+            _ => None,
+        };
+        let g = match target.and_then(|gi| gs.get_mut(gi)) {
+            Some(g) => g,
+            None => {
+                gs.push(G {
+                    family: fam.to_string(),
+                    members: Vec::new(),
+                    words: BTreeMap::new(),
+                });
+                let Some(g) = gs.last_mut() else { continue };
+                g
+            }
+        };
+        g.members.push((di, s, class));
+        for w in mine {
+            g.words.entry(w).or_default().insert(di);
+        }
+    }
+    gs.into_iter()
+        .filter(|g| {
+            g.members
+                .iter()
+                .map(|m| m.0)
+                .collect::<BTreeSet<usize>>()
+                .len()
+                >= 2
+        })
+        .map(|g| g.members)
+        .collect()
 }
 
 /// The sentence without a leading wire dateline ("KHARIVSK, Doravia (MPA) — "):
@@ -2282,6 +2454,97 @@ mod tests {
                 || t.starts_with("Residents fear")),
             "{sources:?}"
         );
+    }
+
+    #[test]
+    fn a_happening_no_article_dates_is_one_undated_event_with_all_its_evidence() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let a = Doc::new(
+            "a",
+            None,
+            "t",
+            "A fire destroyed the old Norby river warehouse and its boats. \
+             The driver was arrested at the Norby depot.",
+        )
+        .ent("Norby", EntityType::LOC)
+        .done();
+        let b = Doc::new(
+            "b",
+            None,
+            "t",
+            "The old Norby river warehouse was gutted by a fire that spread to its boats. \
+             The fire could not be explained.",
+        )
+        .ent("Norby", EntityType::LOC)
+        .done();
+        let c = Doc::new(
+            "c",
+            None,
+            "t",
+            "Engineers said a fire destroyed the old Norby river warehouse and its boats. \
+             I saw the fire at the old Norby river warehouse and its boats.",
+        )
+        .ent("Norby", EntityType::LOC)
+        .done();
+        let docs = [a, b, c];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let undated: Vec<&Event> = tl.events.iter().filter(|e| e.date.is_none()).collect();
+        assert_eq!(undated.len(), 1, "{:?}", tl.events);
+        let sources: BTreeSet<&str> = undated
+            .iter()
+            .flat_map(|e| e.evidence.iter().map(|v| v.source.as_str()))
+            .collect();
+        assert_eq!(sources, BTreeSet::from(["a", "b"]), "{undated:?}");
+        let texts: Vec<&str> = undated
+            .iter()
+            .flat_map(|e| e.evidence.iter().map(|v| v.text.as_str()))
+            .collect();
+        // a report ("Engineers said ..."), a negated sentence and a first-person one
+        // are no evidence; a happening one article tells (the arrest) is no event
+        assert!(
+            !texts.iter().any(|t| t.starts_with("Engineers")
+                || t.contains("could not")
+                || t.starts_with("I saw")
+                || t.contains("arrested")),
+            "{texts:?}"
+        );
+        assert_eq!(
+            undated.first().and_then(|e| e.role.as_deref()),
+            Some("main")
+        );
+    }
+
+    #[test]
+    fn undated_events_follow_the_dated_ones() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let a = Doc::new(
+            "a",
+            Some("2031-05-04"),
+            "t",
+            "A bomb exploded at the Portvale concert hall on 3 May 2031. \
+             The mayor of Portvale condemned the bombing and offered help to the victims.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .time("3 May 2031", "2031-05-03")
+        .done();
+        let b = Doc::new(
+            "b",
+            Some("2031-05-04"),
+            "t",
+            "The mayor of Portvale condemned the bombing and offered help to the families.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .done();
+        let docs = [a, b];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let dated: Vec<bool> = tl.events.iter().map(|e| e.date.is_some()).collect();
+        assert_eq!(dated, vec![true, false], "{:?}", tl.events);
     }
 
     #[test]
