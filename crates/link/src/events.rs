@@ -238,6 +238,99 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
     }
 }
 
+/// Whether the date at `ds..de` of `sent` (offsets into the sentence) lies in a part of
+/// the sentence that the trigger at `trig` is outside: a quotation ("chanted, 'how many
+/// kids will you kill today,' witnesses reported") or a relative clause, from "who",
+/// "which", "where" or "whose" to the next comma, dash or semicolon, or, without a comma
+/// before the pronoun, to the main verb's auxiliary ("The woman who shot two people
+/// Thursday night has been charged", "the vigil where Gray was shot on Saturday",
+/// "Rahman, who beat Lewis in 2001, barely landed a punch"). Such a date tells another
+/// happening than the trigger's.
+fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
+    let before = sent.get(..ds).unwrap_or("");
+    // a quotation open at the date: the last opening mark before it
+    let curly_open = before.rfind('\u{201c}');
+    let curly_close = before.rfind('\u{201d}');
+    let open = match (curly_open, curly_close) {
+        (Some(o), c) if c.is_none_or(|c| c < o) => Some(o),
+        _ => (before.matches('"').count() % 2 == 1)
+            .then(|| before.rfind('"'))
+            .flatten(),
+    };
+    if let Some(o) = open {
+        let after = sent.get(de..).unwrap_or("");
+        let close = after.find(['\u{201d}', '"']).map_or(sent.len(), |p| de + p);
+        return trig < o || trig > close;
+    }
+    let spans = text::word_spans(sent);
+    let word = |(a, b): (usize, usize)| sent.get(a..b).unwrap_or("").to_lowercase();
+    let Some(&(ws, we)) = spans
+        .iter()
+        .rev()
+        .filter(|&&(a, _)| a < ds)
+        .take_while(|&&(a, _)| {
+            // no clause break between the pronoun and the date
+            !sent.get(a..ds).is_some_and(|g| {
+                g.contains([',', ';', '\u{2014}', '\u{2013}']) || g.contains(" - ")
+            })
+        })
+        .find(|&&sp| matches!(word(sp).as_str(), "who" | "which" | "where" | "whose"))
+    else {
+        return false;
+    };
+    // (not a question word opening the sentence, nor a clause that dates a period named
+    // before it: "profits rose in the last quarter, which ended December 30")
+    if ws == 0 {
+        return false;
+    }
+    let antecedent = spans
+        .iter()
+        .rev()
+        .find(|&&(_, b)| b <= ws)
+        .map(|&sp| word(sp))
+        .unwrap_or_default();
+    if matches!(
+        antecedent.as_str(),
+        "quarter"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "period"
+            | "season"
+            | "day"
+            | "days"
+            | "night"
+            | "term"
+            | "session"
+            | "half"
+            | "time"
+    ) {
+        return false;
+    }
+    let after = sent.get(de..).unwrap_or("");
+    let mut end = after
+        .find([',', ';', '\u{2014}', '\u{2013}'])
+        .map_or(sent.len(), |p| de + p);
+    let comma_before = sent.get(..ws).is_some_and(|h| h.trim_end().ends_with(','));
+    if !comma_before
+        && let Some(&(aux, _)) = spans.iter().find(|&&(a, b)| {
+            a >= de
+                && a < end
+                && matches!(
+                    word((a, b)).as_str(),
+                    "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would"
+                )
+        })
+    {
+        end = aux;
+    }
+    let _ = we;
+    !(ws..end).contains(&trig)
+}
+
 /// Whether the year at `start..end` of `t` modifies a name or a season rather than
 /// dating anything: "his 2030 Falcon", "the 2031 League Draft", "the 2029-30 season"
 /// (after a determiner or possessive, before a capitalised word or a second year);
@@ -854,6 +947,22 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     (m, before || report_verb_between(sent, a, b))
                 })
                 .collect();
+            // A date in a quotation or a relative clause the trigger is outside tells
+            // another happening ("has been charged" in "The woman who shot two people
+            // Thursday night has been charged"): it dates nothing here, nor does the
+            // sentence before.
+            let any_cand = !cands.is_empty();
+            let cands: Vec<(&corroborate_model::TimeMention, bool)> = cands
+                .into_iter()
+                .filter(|(m, _)| {
+                    !subordinate(
+                        sent,
+                        m.start.saturating_sub(s.start),
+                        m.end.saturating_sub(s.start),
+                        trig_at,
+                    )
+                })
+                .collect();
             // The mention nearest the trigger, preferring one not attached to a
             // reporting verb.
             let best = cands.iter().min_by_key(|(m, rep)| {
@@ -868,7 +977,12 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 Some(&(m, rep)) => (text::date_part(&m.value).to_string(), rep, false),
                 None => {
                     let prev = si.checked_sub(1).and_then(|p| sents.get(p)).copied();
-                    match neighbour_date(doc, prev, s, trig_at) {
+                    let from_prev = if any_cand {
+                        None
+                    } else {
+                        neighbour_date(doc, prev, s, trig_at)
+                    };
+                    match from_prev {
                         Some(d) => (d, false, true),
                         None => {
                             // A statement about the happening ("the bureau said that the
@@ -2545,6 +2659,31 @@ mod tests {
         let tl = timeline(&refs, &table, "s1-");
         let dated: Vec<bool> = tl.events.iter().map(|e| e.date.is_some()).collect();
         assert_eq!(dated, vec![true, false], "{:?}", tl.events);
+    }
+
+    #[test]
+    fn a_date_in_a_clause_the_trigger_is_outside_tells_another_happening() {
+        // (date, trigger) as substrings of the sentence
+        let sub = |sent: &str, date: &str, trig: &str| {
+            let ds = sent.find(date).unwrap_or(0);
+            let t = sent.find(trig).unwrap_or(0);
+            subordinate(sent, ds, ds + date.len(), t)
+        };
+        let s = "The woman who shot two people Thursday night has been charged with murder.";
+        assert!(sub(s, "Thursday night", "charged"));
+        let s = "Mourners held a vigil at the corner where Tom Ruse was shot on Saturday.";
+        assert!(sub(s, "Saturday", "vigil"));
+        let s = "Varga, who beat Larsen in 2029, barely landed a punch against Brenn.";
+        assert!(sub(s, "2029", "landed"));
+        let s = "Marchers chanted \u{201c}not one more death today\u{201d} as police watched.";
+        assert!(sub(s, "today", "chanted"));
+        // the trigger inside the clause, a clause dating a period, a main-clause date
+        let s = "Varga, who was shot on Saturday, died in Norby.";
+        assert!(!sub(s, "Saturday", "shot"));
+        let s = "Profits rose in the last quarter, which ended December 30, 2030.";
+        assert!(!sub(s, "December 30, 2030", "rose"));
+        let s = "Police arrested Ada Brenn, who lives in Norby, on Tuesday.";
+        assert!(!sub(s, "Tuesday", "arrested"));
     }
 
     #[test]
