@@ -2733,12 +2733,13 @@ fn cue(t: &[Tok], k: usize) -> Tense {
     {
         return Tense::Past;
     }
-    // "announced the plan Aug. 21": a noun, not a verb of intent
+    // "announced the plan Aug. 21", "Obama announced plans Tuesday": a noun, not a verb
+    // of intent (after a determiner, or as the object of a past-tense verb)
     if matches!(w, "plan" | "plans")
-        && matches!(
+        && (matches!(
             prev(1),
             "the" | "a" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
-        )
+        ) || (prev(1).len() > 4 && prev(1).ends_with("ed")))
     {
         return Tense::None;
     }
@@ -2817,7 +2818,9 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         return Tense::None;
     }
     // a participle after "be" or "to be" belongs to a future or infinitive group
-    if prev(1) == "be" && matches!(prev(2), "could" | "might" | "can" | "may" | "cannot") {
+    // ("could not be reached Wednesday")
+    let modal = |w: &str| matches!(w, "could" | "might" | "can" | "may" | "cannot");
+    if prev(1) == "be" && (modal(prev(2)) || (prev(2) == "not" && modal(prev(3)))) {
         return Tense::None;
     }
     if prev(1) == "be" || (prev(1) == "to" && !prev(2).is_empty() && w != "said") {

@@ -1257,3 +1257,28 @@ fn the_attacks_of_september_11_are_a_day_of_2001() {
     check("Filed 9/11/2027 in Norby.", dct, "9/11/2027", "2027-09-11");
     assert!(val("The team won 9/11 of its games.", dct, "9/11").is_none());
 }
+
+#[test]
+fn plans_announced_and_a_failed_reach_look_back() {
+    // published Wednesday 2029-03-07
+    let dct = d(2029, 3, 7);
+    check(
+        "Mayor Ada Brenn announced plans Tuesday to rebuild the Norby bridge.",
+        dct,
+        "Tuesday",
+        "2029-03-06",
+    );
+    check(
+        "Tom Ruse could not be reached Monday for comment.",
+        dct,
+        "Monday",
+        "2029-03-05",
+    );
+    // a plan is still ahead
+    check(
+        "The council plans to vote Tuesday.",
+        dct,
+        "Tuesday",
+        "2029-03-13",
+    );
+}
