@@ -1149,7 +1149,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     let left = join_undated(docs, table, &undated, pub_day, &mut raws, &mut groups);
     // What no article dates and several articles tell: events with no date (empty
     // `date`), after the dated ones.
-    for members in cluster_undated(docs, &left) {
+    for members in cluster_undated(docs, table, &left) {
         let mut g = Vec::new();
         for (di, s, class) in members {
             let entities: BTreeSet<String> = docs
@@ -1561,12 +1561,14 @@ fn undated_words(docs: &[&Annotations], doc: usize, s: Span) -> BTreeSet<String>
 /// has is left out. Returns the groups, as (document, sentence, class).
 fn cluster_undated(
     docs: &[&Annotations],
+    table: &EntityTable,
     left: &[(usize, Span, &'static str)],
 ) -> Vec<Vec<(usize, Span, &'static str)>> {
     struct G {
         family: String,
         members: Vec<(usize, Span, &'static str)>,
         words: BTreeMap<String, BTreeSet<usize>>,
+        persons: BTreeSet<String>,
     }
     let mut gs: Vec<G> = Vec::new();
     for &(di, s, class) in left {
@@ -1624,10 +1626,29 @@ fn cluster_undated(
             continue;
         }
         let fam = family(class);
+        // the persons it names: a group naming only other persons tells another
+        // happening ("Hansbrough finished with 20 points" / "Daye finished with 20 points")
+        let persons: BTreeSet<String> = docs
+            .get(di)
+            .map(|d| {
+                table
+                    .entities_in(&d.source.id, s)
+                    .into_iter()
+                    .filter(|id| {
+                        table
+                            .get(id)
+                            .is_some_and(|e| e.kind == corroborate_model::EntityType::PER)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut scored: Vec<(usize, usize)> = gs
             .iter()
             .enumerate()
             .filter(|(_, g)| g.family == fam)
+            .filter(|(_, g)| {
+                persons.is_empty() || g.persons.is_empty() || !persons.is_disjoint(&g.persons)
+            })
             .map(|(gi, g)| {
                 let shared = mine
                     .iter()
@@ -1656,12 +1677,14 @@ fn cluster_undated(
                     family: fam.to_string(),
                     members: Vec::new(),
                     words: BTreeMap::new(),
+                    persons: BTreeSet::new(),
                 });
                 let Some(g) = gs.last_mut() else { continue };
                 g
             }
         };
         g.members.push((di, s, class));
+        g.persons.extend(persons);
         for w in mine {
             g.words.entry(w).or_default().insert(di);
         }
@@ -2629,6 +2652,35 @@ mod tests {
             undated.first().and_then(|e| e.role.as_deref()),
             Some("main")
         );
+    }
+
+    #[test]
+    fn undated_sentences_about_other_persons_are_other_happenings() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let a = Doc::new(
+            "a",
+            None,
+            "t",
+            "Ada Brenn finished the Norby harbour race with forty points and a broken arm.",
+        )
+        .ent("Ada Brenn", EntityType::PER)
+        .ent("Norby", EntityType::LOC)
+        .done();
+        let b = Doc::new(
+            "b",
+            None,
+            "t",
+            "Tom Ruse finished the Norby harbour race with forty points and a broken arm.",
+        )
+        .ent("Tom Ruse", EntityType::PER)
+        .ent("Norby", EntityType::LOC)
+        .done();
+        let docs = [a, b];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        assert!(tl.events.is_empty(), "{:?}", tl.events);
     }
 
     #[test]
