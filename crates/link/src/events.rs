@@ -138,6 +138,28 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "life",
+        &[
+            "died",
+            "dies",
+            "drowned",
+            "checked",
+            "entered",
+            "admitted",
+            "hospitalized",
+            "hospitalised",
+            "rescued",
+            "escaped",
+            "kidnapped",
+            "abducted",
+            "married",
+            "divorced",
+            "overdosed",
+            "collapsed",
+            "rehab",
+        ],
+    ),
+    (
         "economy",
         &[
             "rose",
@@ -2320,6 +2342,25 @@ mod tests {
             Some("attack")
         );
         assert_eq!(trigger_class("The weather was fine."), None);
+        // happenings of a life: a death, a stay in hospital or rehab
+        assert_eq!(
+            trigger_class("Ada Brenn checked into a Norby rehab clinic on Thursday.").map(|x| x.0),
+            Some("life")
+        );
+        assert_eq!(
+            trigger_class("Tom Ruse died on Tuesday.").map(|x| x.0),
+            Some("life")
+        );
+        // an attack that killed comes first; "the injured" is no trigger
+        assert_eq!(
+            trigger_class("The bomb killed three people and a fourth died in hospital.")
+                .map(|x| x.0),
+            Some("attack")
+        );
+        assert_eq!(
+            trigger_class("Dozens of the injured were in a critical condition."),
+            None
+        );
     }
 
     #[test]
