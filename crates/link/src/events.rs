@@ -604,8 +604,32 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                 .map(|w| (w.chars().map(text::fold_char).collect::<String>(), s))
         })
         .collect();
+    // idioms and adjectives that look like triggers: "under fire" (criticised), "the
+    // ruling party" (governing)
+    let idiom = |i: usize| {
+        let w = |k: usize| words.get(k).map_or("", |x| x.0.as_str());
+        let prev = i.checked_sub(1).map_or("", w);
+        let next = w(i + 1);
+        match w(i) {
+            "fire" => prev == "under",
+            "ruling" => {
+                matches!(prev, "the" | "a" | "its" | "their")
+                    && (next == "party"
+                        || words
+                            .get(i + 1)
+                            .and_then(|x| sentence.get(x.1..))
+                            .is_some_and(|r| r.starts_with(char::is_uppercase)))
+            }
+            _ => false,
+        }
+    };
     for (class, triggers) in TRIGGERS {
-        if let Some((_, at)) = words.iter().find(|(w, _)| triggers.contains(&w.as_str())) {
+        if let Some((_, at)) = words
+            .iter()
+            .enumerate()
+            .find(|(i, (w, _))| triggers.contains(&w.as_str()) && !idiom(*i))
+            .map(|(_, x)| x)
+        {
             return Some((class, *at));
         }
     }
@@ -2360,6 +2384,18 @@ mod tests {
         assert_eq!(
             trigger_class("Dozens of the injured were in a critical condition."),
             None
+        );
+        assert_eq!(
+            trigger_class("Norby government under fire over its handling of riots"),
+            None
+        );
+        assert_eq!(
+            trigger_class("The ruling Harbour Party will contest the vote.").map(|x| x.0),
+            Some("politics")
+        );
+        assert_eq!(
+            trigger_class("The court issued its ruling on Friday.").map(|x| x.0),
+            Some("legal")
         );
     }
 

@@ -984,6 +984,28 @@ impl<'a> G<'a> {
             if first == "tomorrow" && prev == "of" {
                 return false;
             }
+            // newspapers: "told the Herald on Sunday", "the Mail on Sunday"
+            if m.end == m.start + 1
+                && first == "sunday"
+                && prev == "on"
+                && i >= 2
+                && self.cap(i - 2)
+                && matches!(
+                    self.w(i - 2),
+                    "herald"
+                        | "mail"
+                        | "independent"
+                        | "observer"
+                        | "telegraph"
+                        | "times"
+                        | "star"
+                        | "post"
+                        | "express"
+                        | "mirror"
+                )
+            {
+                return false;
+            }
             // titles: ABC's "This Week", "VOA Today", "USA Today"
             if m.end == m.start + 2
                 && first == "this"

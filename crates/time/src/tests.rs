@@ -1282,3 +1282,16 @@ fn plans_announced_and_a_failed_reach_look_back() {
         "2029-03-13",
     );
 }
+
+#[test]
+fn a_sunday_newspaper_is_no_day() {
+    let dct = d(2031, 9, 16);
+    let t = "The climber was rescued, Chief Tom Ruse told the Herald on Sunday.";
+    assert!(val(t, dct, "Sunday").is_none(), "{:?}", tv(t, dct));
+    check(
+        "The climber was rescued on Sunday.",
+        dct,
+        "Sunday",
+        "2031-09-14",
+    );
+}
