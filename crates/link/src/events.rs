@@ -612,6 +612,8 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
         let next = w(i + 1);
         match w(i) {
             "fire" => prev == "under",
+            // "declined to say", "declined comment"
+            "declined" => matches!(next, "to" | "comment" | "comments"),
             "ruling" => {
                 matches!(prev, "the" | "a" | "its" | "their")
                     && (next == "party"
@@ -623,17 +625,91 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
             _ => false,
         }
     };
-    for (class, triggers) in TRIGGERS {
-        if let Some((_, at)) = words
-            .iter()
-            .enumerate()
-            .find(|(i, (w, _))| triggers.contains(&w.as_str()) && !idiom(*i))
-            .map(|(_, x)| x)
-        {
-            return Some((class, *at));
+    // A trigger inside a relative clause tells a happening the sentence only mentions:
+    // one outside comes first ("The man who killed four people was sentenced on
+    // Saturday": the sentencing is the event), else the clause's ("Police seek the man
+    // who shot two people on Friday").
+    let clauses = relative_clauses(sentence);
+    let in_clause = |at: usize| clauses.iter().any(|&(a, b)| (a..b).contains(&at));
+    for outside in [true, false] {
+        for (class, triggers) in TRIGGERS {
+            if let Some((_, at)) = words
+                .iter()
+                .enumerate()
+                .find(|(i, (w, at))| {
+                    triggers.contains(&w.as_str()) && !idiom(*i) && (!outside || !in_clause(*at))
+                })
+                .map(|(_, x)| x)
+            {
+                return Some((class, *at));
+            }
         }
     }
     None
+}
+
+/// The relative clauses of a sentence, as byte ranges: from "who", "which", "where" or
+/// "whose" (not opening the sentence, not after a noun of time: "the quarter, which
+/// ended ...") to the next comma, dash or semicolon, or, without a comma before the
+/// pronoun, to the first auxiliary after the pronoun's verb ("The man who killed four
+/// people was sentenced").
+fn relative_clauses(sent: &str) -> Vec<(usize, usize)> {
+    let spans = text::word_spans(sent);
+    let word = |(a, b): (usize, usize)| sent.get(a..b).unwrap_or("").to_lowercase();
+    let mut out = Vec::new();
+    for (k, &(ws, we)) in spans.iter().enumerate() {
+        if ws == 0 || !matches!(word((ws, we)).as_str(), "who" | "which" | "where" | "whose") {
+            continue;
+        }
+        let antecedent = k
+            .checked_sub(1)
+            .and_then(|p| spans.get(p))
+            .map(|&sp| word(sp));
+        if antecedent.as_deref().is_some_and(time_noun) {
+            continue;
+        }
+        let rest = sent.get(we..).unwrap_or("");
+        let mut end = rest
+            .find([',', ';', '\u{2014}', '\u{2013}'])
+            .map_or(sent.len(), |p| we + p);
+        let comma_before = sent.get(..ws).is_some_and(|h| h.trim_end().ends_with(','));
+        if !comma_before
+            && let Some(&(aux, _)) = spans.iter().skip(k + 2).find(|&&(a, b)| {
+                a < end
+                    && matches!(
+                        word((a, b)).as_str(),
+                        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would"
+                    )
+            })
+        {
+            end = aux;
+        }
+        out.push((ws, end));
+    }
+    out
+}
+
+/// Nouns of time a relative clause may date ("the last quarter, which ended December 30").
+fn time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "quarter"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "period"
+            | "season"
+            | "day"
+            | "days"
+            | "night"
+            | "term"
+            | "session"
+            | "half"
+            | "time"
+    )
 }
 
 /// The story's timeline plus lookups used by later stages.
@@ -2397,6 +2473,17 @@ mod tests {
             trigger_class("The court issued its ruling on Friday.").map(|x| x.0),
             Some("legal")
         );
+        // a trigger outside a relative clause comes first, else the clause's
+        let s = "The man who killed four people in Norby was sentenced on Saturday.";
+        assert_eq!(
+            trigger_class(s).map(|(c, at)| (c, s.get(at..at + 9))),
+            Some(("legal", Some("sentenced")))
+        );
+        let s = "Police seek the man who shot two people on Friday.";
+        assert_eq!(trigger_class(s).map(|x| x.0), Some("attack"));
+        let s = "She declined to say whether the men belonged to the group, which claimed \
+                 the bombing.";
+        assert_eq!(trigger_class(s).map(|x| x.0), Some("claim"));
     }
 
     #[test]
