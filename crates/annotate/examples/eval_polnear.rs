@@ -32,7 +32,9 @@
 //! experiments with bounds. `DIRECT=1` scores direct quotations only, as a
 //! direct-quotation extractor (textacy's) is meant to be scored: gold keeps the
 //! attributions whose Content is mostly inside quotation marks (see `is_direct_span`),
-//! and predictions the same way (whatever their kind).
+//! and predictions the same way (whatever their kind); `DIRECT=2` also prints the gold
+//! attributions a prediction matches that the rule leaves out (`EXCLUDED`), to check it;
+//! `DIRECT_SHARE=0.8` asks for a larger share inside the marks.
 
 use corroborate_annotate::quotes::cue_class;
 use corroborate_annotate::{Options, annotate};

@@ -144,8 +144,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "dies",
             "drowned",
             "checked",
-            "entered",
-            "admitted",
             "hospitalized",
             "hospitalised",
             "rescued",
@@ -155,7 +153,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "married",
             "divorced",
             "overdosed",
-            "collapsed",
             "rehab",
         ],
     ),
@@ -332,6 +329,14 @@ fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
     ) {
         return false;
     }
+    // the antecedent names a happening ("The fire, which broke out on Tuesday,
+    // destroyed ..."): the clause dates it
+    if TRIGGERS
+        .iter()
+        .any(|(_, ws)| ws.contains(&antecedent.as_str()))
+    {
+        return false;
+    }
     let after = sent.get(de..).unwrap_or("");
     let mut end = after
         .find([',', ';', '\u{2014}', '\u{2013}'])
@@ -349,8 +354,19 @@ fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
     {
         end = aux;
     }
-    let _ = we;
-    !(ws..end).contains(&trig)
+    if (ws..end).contains(&trig) {
+        return false;
+    }
+    if trig >= end {
+        // the trigger after the clause: the clause describes who or what the sentence
+        // is about ("The woman who shot ... Thursday night has been charged")
+        return true;
+    }
+    // the trigger before the clause: a clause set off by a comma, or one of place or
+    // possession, tells another happening ("the vigil where Gray was shot on
+    // Saturday"); a restrictive one may carry the trigger's date ("arrested a man who
+    // carried a can of petrol near the warehouse on Tuesday")
+    comma_before || matches!(word((ws, we)).as_str(), "where" | "whose")
 }
 
 /// Whether the year at `start..end` of `t` modifies a name or a season rather than
@@ -593,7 +609,9 @@ fn modifies_trigger(t: &str, end: usize, trig: usize) -> bool {
 }
 
 /// The trigger class of a sentence and the byte offset (in `sentence`) of its
-/// trigger word, by class priority.
+/// trigger word: by class priority, a trigger outside relative clauses first; idioms
+/// ("under fire over", "the ruling party", "declined to comment", "checked the
+/// accounts") are none.
 pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
     let spans = text::word_spans(sentence);
     let words: Vec<(String, usize)> = spans
@@ -604,23 +622,61 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                 .map(|w| (w.chars().map(text::fold_char).collect::<String>(), s))
         })
         .collect();
-    // idioms and adjectives that look like triggers: "under fire" (criticised), "the
-    // ruling party" (governing)
+    // idioms and adjectives that look like triggers: "under fire over ..." (criticised),
+    // "the ruling party" (governing), "declined to comment", "checked the accounts"
     let idiom = |i: usize| {
         let w = |k: usize| words.get(k).map_or("", |x| x.0.as_str());
         let prev = i.checked_sub(1).map_or("", w);
         let next = w(i + 1);
         match w(i) {
-            "fire" => prev == "under",
-            // "declined to say", "declined comment"
-            "declined" => matches!(next, "to" | "comment" | "comments"),
+            // "checked into rehab", not "checked the accounts"
+            "checked" => !matches!(next, "into" | "in" | "herself" | "himself" | "themselves"),
+            // not "an aid convoy came under fire near Norby"
+            "fire" => prev == "under" && matches!(next, "" | "over" | "from" | "for" | "after"),
+            // not "shares declined to 40 pence"
+            "declined" => {
+                matches!(next, "comment" | "comments")
+                    || (next == "to"
+                        && matches!(
+                            w(i + 2),
+                            "say"
+                                | "comment"
+                                | "discuss"
+                                | "elaborate"
+                                | "speak"
+                                | "answer"
+                                | "reveal"
+                                | "give"
+                                | "provide"
+                                | "name"
+                                | "be"
+                                | "confirm"
+                                | "specify"
+                                | "disclose"
+                                | "identify"
+                        ))
+            }
+            // "the ruling party", "the ruling Harbour Party"; not "a ruling Monday"
             "ruling" => {
                 matches!(prev, "the" | "a" | "its" | "their")
-                    && (next == "party"
-                        || words
-                            .get(i + 1)
-                            .and_then(|x| sentence.get(x.1..))
-                            .is_some_and(|r| r.starts_with(char::is_uppercase)))
+                    && (matches!(
+                        next,
+                        "party"
+                            | "parties"
+                            | "coalition"
+                            | "junta"
+                            | "government"
+                            | "elite"
+                            | "class"
+                            | "family"
+                            | "military"
+                            | "council"
+                    ) || (words
+                        .get(i + 1)
+                        .and_then(|x| sentence.get(x.1..))
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+                        && !text::WEEKDAYS.iter().any(|d| next.starts_with(d))
+                        && !text::MONTHS.iter().any(|m| next.starts_with(m))))
             }
             _ => false,
         }
@@ -715,7 +771,7 @@ fn time_noun(w: &str) -> bool {
 /// The story's timeline plus lookups used by later stages.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timeline {
-    /// Events sorted by date.
+    /// Events sorted by date, the undated ones last.
     pub events: Vec<Event>,
     /// Trigger class of each event (parallel to `events`).
     pub classes: Vec<String>,
@@ -734,8 +790,8 @@ impl Timeline {
         self.by_sentence.get(&(source.to_string(), start)).copied()
     }
 
-    /// The main event: the `main` attack-like event with the most sources (ties:
-    /// earliest).
+    /// The main event: among `main` events, a dated one first, then an attack-like one
+    /// among those most sources tell, then the one most sources tell (ties: earliest).
     pub fn main_event(&self) -> Option<usize> {
         if !self
             .events
@@ -763,6 +819,8 @@ impl Timeline {
             let sources: BTreeSet<&str> = e.evidence.iter().map(|v| v.source.as_str()).collect();
             Some((
                 e.role.as_deref() == Some("main"),
+                // a dated event leads: an undated one may retell it in other words
+                e.date.is_some(),
                 // an attack-like event leads among those most sources tell, not over a
                 // happening many more sources tell ("the September 11 attacks" in one
                 // piece about an awards host)
@@ -1167,10 +1225,28 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     // directly: one event per date and class family (the timeline is built per
     // story, so same day and same kind of happening is the same event).
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // (what happens to one person on a day is not what happens to another: a death and
+    // a wedding the same Monday are two events)
+    fn persons<'r>(table: &EntityTable, r: &'r Raw) -> BTreeSet<&'r str> {
+        r.entities
+            .iter()
+            .filter(|id| {
+                table
+                    .get(id)
+                    .is_some_and(|e| e.kind == corroborate_model::EntityType::PER)
+            })
+            .map(String::as_str)
+            .collect()
+    }
     let same = |g: &Vec<usize>, r: &Raw| {
-        g.first()
-            .and_then(|&f| raws.get(f))
-            .is_some_and(|f| f.date == r.date && family(f.class) == family(r.class))
+        g.first().and_then(|&f| raws.get(f)).is_some_and(|f| {
+            f.date == r.date
+                && family(f.class) == family(r.class)
+                && (family(r.class) != "life" || {
+                    let (a, b) = (persons(table, f), persons(table, r));
+                    a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
+                })
+        })
     };
     for (ri, r) in raws.iter().enumerate().filter(|(_, r)| !r.report) {
         match groups.iter_mut().find(|g| same(g, r)) {
@@ -1271,7 +1347,91 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     let left = join_undated(docs, table, &undated, pub_day, &mut raws, &mut groups);
     // What no article dates and several articles tell: events with no date (empty
     // `date`), after the dated ones.
+    let dated_groups = groups.len();
     for members in cluster_undated(docs, table, &left) {
+        // A group several articles tell alike may retell an event another article
+        // dates, in other words than any one sentence shares with it: the words two or
+        // more of its articles use (its core) join the dated event of its kind that
+        // holds half of them or half of its own words, when exactly one does.
+        let core: BTreeSet<String> = {
+            let mut seen: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+            for &(di, s, _) in &members {
+                for w in undated_words(docs, di, s) {
+                    seen.entry(w).or_default().insert(di);
+                }
+            }
+            seen.into_iter()
+                .filter(|(_, ds)| ds.len() >= 2)
+                .map(|(w, _)| w)
+                .collect()
+        };
+        let fam = members.first().map(|m| family(m.2)).unwrap_or("");
+        let into: Vec<usize> = (0..dated_groups)
+            .filter(|&gi| {
+                let Some(g) = groups.get(gi) else {
+                    return false;
+                };
+                let Some(first) = g.first().and_then(|&f| raws.get(f)) else {
+                    return false;
+                };
+                if family(first.class) != fam
+                    || matches!((text::day_number(&first.date), pub_day), (Some(d), Some(m)) if d < m - 60)
+                {
+                    return false;
+                }
+                let words: BTreeSet<String> = g
+                    .iter()
+                    .filter_map(|&x| raws.get(x))
+                    .flat_map(|r| undated_words(docs, r.doc, r.sentence))
+                    .collect();
+                let shared = core.iter().filter(|w| words.contains(*w)).count();
+                // (an article cannot report what happened after it was published)
+                let day = text::day_number(&first.date);
+                let in_time = members.iter().all(|&(di, _, _)| {
+                    let published = docs
+                        .get(di)
+                        .and_then(|d| d.source.published.as_ref())
+                        .filter(|p| !p.open_ended)
+                        .and_then(|p| p.until.as_deref().or(p.day()))
+                        .and_then(text::day_number);
+                    match (published, day) {
+                        (Some(p), Some(d)) => d <= p,
+                        _ => true,
+                    }
+                });
+                in_time
+                    && shared >= JOIN_SHARED
+                    && (shared * 2 >= core.len() || shared * 2 >= words.len())
+            })
+            .collect();
+        if let [gi] = into.as_slice() {
+            let date = groups
+                .get(*gi)
+                .and_then(|g| g.first())
+                .and_then(|&f| raws.get(f))
+                .map(|f| f.date.clone())
+                .unwrap_or_default();
+            for (di, s, class) in members {
+                let entities: BTreeSet<String> = docs
+                    .get(di)
+                    .map(|d| table.entities_in(&d.source.id, s).into_iter().collect())
+                    .unwrap_or_default();
+                raws.push(Raw {
+                    doc: di,
+                    sentence: s,
+                    class,
+                    date: date.clone(),
+                    entities,
+                    report: false,
+                    inherited: true,
+                });
+                let at = raws.len() - 1;
+                if let Some(g) = groups.get_mut(*gi) {
+                    g.push(at);
+                }
+            }
+            continue;
+        }
         let mut g = Vec::new();
         for (di, s, class) in members {
             let entities: BTreeSet<String> = docs
@@ -1521,6 +1681,10 @@ pub(crate) fn stands_alone(sentence: &str) -> bool {
 /// Content words shared with an event's sentences for an undated sentence to join it.
 const JOIN_SHARED: usize = 3;
 
+/// A word that more groups of undated sentences than this hold does not count towards
+/// their shared words ([`cluster_undated`]).
+const UNDATED_COMMON_WORD: usize = 64;
+
 /// Cross-document coreference of undated sentences: a sentence that tells a happening
 /// but gives no date ("the man who killed four people was sentenced on Saturday" in an
 /// article with no publication date) joins the event of the same kind that other
@@ -1693,107 +1857,130 @@ fn cluster_undated(
         persons: BTreeSet<String>,
     }
     let mut gs: Vec<G> = Vec::new();
+    // word -> groups holding it (only groups that share a word are scored)
+    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &(di, s, class) in left {
-        let mine = undated_words(docs, di, s);
+        let sentence = docs.get(di).map(|d| s.slice(&d.source.text)).unwrap_or("");
+        let mine: BTreeSet<String> = undated_words(docs, di, s).into_iter().collect();
         if mine.len() < JOIN_SHARED {
             continue;
         }
-        // A negated or modal sentence tells no happening of its own ("The claim could
-        // not be independently verified", "the orchestra will play"), nor a quoted or
-        // first-person one ("I honestly thought she was shot").
-        let sentence = docs.get(di).map(|d| s.slice(&d.source.text)).unwrap_or("");
+        // A quoted or first-person sentence tells no happening of its own ("I honestly
+        // thought she was shot"), nor one negated or modal near its trigger ("The claim
+        // could not be independently verified", "the orchestra will play"; not "a can of
+        // petrol" far from it).
         if sentence
             .trim_start()
             .starts_with(['"', '\u{201c}', '`', '\'', '\u{2018}'])
         {
             continue;
         }
-        if text::words(sentence).iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "i" | "we"
-                    | "my"
-                    | "our"
-                    | "me"
-                    | "dont"
-                    | "doesnt"
-                    | "didnt"
-                    | "isnt"
-                    | "wasnt"
-                    | "werent"
-                    | "arent"
-                    | "cant"
-                    | "couldnt"
-                    | "wouldnt"
-                    | "wont"
-                    | "hasnt"
-                    | "havent"
-                    | "hadnt"
-            ) || matches!(
-                w.as_str(),
-                "not"
-                    | "never"
-                    | "no"
-                    | "could"
-                    | "would"
-                    | "might"
-                    | "may"
-                    | "will"
-                    | "should"
-                    | "can"
-                    | "cannot"
-                    | "must"
-            )
-        }) {
+        let words = text::words(sentence);
+        if words
+            .iter()
+            .any(|w| matches!(w.as_str(), "i" | "we" | "my" | "our" | "me"))
+        {
+            continue;
+        }
+        let trig_word = trigger_class(sentence)
+            .map(|(_, at)| text::words(sentence.get(..at).unwrap_or("")).len())
+            .unwrap_or(0);
+        let hedged = words
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k + 5 >= trig_word && *k <= trig_word + 3)
+            .any(|(_, w)| {
+                matches!(
+                    w.as_str(),
+                    "not"
+                        | "never"
+                        | "no"
+                        | "could"
+                        | "would"
+                        | "might"
+                        | "may"
+                        | "will"
+                        | "should"
+                        | "can"
+                        | "cannot"
+                        | "must"
+                        | "dont"
+                        | "doesnt"
+                        | "didnt"
+                        | "isnt"
+                        | "wasnt"
+                        | "werent"
+                        | "arent"
+                        | "cant"
+                        | "couldnt"
+                        | "wouldnt"
+                        | "wont"
+                        | "hasnt"
+                        | "havent"
+                        | "hadnt"
+                )
+            });
+        if hedged {
             continue;
         }
         let fam = family(class);
         // the persons it names: a group naming only other persons tells another
-        // happening ("Hansbrough finished with 20 points" / "Daye finished with 20 points")
-        let persons: BTreeSet<String> = docs
-            .get(di)
-            .map(|d| {
-                table
-                    .entities_in(&d.source.id, s)
-                    .into_iter()
-                    .filter(|id| {
-                        table
-                            .get(id)
-                            .is_some_and(|e| e.kind == corroborate_model::EntityType::PER)
-                    })
-                    .collect()
+        // happening ("Hansbrough finished with 20 points" / "Daye finished with 20
+        // points"; places are named in too many ways to tell apart so)
+        let ents = |kinds: &[corroborate_model::EntityType]| -> BTreeSet<String> {
+            docs.get(di)
+                .map(|d| {
+                    table
+                        .entities_in(&d.source.id, s)
+                        .into_iter()
+                        .filter(|id| table.get(id).is_some_and(|e| kinds.contains(&e.kind)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let persons = ents(&[corroborate_model::EntityType::PER]);
+        let compatible = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+            a.is_empty() || b.is_empty() || !a.is_disjoint(b)
+        };
+        // shared words with each group that holds any of them, from other articles (a
+        // word that many groups hold tells none apart, and scoring it would make the
+        // pass quadratic on a big story)
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for w in &mine {
+            let holders = index.get(w).map(Vec::as_slice).unwrap_or(&[]);
+            if holders.len() > UNDATED_COMMON_WORD {
+                continue;
+            }
+            for &gi in holders {
+                if gs
+                    .get(gi)
+                    .and_then(|g| g.words.get(w))
+                    .is_some_and(|ds| ds.iter().any(|&d| d != di))
+                {
+                    *shared.entry(gi).or_default() += 1;
+                }
+            }
+        }
+        let mut scored: Vec<(usize, usize)> = shared
+            .into_iter()
+            .filter(|&(gi, n)| {
+                n >= JOIN_SHARED
+                    && n * 3 >= mine.len()
+                    && gs
+                        .get(gi)
+                        .is_some_and(|g| g.family == fam && compatible(&persons, &g.persons))
             })
-            .unwrap_or_default();
-        let mut scored: Vec<(usize, usize)> = gs
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.family == fam)
-            .filter(|(_, g)| {
-                persons.is_empty() || g.persons.is_empty() || !persons.is_disjoint(&g.persons)
-            })
-            .map(|(gi, g)| {
-                let shared = mine
-                    .iter()
-                    .filter(|w| {
-                        g.words
-                            .get(*w)
-                            .is_some_and(|ds| ds.iter().any(|&d| d != di))
-                    })
-                    .count();
-                (shared, gi)
-            })
-            .filter(|&(n, _)| n >= JOIN_SHARED && n * 3 >= mine.len())
+            .map(|(gi, n)| (n, gi))
             .collect();
         scored.sort_unstable_by(|a, b| b.cmp(a));
         let target = match scored.as_slice() {
             [(_, gi)] => Some(*gi),
             [(a, gi), (b, _), ..] if a > b => Some(*gi),
-            [] => None,
-            // a tie: a group of its own rather than a guess
+            // none, or a tie: a group of its own rather than a guess
             _ => None,
         };
-        let g = match target.and_then(|gi| gs.get_mut(gi)) {
-            Some(g) => g,
+        let gi = match target {
+            Some(gi) => gi,
             None => {
                 gs.push(G {
                     family: fam.to_string(),
@@ -1801,14 +1988,18 @@ fn cluster_undated(
                     words: BTreeMap::new(),
                     persons: BTreeSet::new(),
                 });
-                let Some(g) = gs.last_mut() else { continue };
-                g
+                gs.len() - 1
             }
         };
+        let Some(g) = gs.get_mut(gi) else { continue };
         g.members.push((di, s, class));
         g.persons.extend(persons);
         for w in mine {
-            g.words.entry(w).or_default().insert(di);
+            let holders = g.words.entry(w.clone()).or_default();
+            if holders.is_empty() {
+                index.entry(w).or_default().push(gi);
+            }
+            holders.insert(di);
         }
     }
     gs.into_iter()
@@ -2473,6 +2664,22 @@ mod tests {
             trigger_class("The court issued its ruling on Friday.").map(|x| x.0),
             Some("legal")
         );
+        assert_eq!(
+            trigger_class("Judge Tom Ruse issued a ruling Monday.").map(|x| x.0),
+            Some("legal")
+        );
+        assert_eq!(
+            trigger_class("An aid convoy came under fire near Norby on Monday.").map(|x| x.0),
+            Some("attack")
+        );
+        assert_eq!(
+            trigger_class("Shares in Portvale Shipping declined to 40 pence.").map(|x| x.0),
+            Some("economy")
+        );
+        assert_eq!(
+            trigger_class("Auditors checked the Portvale harbour accounts on Monday."),
+            None
+        );
         // a trigger outside a relative clause comes first, else the clause's
         let s = "The man who killed four people in Norby was sentenced on Saturday.";
         assert_eq!(
@@ -2899,6 +3106,13 @@ mod tests {
         let s = "Profits rose in the last quarter, which ended December 30, 2030.";
         assert!(!sub(s, "December 30, 2030", "rose"));
         let s = "Police arrested Ada Brenn, who lives in Norby, on Tuesday.";
+        assert!(!sub(s, "Tuesday", "arrested"));
+        // a clause about the happening itself dates it; a restrictive clause after the
+        // trigger may carry its date
+        let s = "The fire, which broke out at the Norby warehouse on Tuesday, destroyed forty \
+                 boats.";
+        assert!(!sub(s, "Tuesday", "destroyed"));
+        let s = "Police arrested a man who carried a can of petrol near the warehouse on Tuesday.";
         assert!(!sub(s, "Tuesday", "arrested"));
     }
 

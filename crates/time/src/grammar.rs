@@ -609,7 +609,7 @@ impl<'a> G<'a> {
                 && self.ndigits(i) == 1
                 && (names_the_attacks(self.t, i + 3)
                     || i.checked_sub(1).is_some_and(|p| {
-                        matches!(w(p), "the" | "since" | "after" | "before" | "post" | "pre")
+                        matches!(w(p), "since" | "after" | "before" | "post" | "pre")
                     }))
             {
                 return chrono::NaiveDate::from_ymd_opt(2001, 9, 11)
@@ -992,17 +992,9 @@ impl<'a> G<'a> {
                 && self.cap(i - 2)
                 && matches!(
                     self.w(i - 2),
-                    "herald"
-                        | "mail"
-                        | "independent"
-                        | "observer"
-                        | "telegraph"
-                        | "times"
-                        | "star"
-                        | "post"
-                        | "express"
-                        | "mirror"
+                    "herald" | "mail" | "independent" | "scotland" | "wales"
                 )
+                && !(i >= 3 && self.cap(i - 3) && self.w(i - 3) != "the")
             {
                 return false;
             }
@@ -2761,7 +2753,23 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         && (matches!(
             prev(1),
             "the" | "a" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
-        ) || (prev(1).len() > 4 && prev(1).ends_with("ed")))
+        ) || (matches!(
+            prev(1),
+            "announced"
+                | "unveiled"
+                | "outlined"
+                | "released"
+                | "presented"
+                | "revealed"
+                | "submitted"
+                | "approved"
+                | "scrapped"
+                | "dropped"
+                | "shelved"
+                | "rejected"
+                | "filed"
+                | "disclosed"
+        ) && !matches!(prev(2), "will" | "would" | "to" | "could" | "may" | "might")))
     {
         return Tense::None;
     }
@@ -2912,7 +2920,6 @@ pub(crate) fn names_the_attacks(t: &[Tok], k: usize) -> bool {
     matches!(
         w(k),
         "attacks"
-            | "attack"
             | "terrorist"
             | "terror"
             | "hijackers"

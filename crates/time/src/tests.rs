@@ -1295,3 +1295,38 @@ fn a_sunday_newspaper_is_no_day() {
         "2031-09-14",
     );
 }
+
+#[test]
+fn review_cases_of_plans_newspapers_and_9_11() {
+    let dct = d(2029, 3, 7);
+    // a future vote on plans stays ahead
+    check(
+        "The council will vote on revised plans Tuesday.",
+        dct,
+        "Tuesday",
+        "2029-03-13",
+    );
+    // a newspaper that is no "X on Sunday" title keeps the day
+    let dct2 = d(2029, 3, 11);
+    check(
+        "Ada Brenn told the Washington Post on Sunday.",
+        dct2,
+        "Sunday",
+        "2029-03-11",
+    );
+    check(
+        "Tom Ruse told The Times on Sunday.",
+        dct2,
+        "Sunday",
+        "2029-03-11",
+    );
+    // one attack on a September 11 of the story's year, and a 9/11 deadline
+    let dct3 = d(2031, 9, 20);
+    check(
+        "The September 11 attack on the Portvale consulate killed two guards.",
+        dct3,
+        "September 11",
+        "2031-09-11",
+    );
+    assert!(val("The 9/11 deadline for the Norby bids passed.", dct3, "9/11").is_none());
+}

@@ -657,6 +657,10 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
                     let lw = ctx.lower(j);
                     ctx.word(j).starts_with(char::is_lowercase)
                         && !AUXILIARIES.contains(&lw.as_str())
+                        // a verb of speaking or its manner, not any verb ("received a
+                        // letter from Tom Ruse, “I am sorry”" is Ruse's words)
+                        && (MANNER_OF_SPEAKING.contains(&lw.trim_end_matches('s'))
+                            || cue_class(&lw).is_some())
                         && (ctx.verb_like(j)
                             || (lw.len() > 3
                                 && lw.ends_with('s')
@@ -739,8 +743,10 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
         }
         // "Hillary shot back, “...”", "Beck joked, again using an accent, “...”": a
         // sentence quoted after a comma or colon that closes a clause whose subject is a
-        // name or "he"/"she", with its finite verb right after the subject (an adverb may
-        // stand between; no auxiliary or copula), is the subject's words. (Not a
+        // name or "he"/"she", with a verb of speaking or its manner right after the
+        // subject (an adverb may stand between), is the subject's words; not any verb
+        // ("received a letter from Tom Ruse, “I am sorry ...”", "pointed to the sign,
+        // “No entry”"). (Not a
         // fragment inside the predicate: "was indicted ... for his own “personal
         // use”", "a nomination for “Outstanding Performance in a Variety Program”" are
         // a text's or a title's words, not the subject's.)
@@ -777,9 +783,7 @@ pub(super) fn direct(ctx: &Ctx, run: &Run, continues: bool) -> Option<QuoteMenti
                         lv.as_str(),
                         "is" | "was" | "are" | "were" | "has" | "had" | "have"
                     )
-                    && (ctx.verb_like(v)
-                        || IRREGULAR_PAST.contains(&lv.as_str())
-                        || (lv.len() > 3 && lv.ends_with('s') && !lv.ends_with("ss")))
+                    && MANNER_OF_SPEAKING.contains(&lv.trim_end_matches('s'))
             }
         {
             hf = Some((f, ctx.word(v).to_string()));

@@ -1167,6 +1167,17 @@ fn a_sentence_quoted_after_a_named_subjects_clause_is_its_words() {
             .is_none()
     );
     assert!(find(&q, "Outstanding Work").and_then(|f| f.1).is_none());
+    // not any verb: a letter received, a sign pointed to
+    let t = "Ada Brenn received a letter from Tom Ruse, \u{201c}I am sorry for everything I did to the harbour.\u{201d}\n\nTom Ruse pointed to the sign at the gate, \u{201c}No entry for anyone after dark.\u{201d}";
+    let q = quotes(t);
+    assert_ne!(
+        find(&q, "I am sorry").and_then(|f| f.1),
+        Some("Ada Brenn".to_string())
+    );
+    assert_ne!(
+        find(&q, "No entry").and_then(|f| f.1),
+        Some("Tom Ruse".to_string())
+    );
     // a title in the predicate of a copula is nobody's words
     assert!(find(&q, "Person of the Year").and_then(|f| f.1).is_none());
 }
