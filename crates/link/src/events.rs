@@ -1474,6 +1474,31 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         1 => inferred_days.first().copied(),
         n => inferred_days.get(n - 2).copied(),
     };
+    // An "on or after" bound only says the story is at least that late: a happening two
+    // or more articles date later is nearer its day (a 2008 story whose undated pages
+    // mention 2005 at the latest).
+    let told_twice = groups
+        .iter()
+        .filter(|g| {
+            g.iter()
+                .filter_map(|&x| raws.get(x))
+                .map(|r| r.doc)
+                .collect::<BTreeSet<usize>>()
+                .len()
+                >= 2
+        })
+        .filter_map(|g| g.first().and_then(|&f| raws.get(f)))
+        .filter_map(|r| text::day_number(&r.date))
+        .max();
+    let only_bounds = docs
+        .iter()
+        .filter_map(|d| d.source.published.as_ref())
+        .filter(|p| p.basis == DateBasis::Inferred)
+        .all(|p| p.open_ended);
+    let inferred_day = match (inferred_day, told_twice) {
+        (Some(b), Some(t)) if only_bounds => Some(b.max(t)),
+        (b, _) => b,
+    };
     let main_day = pub_day
         .or(inferred_day)
         .or_else(|| days.get(days.len() / 2).copied());
@@ -3052,6 +3077,52 @@ mod tests {
         let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
         let tl = timeline(&refs, &table, "s1-");
         assert!(tl.events.is_empty(), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn an_on_or_after_bound_yields_to_a_later_happening_two_articles_date() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        // undated pages whose inferred dates are only "on or after 2026" (the latest
+        // year they mention), about a vote both date to May 2028
+        let page = |id: &str, body: &str| {
+            let mut a = Doc::new(id, None, "t", body)
+                .ent("Ada Brenn", EntityType::PER)
+                .time("2026", "2026")
+                .time("May 2028", "2028-05")
+                .done();
+            let mut p = DateValue::new("2026-01-01", DateBasis::Inferred);
+            p.open_ended = true;
+            a.source.published = Some(p);
+            a
+        };
+        let docs = [
+            page(
+                "a",
+                "Ada Brenn won the Norby vote in May 2028. Ada Brenn was elected mayor in 2026.",
+            ),
+            page(
+                "b",
+                "Voters chose Ada Brenn in the Norby vote in May 2028. Ada Brenn was elected \
+                 mayor in 2026.",
+            ),
+        ];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let role = |date: &str| {
+            tl.events
+                .iter()
+                .find(|e| e.date.as_ref().is_some_and(|d| d.value == date))
+                .and_then(|e| e.role.clone())
+        };
+        assert_eq!(role("2028-05").as_deref(), Some("main"), "{:?}", tl.events);
+        assert_eq!(
+            role("2026").as_deref(),
+            Some("background"),
+            "{:?}",
+            tl.events
+        );
     }
 
     #[test]
