@@ -564,24 +564,8 @@ pub fn acronym_letters(s: &str) -> String {
         .collect()
 }
 
-/// Time words a tagger may glue onto a name, besides weekdays.
-const TIME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tonight",
-];
+/// Time words a tagger may glue onto a name, besides weekdays and months.
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight"];
 
 /// A name with a trailing time phrase a tagger glued on removed
 /// ("Tchaikovsky Concert Hall on Saturday" -> "Tchaikovsky Concert Hall").
@@ -593,9 +577,9 @@ pub fn clean_name(name: &str) -> String {
                 .to_lowercase()
         });
         if matches!(*w, "on" | "in" | "at" | "last" | "this")
-            && next
-                .as_deref()
-                .is_some_and(|n| TIME_WORDS.contains(&n) || text::WEEKDAYS.contains(&n))
+            && next.as_deref().is_some_and(|n| {
+                TIME_WORDS.contains(&n) || text::MONTHS.contains(&n) || text::WEEKDAYS.contains(&n)
+            })
         {
             return words.get(..i).map(|w| w.join(" ")).unwrap_or_default();
         }

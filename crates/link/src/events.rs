@@ -281,54 +281,29 @@ fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
         let close = after.find(['\u{201d}', '"']).map_or(sent.len(), |p| de + p);
         return trig < o || trig > close;
     }
-    let spans = text::word_spans(sent);
-    let word = |(a, b): (usize, usize)| sent.get(a..b).unwrap_or("").to_lowercase();
-    let Some(&(ws, we)) = spans
-        .iter()
-        .rev()
-        .filter(|&&(a, _)| a < ds)
-        .take_while(|&&(a, _)| {
-            // no clause break between the pronoun and the date
-            !sent.get(a..ds).is_some_and(|g| {
-                g.contains([',', ';', '\u{2014}', '\u{2013}']) || g.contains(" - ")
-            })
-        })
-        .find(|&&sp| matches!(word(sp).as_str(), "who" | "which" | "where" | "whose"))
+    // the relative clause the date is in: the nearest pronoun before it (a clause that
+    // dates a period named before it, "the last quarter, which ended December 30", is
+    // none; see `relative_clauses`)
+    let Some((ws, end)) = relative_clauses(sent)
+        .into_iter()
+        .filter(|&(a, e)| a < ds && de <= e)
+        .max_by_key(|&(a, _)| a)
     else {
         return false;
     };
-    // (not a question word opening the sentence, nor a clause that dates a period named
-    // before it: "profits rose in the last quarter, which ended December 30")
-    if ws == 0 {
-        return false;
-    }
+    let spans = text::word_spans(sent);
+    let word = |(a, b): (usize, usize)| sent.get(a..b).unwrap_or("").to_lowercase();
+    let pronoun = spans
+        .iter()
+        .find(|&&(a, _)| a == ws)
+        .map(|&sp| word(sp))
+        .unwrap_or_default();
     let antecedent = spans
         .iter()
         .rev()
         .find(|&&(_, b)| b <= ws)
         .map(|&sp| word(sp))
         .unwrap_or_default();
-    if matches!(
-        antecedent.as_str(),
-        "quarter"
-            | "year"
-            | "years"
-            | "month"
-            | "months"
-            | "week"
-            | "weeks"
-            | "period"
-            | "season"
-            | "day"
-            | "days"
-            | "night"
-            | "term"
-            | "session"
-            | "half"
-            | "time"
-    ) {
-        return false;
-    }
     // the antecedent names a happening ("The fire, which broke out on Tuesday,
     // destroyed ..."): the clause dates it
     if TRIGGERS
@@ -336,23 +311,6 @@ fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
         .any(|(_, ws)| ws.contains(&antecedent.as_str()))
     {
         return false;
-    }
-    let after = sent.get(de..).unwrap_or("");
-    let mut end = after
-        .find([',', ';', '\u{2014}', '\u{2013}'])
-        .map_or(sent.len(), |p| de + p);
-    let comma_before = sent.get(..ws).is_some_and(|h| h.trim_end().ends_with(','));
-    if !comma_before
-        && let Some(&(aux, _)) = spans.iter().find(|&&(a, b)| {
-            a >= de
-                && a < end
-                && matches!(
-                    word((a, b)).as_str(),
-                    "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would"
-                )
-        })
-    {
-        end = aux;
     }
     if (ws..end).contains(&trig) {
         return false;
@@ -366,7 +324,8 @@ fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
     // possession, tells another happening ("the vigil where Gray was shot on
     // Saturday"); a restrictive one may carry the trigger's date ("arrested a man who
     // carried a can of petrol near the warehouse on Tuesday")
-    comma_before || matches!(word((ws, we)).as_str(), "where" | "whose")
+    let comma_before = sent.get(..ws).is_some_and(|h| h.trim_end().ends_with(','));
+    comma_before || matches!(pronoun.as_str(), "where" | "whose")
 }
 
 /// Whether the year at `start..end` of `t` modifies a name or a season rather than
@@ -729,7 +688,11 @@ fn relative_clauses(sent: &str) -> Vec<(usize, usize)> {
             .find([',', ';', '\u{2014}', '\u{2013}'])
             .map_or(sent.len(), |p| we + p);
         let comma_before = sent.get(..ws).is_some_and(|h| h.trim_end().ends_with(','));
+        // (a "where" or "whose" clause has a subject and verb of its own: "where Tom Ruse
+        // was shot on Saturday" runs on past its "was")
+        let own_subject = matches!(word((ws, we)).as_str(), "where" | "whose");
         if !comma_before
+            && !own_subject
             && let Some(&(aux, _)) = spans.iter().skip(k + 2).find(|&&(a, b)| {
                 a < end
                     && matches!(
