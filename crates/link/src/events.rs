@@ -253,8 +253,78 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
     match last.as_deref() {
         Some("since") => text::date_part(value).len() < 10,
         Some("until" | "till" | "by" | "from" | "than" | "through") => true,
-        _ => false,
+        // a comparison a few words before: "in contrast with the February 2007
+        // election", "similar to that seen in the December 2008 riots"
+        _ => {
+            let words = text::words(before);
+            let near: Vec<&str> = words.iter().rev().take(6).map(String::as_str).collect();
+            near.windows(2).any(|w| {
+                matches!(
+                    (w[1], w[0]),
+                    ("in", "contrast")
+                        | ("similar", "to")
+                        | ("compared", "with")
+                        | ("compared", "to")
+                        | ("reminiscent", "of")
+                )
+            }) || near.contains(&"unlike")
+        }
     }
+}
+
+/// Happening nouns that are no trigger words but name what a date before them dates.
+const HAPPENING_NOUNS: &[(&str, &str)] = &[
+    ("slayings", "attack"),
+    ("slaying", "attack"),
+    ("murder", "attack"),
+    ("murders", "attack"),
+    ("massacre", "attack"),
+    ("riots", "attack"),
+    ("riot", "attack"),
+    ("elections", "politics"),
+    ("race", "politics"),
+    ("campaign", "politics"),
+];
+
+/// The class of the happening noun an attributive date names ("the 1967 slayings", "an
+/// April 2007 shooting", "the 2019 Kharivsk market bombing"): the date at `ds..de` of
+/// `sent` stands after a determiner, and a trigger word or happening noun follows within
+/// three words, with no preposition or verb between. `None` when the date is not so.
+fn attributive_class(sent: &str, ds: usize, de: usize) -> Option<&'static str> {
+    let before = text::words(sent.get(..ds).unwrap_or(""));
+    let det = before.last().map(String::as_str)?;
+    if !matches!(
+        det,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "that"
+    ) {
+        return None;
+    }
+    // the sentence's subject names the happening it tells ("The 2019 bombing of the
+    // market was blamed on militants"), and a happening that frames the sentence in time
+    // dates it ("After the 2019 market bombing, Doravia accused ...")
+    if before.len() == 1 {
+        return None;
+    }
+    let prep = before.iter().rev().nth(1).map(String::as_str);
+    if matches!(
+        prep,
+        Some("after" | "before" | "since" | "following" | "until" | "during" | "amid")
+    ) {
+        return None;
+    }
+    let after = text::words(sent.get(de..).unwrap_or(""));
+    for w in after.iter().take(3) {
+        if let Some((_, c)) = HAPPENING_NOUNS.iter().find(|(n, _)| n == w) {
+            return Some(c);
+        }
+        if let Some((c, _)) = trigger_class(w) {
+            return Some(c);
+        }
+        if text::is_stopword(w) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether the date at `ds..de` of `sent` (offsets into the sentence) lies in a part of
@@ -370,7 +440,18 @@ fn names_a_thing(t: &str, start: usize, end: usize) -> bool {
                 | "highway"
         )
     });
-    street || (determiner && (season || name))
+    // "the Regulatory Reform (Fire Safety) Order 2005": a year in a law's name
+    let law = before
+        .split_whitespace()
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "Order" | "Act" | "Regulations" | "Law" | "Bill" | "Directive" | "Code" | "Rules"
+            )
+        });
+    law || street || (determiner && (season || name))
 }
 
 /// Whether the year at `start..end` of `t` names which one of a thing that is no
@@ -1069,6 +1150,17 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         None => true,
                     },
                 )
+                // an attributive date names its noun's happening: it dates the sentence
+                // only when that is of the sentence's kind ("charged in the 1967
+                // slayings" is no charge of 1967)
+                .filter(|m| {
+                    attributive_class(
+                        sent,
+                        m.start.saturating_sub(s.start),
+                        m.end.saturating_sub(s.start),
+                    )
+                    .is_none_or(|n| family(n) == family(class))
+                })
                 .map(|m| {
                     let (a, b) = (
                         trig.saturating_sub(s.start),
@@ -2459,6 +2551,59 @@ mod tests {
             "The bodies were found at 2088 Harbour Street on Tuesday."
         ));
         assert!(!names("In 2029 Nichols escaped from the courthouse."));
+        assert!(names(
+            "Owners have duties under the Regulatory Reform (Fire Safety) Order 2025."
+        ));
+        // an attributive date names its noun's happening; a framing or subject one
+        // dates the sentence
+        let attr = |t: &str, y: &str| {
+            t.find(y)
+                .and_then(|at| attributive_class(t, at, at + y.len()))
+        };
+        assert_eq!(
+            attr(
+                "A co-worker has been charged in the 1997 slayings in Norby.",
+                "1997"
+            ),
+            Some("attack")
+        );
+        assert_eq!(
+            attr(
+                "A jury convicted a man charged in an April 2027 shooting.",
+                "April 2027"
+            ),
+            Some("attack")
+        );
+        assert_eq!(
+            attr(
+                "The attack is the worst since the 2019 Portvale market bombing.",
+                "2019"
+            ),
+            None
+        );
+        assert_eq!(
+            attr(
+                "After the 2019 market bombing, Doravia accused Marvania.",
+                "2019"
+            ),
+            None
+        );
+        assert_eq!(
+            attr(
+                "The 2019 bombing of the market was blamed on militants.",
+                "2019"
+            ),
+            None
+        );
+        // a comparison is a baseline, not the happening's time
+        assert!(bounds_or_compares(
+            "The campaign was quiet, in contrast with the",
+            "2027-02"
+        ));
+        assert!(bounds_or_compares(
+            "The violence was similar to that seen in the",
+            "2028-12"
+        ));
         // a year naming a thing that is no happening
         let other = |t: &str| {
             t.find(|c: char| c.is_ascii_digit())
