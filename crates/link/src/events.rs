@@ -1946,9 +1946,9 @@ fn cluster_undated(
             continue;
         }
         // A quoted or first-person sentence tells no happening of its own ("I honestly
-        // thought she was shot"), nor one negated or modal near its trigger ("The claim
-        // could not be independently verified", "the orchestra will play"; not "a can of
-        // petrol" far from it).
+        // thought she was shot"), nor one negated, modal or planned near its trigger
+        // ("The claim could not be independently verified", "a vigil is planned for
+        // Sunday"; not "a can of petrol" far from it).
         if sentence
             .trim_start()
             .starts_with(['"', '\u{201c}', '`', '\'', '\u{2018}'])
@@ -1998,6 +1998,13 @@ fn cluster_undated(
                         | "hasnt"
                         | "havent"
                         | "hadnt"
+                        // plans are no happenings yet ("a vigil is planned for Sunday")
+                        | "planned"
+                        | "planning"
+                        | "plans"
+                        | "scheduled"
+                        | "expected"
+                        | "due"
                 )
             });
         if hedged {
@@ -3106,7 +3113,8 @@ mod tests {
             None,
             "t",
             "A fire destroyed the old Norby river warehouse and its boats. \
-             The driver was arrested at the Norby depot.",
+             The driver was arrested at the Norby depot. \
+             A vigil for the crews of the Norby river boats is planned at the old quay.",
         )
         .ent("Norby", EntityType::LOC)
         .done();
@@ -3115,7 +3123,8 @@ mod tests {
             None,
             "t",
             "The old Norby river warehouse was gutted by a fire that spread to its boats. \
-             The fire could not be explained.",
+             The fire could not be explained. \
+             A vigil for the crews of the Norby river boats is planned at the old quay.",
         )
         .ent("Norby", EntityType::LOC)
         .done();
