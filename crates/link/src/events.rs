@@ -1998,16 +1998,16 @@ fn cluster_undated(
                         | "hasnt"
                         | "havent"
                         | "hadnt"
-                        // plans are no happenings yet ("a vigil is planned for Sunday")
-                        | "planned"
-                        | "planning"
-                        | "plans"
-                        | "scheduled"
-                        | "expected"
-                        | "due"
                 )
             });
-        if hedged {
+        // plans are no happenings yet ("a vigil for the crews is planned for Sunday")
+        let planned = words.iter().skip(trig_word).take(14).any(|w| {
+            matches!(
+                w.as_str(),
+                "planned" | "planning" | "plans" | "scheduled" | "expected" | "due"
+            )
+        });
+        if hedged || planned {
             continue;
         }
         let fam = family(class);
