@@ -1262,9 +1262,21 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     }
                 }
             };
-            let report = family(class) == "attack" && (reported || class == "toll");
             let entities: BTreeSet<String> =
                 table.entities_in(&doc.source.id, s).into_iter().collect();
+            // deaths of people no one names ("Three people died when an Athens bank went
+            // up in flames") count the toll of an attack, like a toll report
+            let unnamed_deaths = class == "life"
+                && sent
+                    .get(trig_at..)
+                    .is_some_and(|r| r.starts_with("died") || r.starts_with("dies"))
+                && !entities.iter().any(|id| {
+                    table
+                        .get(id)
+                        .is_some_and(|e| e.kind == corroborate_model::EntityType::PER)
+                });
+            let report =
+                (family(class) == "attack" && (reported || class == "toll")) || unnamed_deaths;
             raws.push(Raw {
                 doc: di,
                 sentence: s,
@@ -3240,6 +3252,55 @@ mod tests {
             "{:?}",
             tl.events
         );
+    }
+
+    #[test]
+    fn deaths_no_one_names_count_the_toll_of_the_attack() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let a = Doc::new(
+            "a",
+            Some("2031-05-04"),
+            "t",
+            "A bomb exploded at the Portvale harbour bank on 3 May 2031, killing three people.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .time("3 May 2031", "2031-05-03")
+        .done();
+        let b = Doc::new(
+            "b",
+            Some("2031-05-04"),
+            "t",
+            "Three people died when the Portvale harbour bank went up in flames on 3 May 2031.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .time("3 May 2031", "2031-05-03")
+        .done();
+        let c = Doc::new(
+            "c",
+            Some("2031-05-04"),
+            "t",
+            "Ada Brenn, the harbour master, died in Norby on 3 May 2031.",
+        )
+        .ent("Ada Brenn", EntityType::PER)
+        .time("3 May 2031", "2031-05-03")
+        .done();
+        let docs = [a, b, c];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let sources: Vec<BTreeSet<&str>> = tl
+            .events
+            .iter()
+            .map(|e| e.evidence.iter().map(|v| v.source.as_str()).collect())
+            .collect();
+        // the unnamed deaths join the bombing; a named person's death is her own event
+        assert!(
+            sources.contains(&BTreeSet::from(["a", "b"])),
+            "{:?}",
+            tl.events
+        );
+        assert!(sources.contains(&BTreeSet::from(["c"])), "{:?}", tl.events);
     }
 
     #[test]
