@@ -11,6 +11,34 @@ fn quotes(t: &str) -> Vec<QuoteMention> {
 }
 
 /// Word soups for the property tests: sequences of up to `max - 1` of `words`.
+/// Each text holds one quote, whose speaker is the given one.
+fn only_quote_speakers(cases: &[(&str, &str)]) {
+    for &(t, who) in cases {
+        let q = quotes(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some(who),
+            "{t}: {q:?}"
+        );
+    }
+}
+
+/// The first direct quote of each text has the given speaker.
+fn direct_quote_speakers(cases: &[(&str, &str)]) {
+    for &(t, who) in cases {
+        let q = quotes(t);
+        let direct = q.iter().find(|q| q.kind.as_deref() == Some("direct"));
+        assert_eq!(
+            direct
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| s.text.as_str()),
+            Some(who),
+            "{t}: {q:?}"
+        );
+    }
+}
+
 fn soup(
     words: &'static [&'static str],
     max: usize,
@@ -1985,17 +2013,7 @@ fn frame_verbs_before_a_quote_give_the_speaker() {
             "Sam Berg",
         ),
     ];
-    for (t, who) in cases {
-        let q = quotes(t);
-        let direct = q.iter().find(|q| q.kind.as_deref() == Some("direct"));
-        assert_eq!(
-            direct
-                .and_then(|q| q.speaker.as_ref())
-                .map(|s| s.text.as_str()),
-            Some(who),
-            "{t}: {q:?}"
-        );
-    }
+    direct_quote_speakers(&cases);
     // a plural noun before the comma is no frame verb
     let t = "The race tightened. The results, \u{201c}a never ending line of voters,\u{201d} came late.";
     let q = quotes(t);
@@ -2026,15 +2044,7 @@ fn noun_phrase_speakers_after_the_quote() {
             "another",
         ),
     ];
-    for (t, who) in cases {
-        let q = quotes(t);
-        assert_eq!(q.len(), 1, "{t}: {q:?}");
-        assert_eq!(
-            q[0].speaker.as_ref().map(|s| s.text.as_str()),
-            Some(who),
-            "{t}: {q:?}"
-        );
-    }
+    only_quote_speakers(&cases);
     // a pronoun after the verb is no noun phrase of the frame
     let t = "The race tightened. \u{201c}Better watch out for fraud,\u{201d} tweeted it again.";
     let q = quotes(t);
@@ -2053,17 +2063,7 @@ fn fronted_clauses_and_infinitive_frames_keep_the_speaker() {
             "Sam Berg",
         ),
     ];
-    for (t, who) in cases {
-        let q = quotes(t);
-        let direct = q.iter().find(|q| q.kind.as_deref() == Some("direct"));
-        assert_eq!(
-            direct
-                .and_then(|q| q.speaker.as_ref())
-                .map(|s| s.text.as_str()),
-            Some(who),
-            "{t}: {q:?}"
-        );
-    }
+    direct_quote_speakers(&cases);
 }
 
 #[test]
@@ -2078,15 +2078,7 @@ fn a_verb_before_the_colon_or_a_closing_cue_gives_the_speaker() {
             "Ana Ruiz",
         ),
     ];
-    for (t, who) in cases {
-        let q = quotes(t);
-        assert_eq!(q.len(), 1, "{t}: {q:?}");
-        assert_eq!(
-            q[0].speaker.as_ref().map(|s| s.text.as_str()),
-            Some(who),
-            "{t}: {q:?}"
-        );
-    }
+    only_quote_speakers(&cases);
     // nor a passive verb ("was featured in an article, “...”")
     let t = "The race tightened. She was also featured in a New York Times article, \u{201c}Angel in a White Coat\u{201d}, last year.";
     let q = quotes(t);
