@@ -205,33 +205,6 @@ const DEATH_NOT_KILLED: &[&str] = &[
     "squads",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Unit words normalised ("per cent" is handled apart).
 const UNIT_WORDS: &[(&str, &str)] = &[
     ("percent", "%"),
@@ -385,7 +358,8 @@ fn sentence_quantities(text: &str, toks: &[Token], times: &[Span], out: &mut Vec
                 .and_then(|i| times.get(i))
                 .is_some_and(|t| t.end > tok.start)
         };
-        let month_adjacent = MONTHS.contains(&prev.as_str()) || MONTHS.contains(&next.as_str());
+        let month_adjacent = corroborate_time::month_number(&prev).is_some()
+            || corroborate_time::month_number(&next).is_some();
         let year_like = is_digits
             && raw.len() == 4
             && !raw.contains([',', '.'])
@@ -564,7 +538,7 @@ fn is_noun(w: &str) -> bool {
         && !w.ends_with("ed")
         && !w.ends_with("ing")
         && !w.ends_with("ly")
-        && !MONTHS.contains(&w)
+        && corroborate_time::month_number(w).is_none()
         && (!is_category(w)
             || matches!(
                 w,

@@ -578,7 +578,9 @@ pub fn clean_name(name: &str) -> String {
         });
         if matches!(*w, "on" | "in" | "at" | "last" | "this")
             && next.as_deref().is_some_and(|n| {
-                TIME_WORDS.contains(&n) || text::MONTHS.contains(&n) || text::WEEKDAYS.contains(&n)
+                TIME_WORDS.contains(&n)
+                    || corroborate_time::month_number(n).is_some()
+                    || text::WEEKDAYS.contains(&n)
             })
         {
             return words.get(..i).map(|w| w.join(" ")).unwrap_or_default();

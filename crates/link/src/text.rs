@@ -305,22 +305,6 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// Month names, lowercase (their first three letters are their abbreviations).
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "gen", "dr", "mr", "mrs", "ms", "st", "no", "col", "lt", "sgt", "capt", "prof", "gov", "sen",

@@ -50,6 +50,12 @@ use grammar::{G, M, Sem, Tense};
 pub use lex::Unit;
 pub use value::{Direction, Point, Relative, parse_point, resolve_relative, weekday_from};
 
+/// The month (1-12) a lower-case word names, full or abbreviated ("march", "sept"), for
+/// the other stages' word lists (one place knows the month names).
+pub fn month_number(word: &str) -> Option<u32> {
+    lex::month(word)
+}
+
 /// What a tagging run knows besides the text.
 #[derive(Debug, Clone, Default)]
 pub struct Context {

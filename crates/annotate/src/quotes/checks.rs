@@ -137,20 +137,6 @@ const TRAILING_ADVERBS: &[&str] = &[
     "finally",
 ];
 
-/// Month names that close a time adjunct ("The navy in November"; not "may", "march").
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Clause words after which a speaker phrase starts anew.
 const SPEAKER_CLAUSE_WORDS: &[&str] = &[
     "since", "because", "although", "though", "while", "whereas", "when", "if", "unless", "until",
@@ -421,7 +407,11 @@ fn trim_speaker(ctx: &Ctx, sp: &SpeakerSpan) -> Option<(usize, usize)> {
     let mut saw_time = false;
     while cut > lo + 1 {
         let Some(w) = lower.get(cut - 1) else { break };
-        if TIME_NOUNS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) {
+        // (a month closes a time adjunct, "The navy in November"; not "may", "march")
+        let month = corroborate_time::month_number(w).is_some()
+            && w.len() > 3
+            && !matches!(w.as_str(), "may" | "march");
+        if TIME_NOUNS.contains(&w.as_str()) || month {
             saw_time = true;
         } else if !TIME_GLUE.contains(&w.as_str()) {
             break;
