@@ -698,9 +698,16 @@ impl EntityTable {
             .collect()
     }
 
-    /// The entity with this id.
+    /// The entity with this id. Ids end in the entity's place (`<prefix>e<n>`), so the
+    /// lookup is direct; a table changed by hand falls back to a scan.
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        id.get(id.len() - digits..)
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.entities.get(i))
+            .filter(|e| e.id == id)
+            .or_else(|| self.entities.iter().find(|e| e.id == id))
     }
 
     /// The entity whose name or an alias matches `name` (folded; surnames match a
@@ -1447,6 +1454,21 @@ mod tests {
         t.entities
             .iter()
             .find(|e| e.aliases.iter().any(|a| a == alias))
+    }
+
+    #[test]
+    fn every_entity_is_found_by_its_id() {
+        let mut t = table();
+        assert!(t.entities.len() > 3);
+        for e in &t.entities {
+            assert_eq!(t.get(&e.id).map(|x| x.id.as_str()), Some(e.id.as_str()));
+        }
+        assert!(t.get("s1-e999").is_none());
+        assert!(t.get("nothing").is_none());
+        // a table reordered by hand is still searched
+        t.entities.reverse();
+        let first = t.entities.first().map(|e| e.id.clone()).unwrap_or_default();
+        assert_eq!(t.get(&first).map(|e| e.id.clone()), Some(first));
     }
 
     #[test]

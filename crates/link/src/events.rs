@@ -1415,6 +1415,16 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     // What no article dates and several articles tell: events with no date (empty
     // `date`), after the dated ones.
     let dated_groups = groups.len();
+    // each dated event's words, once (not again for every undated group)
+    let mut dated_words: Vec<BTreeSet<String>> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|&x| raws.get(x))
+                .flat_map(|r| undated_words(docs, r.doc, r.sentence))
+                .collect()
+        })
+        .collect();
     for members in cluster_undated(docs, table, &left) {
         // A group several articles tell alike may retell an event another article
         // dates, in other words than any one sentence shares with it: the words two or
@@ -1446,11 +1456,9 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 {
                     return false;
                 }
-                let words: BTreeSet<String> = g
-                    .iter()
-                    .filter_map(|&x| raws.get(x))
-                    .flat_map(|r| undated_words(docs, r.doc, r.sentence))
-                    .collect();
+                let Some(words) = dated_words.get(gi) else {
+                    return false;
+                };
                 let shared = core.iter().filter(|w| words.contains(*w)).count();
                 // (an article cannot report what happened after it was published)
                 let day = text::day_number(&first.date);
@@ -1471,36 +1479,25 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     && (shared * 2 >= core.len() || shared * 2 >= words.len())
             })
             .collect();
-        if let [gi] = into.as_slice() {
-            let date = groups
-                .get(*gi)
-                .and_then(|g| g.first())
-                .and_then(|&f| raws.get(f))
-                .map(|f| f.date.clone())
-                .unwrap_or_default();
-            for (di, s, class) in members {
-                let entities: BTreeSet<String> = docs
-                    .get(di)
-                    .map(|d| table.entities_in(&d.source.id, s).into_iter().collect())
-                    .unwrap_or_default();
-                raws.push(Raw {
-                    doc: di,
-                    sentence: s,
-                    class,
-                    date: date.clone(),
-                    entities,
-                    report: false,
-                    inherited: true,
-                });
-                let at = raws.len() - 1;
-                if let Some(g) = groups.get_mut(*gi) {
-                    g.push(at);
-                }
-            }
-            continue;
-        }
-        let mut g = Vec::new();
+        // the join, else a group of its own with no date
+        let (date, inherited) = match into.as_slice() {
+            [gi] => (
+                groups
+                    .get(*gi)
+                    .and_then(|g| g.first())
+                    .and_then(|&f| raws.get(f))
+                    .map(|f| f.date.clone())
+                    .unwrap_or_default(),
+                true,
+            ),
+            _ => (String::new(), false),
+        };
+        let mut added = Vec::new();
+        let mut added_words = BTreeSet::new();
         for (di, s, class) in members {
+            if inherited {
+                added_words.extend(undated_words(docs, di, s));
+            }
             let entities: BTreeSet<String> = docs
                 .get(di)
                 .map(|d| table.entities_in(&d.source.id, s).into_iter().collect())
@@ -1509,14 +1506,24 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 doc: di,
                 sentence: s,
                 class,
-                date: String::new(),
+                date: date.clone(),
                 entities,
                 report: false,
-                inherited: false,
+                inherited,
             });
-            g.push(raws.len() - 1);
+            added.push(raws.len() - 1);
         }
-        groups.push(g);
+        match into.as_slice() {
+            [gi] => {
+                if let Some(words) = dated_words.get_mut(*gi) {
+                    words.extend(added_words);
+                }
+                if let Some(g) = groups.get_mut(*gi) {
+                    g.extend(added);
+                }
+            }
+            _ => groups.push(added),
+        }
     }
     let mut days: Vec<i64> = groups
         .iter()
