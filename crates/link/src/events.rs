@@ -1228,23 +1228,11 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                             // (the few words before the trigger: "another bomb will
                             // explode", "no bomb exploded", "could not confirm")
                             let near = text::words(sent.get(..trig_at).unwrap_or(""));
-                            let hedged = near.iter().rev().take(4).any(|w| {
-                                matches!(
-                                    w.as_str(),
-                                    "will"
-                                        | "would"
-                                        | "could"
-                                        | "might"
-                                        | "may"
-                                        | "shall"
-                                        | "no"
-                                        | "not"
-                                        | "never"
-                                        | "if"
-                                        | "fear"
-                                        | "feared"
-                                )
-                            });
+                            let hedged = near
+                                .iter()
+                                .rev()
+                                .take(4)
+                                .any(|w| HEDGES.contains(&w.as_str()));
                             // (a bare weekday may well be the event's own day)
                             let own_time = doc.times.iter().any(|m| {
                                 s.contains(&Span::new(m.start, m.end)) && {
@@ -1777,6 +1765,15 @@ pub(crate) fn stands_alone(sentence: &str) -> bool {
     capital && !dependent && !first_person
 }
 
+/// Words that make a sentence near its trigger a plan, a possibility, a fear or a
+/// denial rather than a report that something happened ("another bomb will explode", "no
+/// bomb exploded", "could not be verified"; contractions as `text::words` folds them).
+const HEDGES: &[&str] = &[
+    "will", "would", "could", "might", "may", "shall", "should", "can", "cannot", "must", "no",
+    "not", "never", "if", "fear", "feared", "dont", "doesnt", "didnt", "isnt", "wasnt", "werent",
+    "arent", "cant", "couldnt", "wouldnt", "wont", "hasnt", "havent", "hadnt",
+];
+
 /// Content words shared with an event's sentences for an undated sentence to join it.
 const JOIN_SHARED: usize = 3;
 
@@ -1988,37 +1985,7 @@ fn cluster_undated(
             .iter()
             .enumerate()
             .filter(|(k, _)| *k + 5 >= trig_word && *k <= trig_word + 3)
-            .any(|(_, w)| {
-                matches!(
-                    w.as_str(),
-                    "not"
-                        | "never"
-                        | "no"
-                        | "could"
-                        | "would"
-                        | "might"
-                        | "may"
-                        | "will"
-                        | "should"
-                        | "can"
-                        | "cannot"
-                        | "must"
-                        | "dont"
-                        | "doesnt"
-                        | "didnt"
-                        | "isnt"
-                        | "wasnt"
-                        | "werent"
-                        | "arent"
-                        | "cant"
-                        | "couldnt"
-                        | "wouldnt"
-                        | "wont"
-                        | "hasnt"
-                        | "havent"
-                        | "hadnt"
-                )
-            });
+            .any(|(_, w)| HEDGES.contains(&w.as_str()));
         // plans are no happenings yet ("a vigil for the crews is planned for Sunday")
         let planned = words.iter().skip(trig_word).take(14).any(|w| {
             matches!(
