@@ -286,9 +286,71 @@ fn main() {
                     .map(|m| m.values().filter(|set| set.contains(i)).count())
                     .max()
                     .unwrap_or(0);
+                // the most of its articles one story holds
+                let story = dossier
+                    .stories
+                    .iter()
+                    .map(|st| {
+                        st.sources
+                            .iter()
+                            .filter_map(|id| doc_of_source.get(id.as_str()))
+                            .filter(|d| arts.contains(d))
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                // articles with a sentence of the instance on the timeline, and the
+                // events those sentences are in
+                let mut on = BTreeSet::new();
+                let mut evs = BTreeSet::new();
+                for ((d, l), set) in &ours {
+                    if docs
+                        .get(*d)
+                        .and_then(|x| x.instances.get(*l))
+                        .is_some_and(|x| x.contains(*i))
+                    {
+                        on.insert(*d);
+                        evs.extend(set.iter().cloned());
+                    }
+                }
+                if std::env::var("INST").is_ok_and(|x| x == *i) {
+                    let date_of = |id: &str| {
+                        dossier
+                            .stories
+                            .iter()
+                            .flat_map(|st| st.events.iter())
+                            .find(|e| e.id == id)
+                            .map(|e| {
+                                e.date
+                                    .as_ref()
+                                    .map_or("undated".to_string(), |d| d.value.clone())
+                            })
+                            .unwrap_or_default()
+                    };
+                    for (di, d) in docs.iter().enumerate() {
+                        for (li, set) in d.instances.iter().enumerate() {
+                            if set.contains(*i) {
+                                let evs: Vec<String> = ours
+                                    .get(&(di, li))
+                                    .map(|x| {
+                                        x.iter().map(|e| format!("{e}@{}", date_of(e))).collect()
+                                    })
+                                    .unwrap_or_default();
+                                let line: String = d
+                                    .lines
+                                    .get(li)
+                                    .map(|l| l.chars().take(150).collect())
+                                    .unwrap_or_default();
+                                println!("INST\t{}\t{:?}\t{line}", d.name, evs);
+                            }
+                        }
+                    }
+                }
                 println!(
-                    "ART\ttopic {topic}\t{i}\t{} articles\tbest event {best}",
-                    arts.len()
+                    "ART\ttopic {topic}\t{i}\t{} articles\tbest event {best}\tbest story {story}\ton timeline {}\tevents {}",
+                    arts.len(),
+                    on.len(),
+                    evs.len()
                 );
             }
         }

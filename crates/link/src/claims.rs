@@ -1601,9 +1601,17 @@ mod tests {
             "{:?}",
             of("arrested")
         );
+        // the earlier month's count is the March shooting's, not the depot's
         let injured = of("injured");
+        let march = tl
+            .events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2031-03"))
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| "events of 2031-03".into());
+        assert!(injured.contains(&(march, "3".into())), "{injured:?}");
         assert!(
-            injured.contains(&("events of 2031-03".into(), "3".into())),
+            !injured.contains(&("s1-ev2".into(), "3".into())),
             "{injured:?}"
         );
         assert!(
