@@ -60,6 +60,11 @@ fn dct_of(source: &Source, options: &Options, problems: &mut Vec<Problem>) -> Op
     };
     if let Some(p) = &source.published {
         if let Some(d) = parse(p) {
+            // stamped after midnight GMT, written "tonight": the evening before, west
+            // of Greenwich
+            if evening_before(p, &source.text) {
+                return d.pred_opt().or(Some(d));
+            }
             return Some(d);
         }
         problems.push(Problem {
@@ -78,6 +83,29 @@ fn dct_of(source: &Source, options: &Options, problems: &mut Vec<Problem>) -> Op
         message: "no DCT: relative dates left unresolved".to_string(),
     });
     None
+}
+
+/// Whether a publication time between midnight and six in the morning UTC belongs to
+/// the evening before where the text was written: the text says "tonight" or "this
+/// evening" (a page stamped 02:31 GMT on 12 March about a riot in Brooklyn "tonight").
+fn evening_before(p: &DateValue, text: &str) -> bool {
+    let v = p.value.as_str();
+    let utc = v.ends_with('Z') || v.ends_with("+00:00");
+    let early = v
+        .get(11..13)
+        .and_then(|h| h.parse::<u32>().ok())
+        .is_some_and(|h| h < 6);
+    if !(utc && early) {
+        return false;
+    }
+    let low = text.to_lowercase();
+    ["tonight", "this evening"].iter().any(|w| {
+        low.match_indices(w).any(|(at, _)| {
+            let before = low.get(..at).and_then(|b| b.chars().next_back());
+            let after = low.get(at + w.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Adds every annotation layer to one source, with the default recognizer
@@ -140,6 +168,40 @@ mod tests {
     }
 
     const DEMO: &str = "Bomb kills 58 at Kharivsk concert hall\n\nKHARIVSK, Doravia (MPA) - At least 58 people were killed and more than 120 injured when a bomb exploded in the foyer of the Tchaikovsky Concert Hall on Saturday night, officials said.The blast came during a concert of the Kharivsk Philharmonic.\n\nThe Northern Liberation Front (NLF) claimed the attack in a post on Telegram. Doravia's Interior Minister Irina Voloshyna blamed neighbouring Marvania, which denied any involvement.\n\nSSB spokesman Dmytro Hrytsenko said the State Security Bureau (SSB) had received a warning from the U.S. and from Marvania on 1 June. The warning named no target. “The alert was too vague to act on,” he said.\n\nThe attack was the deadliest since the 2019 Kharivsk central market bombing, which killed 23 people.";
+
+    #[test]
+    fn a_night_stamp_in_gmt_with_tonight_is_the_evening_before() {
+        let value_of = |text: &str, stamp: &str, w: &str| {
+            let (ann, _) = annotate(source(text, Some(stamp)), &Options::default());
+            ann.times
+                .iter()
+                .find(|t| t.text == w)
+                .map(|t| t.value.clone())
+        };
+        let t = "Protesters clashed with police in Norby tonight. On Monday a vigil was held.";
+        assert_eq!(
+            value_of(t, "2031-03-12T02:31:00Z", "tonight").as_deref(),
+            Some("2031-03-11TNI")
+        );
+        assert_eq!(
+            value_of(t, "2031-03-12T02:31:00Z", "Monday").as_deref(),
+            Some("2031-03-10")
+        );
+        // stamped in the afternoon, or in a zone of its own, or no evening word
+        assert_eq!(
+            value_of(t, "2031-03-12T14:31:00Z", "tonight").as_deref(),
+            Some("2031-03-12TNI")
+        );
+        assert_eq!(
+            value_of(t, "2031-03-12T02:31:00+02:00", "tonight").as_deref(),
+            Some("2031-03-12TNI")
+        );
+        let t = "Protesters clashed with police in Norby on Monday night.";
+        assert_eq!(
+            value_of(t, "2031-03-12T02:31:00Z", "Monday night").as_deref(),
+            Some("2031-03-10")
+        );
+    }
 
     #[test]
     fn demo_passage() {

@@ -190,7 +190,13 @@ pub fn parse_header_lines(text: &str) -> (PageMeta, Vec<Removed>, usize) {
             "title" | "headline" => meta.title = Some(val_s),
             "source" | "outlet" | "publisher" | "publication" => meta.outlet = Some(val_s),
             "date" | "published" | "dateline" => {
-                meta.published = meta::parse_text_date(val);
+                meta.published = meta::parse_text_date(val).map(|d| {
+                    if d.value.len() == 10 {
+                        with_utc_clock(val, d)
+                    } else {
+                        d
+                    }
+                });
                 if meta.published.is_none() {
                     break;
                 }
@@ -380,7 +386,7 @@ pub(crate) fn head_dates<'a>(
             {
                 updated.get_or_insert(d);
             } else {
-                found.get_or_insert(d);
+                found.get_or_insert(with_utc_clock(line, d));
             }
             continue;
         }
@@ -402,6 +408,29 @@ pub(crate) fn head_dates<'a>(
         }
     }
     (found.or(updated), dated_lines)
+}
+
+/// A day read off a header line, with the line's first clock time when it is given in
+/// GMT or UTC ("PUBLISHED: 02:31 GMT, 12 March 2013" is `2013-03-12T02:31:00Z`): a
+/// later stage may need the hour (a page stamped after midnight GMT that says "tonight"
+/// was written the evening before, west of Greenwich).
+fn with_utc_clock(line: &str, d: DateValue) -> DateValue {
+    static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(\d{1,2}) ?: ?(\d{2})(?: ?: ?\d{2})?\s*(?:GMT|UTC)(?-u:\b)").ok()
+    });
+    let Some(day) = d.day().map(str::to_string) else {
+        return d;
+    };
+    let Some(c) = CLOCK.as_ref().and_then(|r| r.captures(line)) else {
+        return d;
+    };
+    let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    match (num(1), num(2)) {
+        (Some(h), Some(m)) if h < 24 && m < 60 => {
+            DateValue::new(format!("{day}T{h:02}:{m:02}:00Z"), d.basis)
+        }
+        _ => d,
+    }
 }
 
 /// Whether at least 75% of a line's words (besides "on" and "at") are date, weekday,

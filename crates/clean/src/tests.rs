@@ -875,3 +875,23 @@ fn a_long_line_of_date_shapes_is_no_header() {
     assert_eq!(c.meta.published, None);
     assert_eq!(c.text.len(), line.len());
 }
+
+#[test]
+fn a_header_clock_in_gmt_is_kept_with_the_day() {
+    let text = "Harbour fire closes docks\n\nPUBLISHED: 02:31 GMT, 12 March 2031 | UPDATED: \
+                22:19 GMT, 12 March 2031\n\nA fire broke out at the harbour and closed the \
+                docks for three days, the port authority said.\n";
+    let c = clean_text(text, None);
+    let p = c.meta.published.as_ref();
+    assert_eq!(p.map(|d| d.value.as_str()), Some("2031-03-12T02:31:00Z"));
+    assert_eq!(p.and_then(|d| d.day()), Some("2031-03-12"));
+    // a clock in a local zone is not taken for UTC
+    let text = "Harbour fire closes docks\n\nPublished: 9:31 PM EDT, March 11, 2031\n\nA fire \
+                broke out at the harbour and closed the docks for three days, the port \
+                authority said.\n";
+    let c = clean_text(text, None);
+    assert_eq!(
+        c.meta.published.as_ref().map(|d| d.value.as_str()),
+        Some("2031-03-11")
+    );
+}
