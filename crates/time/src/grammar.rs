@@ -3013,6 +3013,64 @@ pub(crate) fn is_boundary(t: &[Tok], k: usize) -> bool {
 }
 
 /// The tense cue nearest to tokens `[s, e)` within their sentence.
+/// Whether a past verb of a happening stands right before the mention at `s` ("fired on
+/// June 8", "died Tuesday"), not one that moves or sets a date ("postponed to",
+/// "extended to", "invited ... on", "set for").
+pub(crate) fn past_verb_governs(t: &[Tok], s: usize) -> bool {
+    let Some(mut k) = s.checked_sub(1) else {
+        return false;
+    };
+    if t.get(k).is_some_and(|x| x.low == "on") {
+        let Some(j) = k.checked_sub(1) else {
+            return false;
+        };
+        k = j;
+    }
+    let Some(w) = t.get(k).map(|x| x.low.as_str()) else {
+        return false;
+    };
+    !matches!(
+        w,
+        "extended"
+            | "postponed"
+            | "delayed"
+            | "moved"
+            | "pushed"
+            | "rescheduled"
+            | "adjourned"
+            | "deferred"
+            | "set"
+            | "called"
+            | "invited"
+            | "asked"
+            | "ordered"
+            | "summoned"
+            | "subpoenaed"
+            | "announced"
+            | "scheduled"
+            | "planned"
+            | "expected"
+            | "said"
+            | "told"
+            | "agreed"
+            | "decided"
+            | "voted"
+            | "approved"
+            | "authorized"
+            | "designated"
+            | "declared"
+            | "proclaimed"
+            | "fixed"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "last"
+            | "earlier"
+            | "ago"
+    ) && cue(t, k) == Tense::Past
+}
+
 pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
     const WINDOW: usize = 30;
     let mut left: Option<(usize, Tense)> = None;

@@ -117,6 +117,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         period_of_year: None,
         period_before: false,
         focus_q: None,
+        done: false,
     };
     let mut out = Vec::with_capacity(matches.len());
     // the end token and day value of the last mention that named a day
@@ -175,6 +176,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             r.prev_day = r.prev_event_day;
         }
         r.comparison = grammar::is_comparison(&toks, m.start, m.end);
+        r.done = tense == Tense::Past && grammar::past_verb_governs(&toks, m.start);
         r.period_before = m.start > 0 && toks.get(m.start - 1).is_some_and(|t| t.low == "period");
         r.period_of_year = match toks.get(m.end).map(|t| t.low.as_str()) {
             Some(w @ ("quarter" | "period"))
@@ -372,11 +374,20 @@ const PICK_FUTURE_BIAS: i64 = 150;
 const PICK_PAST_BIAS: i64 = 400;
 /// Days ahead within which a later date pays no extra cost.
 const PICK_NEAR: i64 = 60;
+/// Days ahead within which a later date pays only a small extra cost when a past verb
+/// of the happening governs it (slop in the publication date): "O'Brien, fired on
+/// June 8," on a page of 16 May is the June before.
+const PICK_DONE_NEAR: i64 = 7;
 
 /// The year (DCT year, one before or one after) that puts a month-day nearest the DCT,
 /// with a tense bias: a past-tense sentence prefers dates before the DCT, a future one
 /// dates after it.
-fn pick_year(dct: NaiveDate, tense: Tense, mk: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
+fn pick_year(
+    dct: NaiveDate,
+    tense: Tense,
+    done: bool,
+    mk: impl Fn(i32) -> Option<NaiveDate>,
+) -> i32 {
     // News mostly looks back: without a cue a later date must be much nearer to win,
     // and a past tense all but rules it out.
     let mut best = (i64::MAX, dct.year());
@@ -386,7 +397,9 @@ fn pick_year(dct: NaiveDate, tense: Tense, mk: impl Fn(i32) -> Option<NaiveDate>
         let mut cost = diff.abs();
         if diff > 0 {
             cost += match tense {
-                Tense::Past if diff > PICK_NEAR => PICK_PAST_BIAS,
+                Tense::Past if diff > PICK_NEAR || (done && diff > PICK_DONE_NEAR) => {
+                    PICK_PAST_BIAS
+                }
                 Tense::Past => 120,
                 Tense::Reported => 120,
                 Tense::None if diff > PICK_NEAR => PICK_FUTURE_BIAS,
@@ -466,6 +479,9 @@ struct Resolver {
     /// The mention being resolved is the second term of a comparison ("up from $3
     /// million last year", "the corresponding period last year").
     comparison: bool,
+    /// A past verb of the happening governs the mention ("fired on June 8"): a later
+    /// date is all but ruled out, not just dearer.
+    done: bool,
 }
 
 fn unknown_of(unit: Unit) -> &'static str {
@@ -651,7 +667,7 @@ impl Resolver {
                 let mk = |y: i32| holiday_date(h, y);
                 match self.dct {
                     Some(d) => {
-                        let y = pick_year(d, tense, mk);
+                        let y = pick_year(d, tense, self.done, mk);
                         match holiday_date(h, y) {
                             Some(day) => self.done(Point::Day(day), "dct", None),
                             None => Self::lit("XXXX-XX-XX", None, None),
@@ -719,7 +735,7 @@ impl Resolver {
                 let mut y = if anchor != "dct" {
                     dct.year()
                 } else {
-                    pick_year(dct, tense, mk)
+                    pick_year(dct, tense, self.done, mk)
                 };
                 // "killed in June 2005 ... was killed on June 24" (written in May 2007):
                 // a past date the pick puts after the DCT takes the year the text gave
@@ -739,7 +755,7 @@ impl Resolver {
                     y = named;
                 } else if anchor == "dct"
                     && tense == Tense::Past
-                    && mk(y).is_some_and(|c| c > dct)
+                    && mk(pick_year(dct, tense, false, mk)).is_some_and(|c| c > dct)
                     && let Some(&named) = self.month_years.get(&m)
                     && named < dct.year()
                 {

@@ -1088,12 +1088,13 @@ fn a_past_month_day_takes_the_year_the_text_named_for_that_month() {
     let dct = d(2031, 5, 3);
     let text = "The guard was shot in June 2029. He was killed on June 24, while on patrol.";
     check(text, dct, "June 24", "2029-06-24");
-    // without that month named, or in the future tense, the usual pick
+    // without that month named, the usual pick (the June before: a killing told in the
+    // past is no date seven weeks ahead); in the future tense, the June ahead
     check(
         "The guard was shot in March 2029. He was killed on June 24.",
         dct,
         "June 24",
-        "2031-06-24",
+        "2030-06-24",
     );
     check(
         "The guard was shot in June 2029. The trial will resume on June 24.",
@@ -1329,4 +1330,36 @@ fn review_cases_of_plans_newspapers_and_9_11() {
         "2031-09-11",
     );
     assert!(val("The 9/11 deadline for the Norby bids passed.", dct3, "9/11").is_none());
+}
+
+#[test]
+fn a_past_verb_of_the_happening_keeps_its_date_behind() {
+    // written 16 May: "fired on June 8" is last June; a date a verb moves or sets,
+    // or one past tense only frames, stays ahead
+    let dct = d(2031, 5, 16);
+    check(
+        "Tom Ruse, fired on June 8, is seeking damages.",
+        dct,
+        "June 8",
+        "2030-06-08",
+    );
+    check("Ada Brenn died June 8.", dct, "June 8", "2030-06-08");
+    check(
+        "The vote was postponed until June 8.",
+        dct,
+        "June 8",
+        "2031-06-08",
+    );
+    check(
+        "The council extended the offer to June 8.",
+        dct,
+        "June 8",
+        "2031-06-08",
+    );
+    check(
+        "The mayor invited the envoys to a ceremony in Norby on June 8.",
+        dct,
+        "June 8",
+        "2031-06-08",
+    );
 }
