@@ -161,6 +161,7 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "rioting",
             "clashes",
             "hijacked",
+            "fired",
         ],
     ),
     (
@@ -300,6 +301,58 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
     }
 }
 
+/// Whether the words before a date hold "since" after a superlative ("the worst
+/// violence since riots in", "the biggest protest since the premier took office"),
+/// with no comma between "since" and the date.
+fn superlative_since(before: &str) -> bool {
+    let Some(at) = before.to_lowercase().rfind(" since ") else {
+        return false;
+    };
+    if before.get(at..).is_some_and(|r| r.contains([',', ';'])) {
+        return false;
+    }
+    let head = text::words(before.get(..at).unwrap_or(""));
+    head.iter().rev().take(6).any(|w| {
+        matches!(
+            w.as_str(),
+            "worst"
+                | "biggest"
+                | "largest"
+                | "deadliest"
+                | "highest"
+                | "lowest"
+                | "first"
+                | "most"
+                | "greatest"
+                | "strongest"
+                | "heaviest"
+                | "bloodiest"
+                | "best"
+                | "longest"
+                | "fiercest"
+        )
+    })
+}
+
+/// Whether the words right after a date, up to five before a function word, hold a
+/// trigger or happening noun of `class`'s family: "2019 Kharivsk central market
+/// bombing" in an attack's sentence.
+fn names_happening(after: &str, class: &str) -> bool {
+    let fam = family(class);
+    text::words(after)
+        .iter()
+        .take(5)
+        .take_while(|w| !matches!(w.as_str(), "in" | "on" | "at" | "of" | "and" | "the" | "a"))
+        .any(|w| {
+            TRIGGERS
+                .iter()
+                .any(|(c, ws)| family(c) == fam && ws.contains(&w.as_str()))
+                || HAPPENING_NOUNS
+                    .iter()
+                    .any(|(n, c)| n == w && family(c) == fam)
+        })
+}
+
 /// Happening nouns that are no trigger words but name what a date before them dates.
 const HAPPENING_NOUNS: &[(&str, &str)] = &[
     ("slayings", "attack"),
@@ -425,6 +478,26 @@ fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
     // carried a can of petrol near the warehouse on Tuesday")
     let comma_before = sent.get(..ws).is_some_and(|h| h.trim_end().ends_with(','));
     comma_before || matches!(pronoun.as_str(), "where" | "whose")
+}
+
+/// Whether a word of intent or of the future stands between the trigger at `trig` and
+/// a date after it at `ds` (offsets into `sent`): the date belongs to what is planned
+/// ("it was announced that Jackman will host the ceremony, televised live on Sunday,
+/// February 22"; "was arrested and will appear in court on Monday").
+fn plan_between(sent: &str, trig: usize, ds: usize) -> bool {
+    let words = text::words(sent.get(trig..ds).unwrap_or(""));
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "will" | "would" | "shall" | "scheduled" | "slated" | "planned" | "plans" | "due"
+        ) || (w == "to"
+            && words.get(i + 1).is_some_and(|n| n == "be")
+            && i > 0
+            && matches!(
+                words.get(i - 1).map(String::as_str),
+                Some("is" | "are" | "was" | "were")
+            ))
+    })
 }
 
 /// Whether the year at `start..end` of `t` modifies a name or a season rather than
@@ -697,6 +770,28 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
         let w = |k: usize| words.get(k).map_or("", |x| x.0.as_str());
         let prev = i.checked_sub(1).map_or("", w);
         let next = w(i + 1);
+        // a participle as an adjective: "the slain lawman's family", "the two wounded
+        // men", "the defeated candidate"
+        let word = w(i);
+        let det = |k: usize| matches!(w(k), "the" | "a" | "an" | "his" | "their" | "its");
+        let joined = i.checked_sub(1).is_some_and(|p| {
+            let from = words.get(p).map_or(0, |x| x.1);
+            let to = words.get(i).map_or(0, |x| x.1);
+            !sentence
+                .get(from..to)
+                .unwrap_or(",")
+                .contains([',', ';', ':'])
+        });
+        if (word.ends_with("ed") || word == "slain")
+            && joined
+            && (i.checked_sub(1).is_some_and(det)
+                || (matches!(
+                    prev,
+                    "two" | "three" | "four" | "several" | "many" | "other" | "both"
+                ) && i.checked_sub(2).is_some_and(det)))
+        {
+            return true;
+        }
         match w(i) {
             // "checked into rehab", not "checked the accounts"
             "checked" => !matches!(next, "into" | "in" | "herself" | "himself" | "themselves"),
@@ -787,6 +882,30 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
             })
         })
     };
+    // "fired at the crowd", "fired shots": a shooting; "fired the coach": a dismissal
+    let shots_fired = |i: usize| {
+        let w = |k: usize| words.get(k).map_or("", |x| x.0.as_str());
+        matches!(
+            w(i + 1),
+            "at" | "upon"
+                | "into"
+                | "shots"
+                | "shot"
+                | "rounds"
+                | "bullets"
+                | "several"
+                | "warning"
+                | "tear"
+                | "live"
+                | "indiscriminately"
+                | "randomly"
+                | "repeatedly"
+        ) || (w(i + 1) == "on"
+            && matches!(
+                w(i + 2),
+                "protesters" | "police" | "officers" | "demonstrators" | "them" | "the" | "a"
+            ))
+    };
     for outside in [true, false] {
         for (class, triggers) in TRIGGERS {
             if let Some((_, at)) = words
@@ -795,6 +914,7 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                 .find(|(i, (w, at))| {
                     triggers.contains(&w.as_str())
                         && !idiom(*i)
+                        && (w != "fired" || shots_fired(*i) == (*class == "attack"))
                         && (!outside || (!in_clause(*at) && !dated_noun(*i)))
                 })
                 .map(|(_, x)| x)
@@ -1385,13 +1505,22 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 // an attributive date names its noun's happening: it dates the sentence
                 // only when that is of the sentence's kind ("charged in the 1967
                 // slayings" is no charge of 1967)
+                // ("the worst violence since riots in 2008", "the biggest protest since
+                // the premier took office last October": a baseline, unless it names a
+                // happening of the sentence's kind, "the deadliest attack since the 2019
+                // market bombing", which the sentence also tells)
                 .filter(|m| {
-                    attributive_class(
-                        sent,
+                    let (ds, de) = (
                         m.start.saturating_sub(s.start),
                         m.end.saturating_sub(s.start),
-                    )
-                    .is_none_or(|n| family(n) == family(class))
+                    );
+                    match attributive_class(sent, ds, de) {
+                        Some(n) => family(n) == family(class),
+                        None => {
+                            !superlative_since(sent.get(..ds).unwrap_or(""))
+                                || names_happening(sent.get(de..).unwrap_or(""), class)
+                        }
+                    }
                 })
                 .map(|m| {
                     let (a, b) = (
@@ -1419,15 +1548,18 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             // Thursday night has been charged"): it dates nothing here, nor does the
             // sentence before.
             let any_cand = !cands.is_empty();
+            // a trigger in the past ("announced", "arrested") is no plan itself: a future
+            // word after it opens one
+            let past_trigger = sent
+                .get(trig_at..)
+                .and_then(|r| text::words(r).into_iter().next())
+                .is_some_and(|w| w.ends_with("ed"));
             let cands: Vec<(&corroborate_model::TimeMention, bool)> = cands
                 .into_iter()
                 .filter(|(m, _)| {
-                    !subordinate(
-                        sent,
-                        m.start.saturating_sub(s.start),
-                        m.end.saturating_sub(s.start),
-                        trig_at,
-                    )
+                    let ds = m.start.saturating_sub(s.start);
+                    !(subordinate(sent, ds, m.end.saturating_sub(s.start), trig_at)
+                        || (ds > trig_at && past_trigger && plan_between(sent, trig_at, ds)))
                 })
                 .collect();
             // The mention nearest the trigger, preferring one not attached to a
@@ -2751,8 +2883,28 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_after_the_trigger_keeps_its_date() {
+        let at = |sent: &str, w: &str| sent.find(w).unwrap_or(0);
+        let s = "It was announced that Ada Brenn will host the gala, held on Sunday.";
+        assert!(plan_between(s, at(s, "announced"), at(s, "Sunday")));
+        let s = "Tom Ruse was arrested and will appear in court on Monday.";
+        assert!(plan_between(s, at(s, "arrested"), at(s, "Monday")));
+        let s = "Tom Ruse was arrested in Norby on Monday.";
+        assert!(!plan_between(s, at(s, "arrested"), at(s, "Monday")));
+    }
+
+    #[test]
     fn bounds_and_baselines_do_not_date_the_event() {
         assert!(bounds_or_compares("its lowest level since", "2003"));
+        assert!(superlative_since(
+            "The worst violence in Norby since riots in"
+        ));
+        assert!(superlative_since(
+            "the biggest protest since the premier took office last"
+        ));
+        assert!(!superlative_since(
+            "Since the worst storm in years, the dam was rebuilt in"
+        ));
         assert!(bounds_or_compares("seeking to cut 31,500 jobs by", "2012"));
         assert!(bounds_or_compares("sales were up from", "2009"));
         assert!(!bounds_or_compares(
@@ -3057,6 +3209,12 @@ mod tests {
                 Some("life"),
             ),
             ("Tom Ruse was found guilty of the killings.", Some("legal")),
+            // participles as adjectives are no triggers; "fired" is a shooting or a
+            // dismissal by what follows
+            ("The slain guard's family thanked the town.", None),
+            ("The two wounded men are in hospital.", None),
+            ("Officers fired at the car on Saturday.", Some("attack")),
+            ("Portvale fired its coach on Monday.", Some("action")),
         ];
         for &(t, class) in cases {
             assert_eq!(trigger_class(t).map(|x| x.0), class, "{t}");

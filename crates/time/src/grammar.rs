@@ -3098,6 +3098,11 @@ pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
         if is_boundary(t, k) || (k > e && t.get(k).is_some_and(|x| x.nl)) {
             break;
         }
+        // a clause after a comma does not outvote the verb before the mention ("checked
+        // into the clinic on Thursday night, for what is to be a three-month stay")
+        if left.is_some() && k > e && t.get(k).is_some_and(|x| x.low == ",") {
+            break;
+        }
         // cues to the right count double: the governing verb usually comes first
         d += 2;
         let c = cue(t, k);

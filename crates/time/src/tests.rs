@@ -1363,3 +1363,22 @@ fn a_past_verb_of_the_happening_keeps_its_date_behind() {
         "2031-06-08",
     );
 }
+
+#[test]
+fn a_clause_after_a_comma_does_not_outvote_the_verb_before() {
+    let dct = d(2031, 5, 3); // a Saturday
+    check(
+        "Ada Brenn checked into a Norby clinic on Thursday night, for what is to be a \
+         three-month stay.",
+        dct,
+        "Thursday night",
+        "2031-05-01",
+    );
+    // with no cue on the left, the clause after the comma still counts
+    check(
+        "On Thursday, the council will vote.",
+        dct,
+        "Thursday",
+        "2031-05-08",
+    );
+}
