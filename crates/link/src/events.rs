@@ -782,6 +782,15 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                 .unwrap_or(",")
                 .contains([',', ';', ':'])
         });
+        // an older happening the sentence only refers to: "on probation for a previous
+        // DUI arrest", "his prior conviction"
+        if (1..=2).any(|back| {
+            i.checked_sub(back).is_some_and(|k| {
+                matches!(w(k), "previous" | "prior" | "earlier" | "past" | "former")
+            })
+        }) {
+            return true;
+        }
         if (word.ends_with("ed") || word == "slain")
             && joined
             && (i.checked_sub(1).is_some_and(det)
@@ -3215,6 +3224,8 @@ mod tests {
             ("The two wounded men are in hospital.", None),
             ("Officers fired at the car on Saturday.", Some("attack")),
             ("Portvale fired its coach on Monday.", Some("action")),
+            // an older happening referred to
+            ("Tom Ruse was on probation for a previous DUI arrest.", None),
         ];
         for &(t, class) in cases {
             assert_eq!(trigger_class(t).map(|x| x.0), class, "{t}");
