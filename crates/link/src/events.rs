@@ -2752,7 +2752,12 @@ fn undated_event_noun(m: &corroborate_model::TimeMention) -> Option<String> {
         return None;
     }
     let noun = words.last()?;
-    (noun.len() >= 3 && noun.chars().all(char::is_alphabetic)).then(|| noun.clone())
+    // "the break-in": inner hyphens are part of the noun
+    (noun.len() >= 3
+        && noun.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !noun.starts_with('-')
+        && !noun.ends_with('-'))
+    .then(|| noun.clone())
 }
 
 /// Re-resolves `doc`'s event-anchored time expressions whose event the article does
@@ -3094,6 +3099,10 @@ mod tests {
         assert_eq!(noun("the night before the concert", "event"), None);
         assert_eq!(noun("two days later", "previous"), None);
         assert_eq!(noun("the day before June 3", "dct"), None);
+        assert_eq!(
+            noun("the month before the break-in", "previous"),
+            Some("break-in".into())
+        );
     }
 
     fn neighbour_doc(body: &str, anchor: &str) -> Annotations {

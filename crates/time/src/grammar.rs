@@ -368,8 +368,33 @@ impl<'a> G<'a> {
             if is_event_noun(&t.low) {
                 return Some(k);
             }
+            // a hyphenated compound: "the break-in", "the sit-in", "the shoot-out"
+            if self.is(k + 1, "-")
+                && self.glued(k + 1)
+                && self.glued(k + 2)
+                && matches!(
+                    (t.low.as_str(), self.w(k + 2)),
+                    ("break" | "sit", "in")
+                        | ("shoot" | "walk", "out")
+                        | ("stand" | "face", "off")
+                        | ("cease", "fire")
+                        | ("run" | "play", "off")
+                        | ("take" | "hand", "over")
+                )
+            {
+                return Some(k + 2);
+            }
         }
         None
+    }
+
+    /// The event noun ending at `end` as written, a compound whole ("break-in").
+    fn noun_text(&self, end: usize) -> String {
+        if end >= 2 && self.is(end - 1, "-") && self.glued(end - 1) && self.glued(end) {
+            format!("{}-{}", self.w(end - 2), self.w(end))
+        } else {
+            self.w(end).to_string()
+        }
     }
 
     /// A spelled year: "nineteen ninety-six", "two thousand".
@@ -1282,7 +1307,7 @@ impl<'a> G<'a> {
                                             n: v,
                                             unit,
                                             inner: Some(Box::new(inner)),
-                                            noun: noun_at.map(|x| self.w(x).to_string()),
+                                            noun: noun_at.map(|x| self.noun_text(x)),
                                         },
                                     );
                                     m.nested = nested;
@@ -1303,7 +1328,7 @@ impl<'a> G<'a> {
                                             n: v,
                                             unit,
                                             inner: None,
-                                            noun: Some(self.w(nk).to_string()),
+                                            noun: Some(self.noun_text(nk)),
                                         },
                                     ));
                                 }
@@ -2264,7 +2289,7 @@ impl<'a> G<'a> {
                             n: sign,
                             unit,
                             inner: Some(Box::new(inner)),
-                            noun: noun_at.map(|x| self.w(x).to_string()),
+                            noun: noun_at.map(|x| self.noun_text(x)),
                         },
                     );
                     m.pod = pod;
@@ -2308,7 +2333,7 @@ impl<'a> G<'a> {
                             n: sign,
                             unit,
                             inner: None,
-                            noun: Some(self.w(nk).to_string()),
+                            noun: Some(self.noun_text(nk)),
                         },
                     );
                     m.pod = pod;

@@ -1382,3 +1382,11 @@ fn a_clause_after_a_comma_does_not_outvote_the_verb_before() {
         "2031-05-08",
     );
 }
+
+#[test]
+fn a_hyphenated_event_noun_anchors_like_any_other() {
+    let dct = d(2031, 6, 20);
+    let text = "The break-in at the Norby office was on June 17, 2031. Two days after the \
+                break-in, police arrested Tom Ruse.";
+    check(text, dct, "Two days after the break-in", "2031-06-19");
+}
