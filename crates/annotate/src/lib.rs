@@ -85,16 +85,20 @@ fn dct_of(source: &Source, options: &Options, problems: &mut Vec<Problem>) -> Op
     None
 }
 
-/// Whether a publication time between midnight and six in the morning UTC belongs to
+/// Whether a publication time between midnight and four in the morning UTC belongs to
 /// the evening before where the text was written: the text says "tonight" or "this
-/// evening" (a page stamped 02:31 GMT on 12 March about a riot in Brooklyn "tonight").
+/// evening" (a page stamped 02:31 GMT on 12 March about a riot in Brooklyn "tonight";
+/// in the Americas that is the evening before; in Europe, a page posted at one or two in
+/// the morning that says "tonight" still means the evening it was written). A morning
+/// stamp east of Greenwich ("04:30 UTC", 06:30 in Paris, "the strike begins tonight")
+/// is not moved.
 fn evening_before(p: &DateValue, text: &str) -> bool {
     let v = p.value.as_str();
     let utc = v.ends_with('Z') || v.ends_with("+00:00");
     let early = v
         .get(11..13)
         .and_then(|h| h.parse::<u32>().ok())
-        .is_some_and(|h| h < 6);
+        .is_some_and(|h| h < 4);
     if !(utc && early) {
         return false;
     }
@@ -187,9 +191,14 @@ mod tests {
             value_of(t, "2031-03-12T02:31:00Z", "Monday").as_deref(),
             Some("2031-03-10")
         );
-        // stamped in the afternoon, or in a zone of its own, or no evening word
+        // stamped in the afternoon or early morning in Europe, or in a zone of its own,
+        // or no evening word
         assert_eq!(
             value_of(t, "2031-03-12T14:31:00Z", "tonight").as_deref(),
+            Some("2031-03-12TNI")
+        );
+        assert_eq!(
+            value_of(t, "2031-03-12T04:30:00Z", "tonight").as_deref(),
             Some("2031-03-12TNI")
         );
         assert_eq!(

@@ -416,14 +416,33 @@ pub(crate) fn head_dates<'a>(
 /// was written the evening before, west of Greenwich).
 fn with_utc_clock(line: &str, d: DateValue) -> DateValue {
     static CLOCK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(\d{1,2}) ?: ?(\d{2})(?: ?: ?\d{2})?\s*(?:GMT|UTC)(?-u:\b)").ok()
+        Regex::new(r"(?i)(?-u:\b)(\d{1,2}) ?: ?(\d{2})(?: ?: ?\d{2})?\s*(?:GMT|UTC)(?-u:\b)(\s*[+-]\s*\d)?")
+            .ok()
     });
     let Some(day) = d.day().map(str::to_string) else {
         return d;
     };
-    let Some(c) = CLOCK.as_ref().and_then(|r| r.captures(line)) else {
+    // the clock of the part of the line that holds this date ("Published 14 May 2031 |
+    // Updated 01:10 GMT, 15 May 2031" has none for the 14th)
+    let part = line
+        .split('|')
+        .flat_map(|p| {
+            let low = p.to_ascii_lowercase();
+            match low.find("updated") {
+                Some(at) => vec![p.get(..at).unwrap_or(""), p.get(at..).unwrap_or("")],
+                None => vec![p],
+            }
+        })
+        .find(|p| {
+            meta::explicit_date_in(p).and_then(|x| x.day().map(str::to_string)) == Some(day.clone())
+        });
+    let Some(c) = part.and_then(|p| CLOCK.as_ref().and_then(|r| r.captures(p))) else {
         return d;
     };
+    // "02:30 UTC+8" is no UTC clock
+    if c.get(3).is_some() {
+        return d;
+    }
     let num = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
     match (num(1), num(2)) {
         (Some(h), Some(m)) if h < 24 && m < 60 => {

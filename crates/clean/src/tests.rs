@@ -895,3 +895,28 @@ fn a_header_clock_in_gmt_is_kept_with_the_day() {
         Some("2031-03-11")
     );
 }
+
+#[test]
+fn a_header_clock_belongs_to_its_own_date() {
+    let body = "\n\nA fire broke out at the harbour and closed the docks for three days, the \
+                port authority said.\n";
+    let published = |header: &str| {
+        clean_text(
+            &format!("Harbour fire closes docks\n\n{header}{body}"),
+            None,
+        )
+        .meta
+        .published
+        .map(|d| d.value)
+    };
+    // the update's clock is not the publication's
+    assert_eq!(
+        published("Published 14 May 2031 | Updated 01:10 GMT, 15 May 2031").as_deref(),
+        Some("2031-05-14")
+    );
+    // a clock with an offset is no UTC clock
+    assert_eq!(
+        published("Published: 02:30 UTC+8, 14 May 2031").as_deref(),
+        Some("2031-05-14")
+    );
+}

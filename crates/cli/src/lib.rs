@@ -57,25 +57,6 @@ pub fn parse_dct(s: &str) -> Option<DateValue> {
     DateValue::parse(s, DateBasis::Given)
 }
 
-/// A date line read off the text that falls one or two days before the day in the
-/// page's address gives way to it: a page is not older than its address, and a stamp
-/// in the writer's zone ("POSTED: 04/02/07, 9:00 PM PDT" under a 2007/04/03 address)
-/// is the evening before the edition's day.
-fn later_url_day(p: DateValue, url: Option<&DateValue>) -> DateValue {
-    let day = |d: &DateValue| {
-        d.day()
-            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-    };
-    match (p.basis, day(&p), url.and_then(|u| day(u).map(|d| (u, d)))) {
-        (DateBasis::Text, Some(text_day), Some((u, url_day)))
-            if (1..=2).contains(&(url_day - text_day).num_days()) =>
-        {
-            u.clone()
-        }
-        _ => p,
-    }
-}
-
 /// Cleans one raw document into a [`Source`]: main text, what was removed, flags,
 /// metadata merged from the container, the page, the URL and the run's `--dct`, the
 /// language, and a stable id.
@@ -100,8 +81,7 @@ pub fn prepare_with_problems(doc: &RawDoc, config: &Config) -> (Source, Vec<Prob
         .published
         .clone()
         .or_else(|| meta.published.clone())
-        .map(|p| later_url_day(p, url_date.as_ref()))
-        .or_else(|| url_date.clone())
+        .or(url_date)
         .or_else(|| config.dct.clone());
     let outlet = doc
         .meta
@@ -528,26 +508,6 @@ mod tests {
             Some(("2023-06-05".to_string(), DateBasis::Url))
         );
         assert_eq!(s.outlet.as_deref(), Some("harbour.example"));
-    }
-
-    #[test]
-    fn a_text_date_a_day_before_the_address_gives_way_to_it() {
-        let body = "Harbour strike ends\n\nPOSTED: 06/04/31, 9:00 PM PDT\n\nThe port strike \
-                    that went on for days ended on Tuesday, the union said.";
-        let mut doc = text_doc("a.txt", body);
-        doc.meta.url = Some("https://www.harbour.example/2031/06/05/strike".into());
-        let s = prepare(&doc, &Config::default());
-        assert_eq!(
-            s.published.map(|d| (d.value, d.basis)),
-            Some(("2031-06-05".to_string(), DateBasis::Url))
-        );
-        // a week apart: the text's date stands
-        doc.meta.url = Some("https://www.harbour.example/2031/06/11/strike".into());
-        let s = prepare(&doc, &Config::default());
-        assert_eq!(
-            s.published.map(|d| (d.value, d.basis)),
-            Some(("2031-06-04".to_string(), DateBasis::Text))
-        );
     }
 
     #[test]

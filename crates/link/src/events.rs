@@ -305,10 +305,15 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
 /// violence since riots in", "the biggest protest since the premier took office"),
 /// with no comma between "since" and the date.
 fn superlative_since(before: &str) -> bool {
-    let Some(at) = before.to_lowercase().rfind(" since ") else {
+    let Some(at) = before.to_ascii_lowercase().rfind(" since ") else {
         return false;
     };
-    if before.get(at..).is_some_and(|r| r.contains([',', ';'])) {
+    let tail = before.get(at + 7..).unwrap_or("");
+    // the date right after "since" (a few words, no comma, no "on"): "since riots in",
+    // "since the premier took office last"; not "The worst riots since 2029 broke out in
+    // Norby on"
+    let tail_words = text::words(tail);
+    if tail.contains([',', ';']) || tail_words.len() > 6 || tail_words.iter().any(|w| w == "on") {
         return false;
     }
     let head = text::words(before.get(..at).unwrap_or(""));
@@ -417,7 +422,20 @@ fn attributive_class(sent: &str, ds: usize, de: usize) -> Option<&'static str> {
 /// Thursday night has been charged", "the vigil where Gray was shot on Saturday",
 /// "Rahman, who beat Lewis in 2001, barely landed a punch"). Such a date tells another
 /// happening than the trigger's.
+#[cfg(test)]
 fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
+    subordinate_in(sent, &relative_clauses(sent), ds, de, trig)
+}
+
+/// [`subordinate`] with the sentence's relative clauses computed once
+/// ([`relative_clauses`]).
+fn subordinate_in(
+    sent: &str,
+    clauses: &[(usize, usize)],
+    ds: usize,
+    de: usize,
+    trig: usize,
+) -> bool {
     let before = sent.get(..ds).unwrap_or("");
     // a quotation open at the date: the last opening mark before it
     let curly_open = before.rfind('\u{201c}');
@@ -436,8 +454,9 @@ fn subordinate(sent: &str, ds: usize, de: usize, trig: usize) -> bool {
     // the relative clause the date is in: the nearest pronoun before it (a clause that
     // dates a period named before it, "the last quarter, which ended December 30", is
     // none; see `relative_clauses`)
-    let Some((ws, end)) = relative_clauses(sent)
-        .into_iter()
+    let Some((ws, end)) = clauses
+        .iter()
+        .copied()
         .filter(|&(a, e)| a < ds && de <= e)
         .max_by_key(|&(a, _)| a)
     else {
@@ -489,7 +508,7 @@ fn plan_between(sent: &str, trig: usize, ds: usize) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(
             w.as_str(),
-            "will" | "would" | "shall" | "scheduled" | "slated" | "planned" | "plans" | "due"
+            "will" | "would" | "shall" | "scheduled" | "slated" | "due"
         ) || (w == "to"
             && words.get(i + 1).is_some_and(|n| n == "be")
             && i > 0
@@ -806,14 +825,30 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
             "checked" => !matches!(next, "into" | "in" | "herself" | "himself" | "themselves"),
             // "stole the show"; "captured on video", "captured the imagination"
             "stole" => matches!(w(i + 2), "show" | "spotlight" | "limelight" | "headlines"),
-            "captured" => {
-                next == "on"
-                    || [w(i + 1), w(i + 2)].iter().any(|x| {
-                        matches!(
-                            *x,
-                            "imagination" | "hearts" | "attention" | "title" | "mood" | "moment"
-                        )
-                    })
+            "captured" => [w(i + 1), w(i + 2), w(i + 3)].iter().any(|x| {
+                matches!(
+                    *x,
+                    "imagination"
+                        | "hearts"
+                        | "attention"
+                        | "title"
+                        | "mood"
+                        | "moment"
+                        | "video"
+                        | "camera"
+                        | "film"
+                        | "cctv"
+                        | "tape"
+                        | "footage"
+                )
+            }),
+            // a verdict or a plea, not a feeling: "found guilty", "pleaded not guilty",
+            // "guilty of murder"; not "felt guilty about the delays"
+            "guilty" => {
+                !(matches!(
+                    prev,
+                    "found" | "pleaded" | "plead" | "pleads" | "pleading" | "not" | "guilty"
+                ) || matches!(next, "of" | "verdict" | "verdicts" | "plea" | "pleas"))
             }
             // not "an aid convoy came under fire near Norby"
             "fire" => prev == "under" && matches!(next, "" | "over" | "from" | "for" | "after"),
@@ -892,8 +927,15 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
         })
     };
     // "fired at the crowd", "fired shots": a shooting; "fired the coach": a dismissal
+    // (a passive, "was fired at a board meeting", is a dismissal, unless "upon")
     let shots_fired = |i: usize| {
         let w = |k: usize| words.get(k).map_or("", |x| x.0.as_str());
+        let passive = i
+            .checked_sub(1)
+            .is_some_and(|p| matches!(w(p), "was" | "were" | "been" | "being" | "be"));
+        if passive {
+            return w(i + 1) == "upon";
+        }
         matches!(
             w(i + 1),
             "at" | "upon"
@@ -902,7 +944,6 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                 | "shot"
                 | "rounds"
                 | "bullets"
-                | "several"
                 | "warning"
                 | "tear"
                 | "live"
@@ -912,7 +953,7 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
         ) || (w(i + 1) == "on"
             && matches!(
                 w(i + 2),
-                "protesters" | "police" | "officers" | "demonstrators" | "them" | "the" | "a"
+                "protesters" | "police" | "officers" | "demonstrators" | "them" | "crowds"
             ))
     };
     for outside in [true, false] {
@@ -993,20 +1034,24 @@ fn relative_clauses(sent: &str) -> Vec<(usize, usize)> {
 /// follows its verb.
 fn reduced_relatives(sent: &str) -> Vec<(usize, usize)> {
     let spans = text::word_spans(sent);
-    let word = |k: usize| {
+    let low: Vec<String> = spans
+        .iter()
+        .map(|&(a, b)| sent.get(a..b).unwrap_or("").to_lowercase())
+        .collect();
+    let word = |k: usize| low.get(k).map_or("", String::as_str);
+    let capital = |k: usize| {
         spans
             .get(k)
             .and_then(|&(a, b)| sent.get(a..b))
-            .unwrap_or("")
-            .to_lowercase()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
     };
     let mut out = Vec::new();
     for (k, &(ws, _)) in spans.iter().enumerate().skip(1) {
         let w = word(k);
         let participle = (w.len() > 4 && w.ends_with("ed"))
             || matches!(
-                w.as_str(),
-                "found" | "shot" | "held" | "seen" | "taken" | "hit"
+                w,
+                "found" | "shot" | "held" | "seen" | "taken" | "hit" | "set"
             );
         if !participle {
             continue;
@@ -1018,16 +1063,19 @@ fn reduced_relatives(sent: &str) -> Vec<(usize, usize)> {
         // since checked in to", "got spooked by")
         let aux_before = k.checked_sub(2).is_some_and(|j| {
             matches!(
-                word(j).as_str(),
+                word(j),
                 "has" | "have" | "had" | "was" | "were" | "is" | "are" | "be" | "been" | "being"
             )
         });
+        // a name that opens the sentence is its subject: "Ada Brenn resigned on Monday"
+        let name_subject = (0..k).all(capital) && k <= 3;
         if !gap.trim().is_empty()
             || aux_before
+            || name_subject
             || prev.is_empty()
             || prev.chars().any(|c| c.is_ascii_digit())
             || matches!(
-                prev.as_str(),
+                prev,
                 "has"
                     | "have"
                     | "had"
@@ -1081,12 +1129,17 @@ fn reduced_relatives(sent: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let next = word(k + 1);
-        let agent = next == "by"
-            || (matches!(w.as_str(), "accused" | "suspected")
-                && matches!(next.as_str(), "of" | "in"));
+        let agent =
+            next == "by" || (matches!(w, "accused" | "suspected") && matches!(next, "of" | "in"));
+        // a plan: "films slated for release in 2009", "the trial set for June"
+        let planned = matches!(
+            w,
+            "slated" | "scheduled" | "planned" | "set" | "earmarked" | "expected" | "due"
+        ) && matches!(next, "for" | "to");
         let modifier = agent
+            || planned
             || matches!(
-                next.as_str(),
+                next,
                 "in" | "on"
                     | "at"
                     | "near"
@@ -1107,43 +1160,29 @@ fn reduced_relatives(sent: &str) -> Vec<(usize, usize)> {
             .get(ws..)
             .and_then(|r| r.find([',', ';']))
             .map_or(sent.len(), |p| ws + p);
-        let aux = spans
-            .iter()
-            .skip(k + 2)
-            .map(|&(a, _)| a)
-            .zip(k + 2..)
-            .find(|&(a, j)| {
-                a < hard_end
-                    && matches!(
-                        word(j).as_str(),
-                        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would"
-                    )
-            });
-        // a subject between ("The company announced on Monday that it had signed"):
-        // the participle was the main verb
-        let subject_between = |to: usize| {
-            (k + 1..to).any(|j| {
-                matches!(
-                    word(j).as_str(),
-                    "that"
-                        | "it"
-                        | "he"
-                        | "she"
-                        | "they"
-                        | "we"
-                        | "i"
-                        | "you"
-                        | "who"
-                        | "which"
-                        | "where"
-                        | "when"
-                )
-            })
-        };
+        // the main verb's auxiliary, unless a conjunction or another subject comes
+        // first: then the participle was the main verb ("surrendered on Tuesday and was
+        // charged", "resigned on Monday after the council had voted", "announced on
+        // Monday that it had signed")
+        let mut aux = None;
+        for (j, &(a, _)) in spans.iter().enumerate().skip(k + 2) {
+            if a >= hard_end {
+                break;
+            }
+            match word(j) {
+                "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" => {
+                    aux = Some(a);
+                    break;
+                }
+                "and" | "or" | "but" | "after" | "before" | "when" | "as" | "while" | "because"
+                | "until" | "that" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "who"
+                | "which" | "where" => break,
+                _ => {}
+            }
+        }
         match aux {
-            Some((_, j)) if subject_between(j) => {}
-            Some((a, _)) => out.push((ws, a)),
-            None if agent => out.push((ws, hard_end)),
+            Some(a) => out.push((ws, a)),
+            None if agent || planned => out.push((ws, hard_end)),
             None => {}
         }
     }
@@ -1563,11 +1602,16 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 .get(trig_at..)
                 .and_then(|r| text::words(r).into_iter().next())
                 .is_some_and(|w| w.ends_with("ed"));
+            let clauses = if cands.is_empty() {
+                Vec::new()
+            } else {
+                relative_clauses(sent)
+            };
             let cands: Vec<(&corroborate_model::TimeMention, bool)> = cands
                 .into_iter()
                 .filter(|(m, _)| {
                     let ds = m.start.saturating_sub(s.start);
-                    !(subordinate(sent, ds, m.end.saturating_sub(s.start), trig_at)
+                    !(subordinate_in(sent, &clauses, ds, m.end.saturating_sub(s.start), trig_at)
                         || (ds > trig_at && past_trigger && plan_between(sent, trig_at, ds)))
                 })
                 .collect();
@@ -2905,6 +2949,8 @@ mod tests {
         assert!(plan_between(s, at(s, "arrested"), at(s, "Monday")));
         let s = "Tom Ruse was arrested in Norby on Monday.";
         assert!(!plan_between(s, at(s, "arrested"), at(s, "Monday")));
+        let s = "Portvale Shipping unveiled plans on Monday to cut 200 jobs.";
+        assert!(!plan_between(s, at(s, "unveiled"), at(s, "Monday")));
     }
 
     #[test]
@@ -2918,6 +2964,13 @@ mod tests {
         ));
         assert!(!superlative_since(
             "Since the worst storm in years, the dam was rebuilt in"
+        ));
+        // the sentence's own date further on
+        assert!(!superlative_since(
+            "The worst riots since 2029 broke out in Norby on"
+        ));
+        assert!(!superlative_since(
+            "The first arrests since the unrest began were made in Portvale on"
         ));
         assert!(bounds_or_compares("seeking to cut 31,500 jobs by", "2012"));
         assert!(bounds_or_compares("sales were up from", "2009"));
@@ -3219,6 +3272,20 @@ mod tests {
                 Some("arrest"),
             ),
             ("The fight was captured on video by a passer-by.", None),
+            (
+                "Tom Ruse was captured on Monday in a Norby flat.",
+                Some("arrest"),
+            ),
+            (
+                "Olek Varga was fired at a board meeting on Thursday.",
+                Some("action"),
+            ),
+            (
+                "Portvale Shipping fired several dock workers on Wednesday.",
+                Some("action"),
+            ),
+            ("Ada Brenn felt guilty about the delays.", None),
+            ("Tom Ruse pleaded not guilty on Monday.", Some("legal")),
             ("Ada Brenn stole the show at the Norby gala.", None),
             // an older happening a year dates comes after the sentence's own
             (
@@ -3766,6 +3833,10 @@ mod tests {
             "Police arrested a man on Saturday.",
             "The hall was badly damaged by fire on Friday night.",
             "The actress has since checked in to a clinic in Norby but will not be charged.",
+            // a main verb with a conjunction or a name subject before the auxiliary
+            "Ada Brenn resigned on Monday after the council had voted to cut her budget.",
+            "Tom Ruse surrendered at a police station on Tuesday and was charged.",
+            "Protesters rallied in Norby on Saturday and were dispersed by police.",
         ] {
             assert!(reduced_relatives(s).is_empty(), "{s}");
         }

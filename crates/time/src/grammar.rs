@@ -3037,11 +3037,12 @@ pub(crate) fn is_boundary(t: &[Tok], k: usize) -> bool {
     }
 }
 
-/// The tense cue nearest to tokens `[s, e)` within their sentence.
-/// Whether a past verb of a happening stands right before the mention at `s` ("fired on
-/// June 8", "died Tuesday"), not one that moves or sets a date ("postponed to",
-/// "extended to", "invited ... on", "set for").
-pub(crate) fn past_verb_governs(t: &[Tok], s: usize) -> bool {
+/// Whether a past verb of a happening governs the mention at `s..e`: "<verb> on <date>"
+/// ("fired on June 8") or "<verb> <date>" closing its clause ("died June 8."), not a
+/// verb that moves, sets or picks a date ("postponed to", "extended to", "invited ...
+/// on", "picked June 8 for the strike"), nor a date that modifies a noun after it ("the
+/// long-awaited June 8 launch").
+pub(crate) fn past_verb_governs(t: &[Tok], s: usize, e: usize) -> bool {
     let Some(mut k) = s.checked_sub(1) else {
         return false;
     };
@@ -3050,6 +3051,8 @@ pub(crate) fn past_verb_governs(t: &[Tok], s: usize) -> bool {
             return false;
         };
         k = j;
+    } else if t.get(e).is_some_and(|x| x.kind == Kind::Word) {
+        return false;
     }
     let Some(w) = t.get(k).map(|x| x.low.as_str()) else {
         return false;
@@ -3086,6 +3089,14 @@ pub(crate) fn past_verb_governs(t: &[Tok], s: usize) -> bool {
             | "declared"
             | "proclaimed"
             | "fixed"
+            | "picked"
+            | "chose"
+            | "booked"
+            | "reserved"
+            | "named"
+            | "earmarked"
+            | "confirmed"
+            | "awaited"
             | "was"
             | "were"
             | "had"
@@ -3096,6 +3107,8 @@ pub(crate) fn past_verb_governs(t: &[Tok], s: usize) -> bool {
     ) && cue(t, k) == Tense::Past
 }
 
+/// The tense cue nearest to tokens `[s, e)` within their sentence (cues to the right
+/// count double, and a clause after a comma does not outvote a cue on the left).
 pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
     const WINDOW: usize = 30;
     let mut left: Option<(usize, Tense)> = None;

@@ -10,9 +10,12 @@
 //! - DCT-relative expressions ("yesterday", "last week", "on Sunday") resolve against the
 //!   DCT (`dct`); a bare weekday goes back or forward by the tense of the nearest verb
 //!   ("said" and other reporting verbs count as past; "meets Monday" as future), and
-//!   "this Friday" without a tense cue is the Friday of the DCT's week;
+//!   "this Friday" without a tense cue is the Friday of the DCT's week (a clause after a
+//!   comma does not outvote the verb before the mention);
 //! - a bare month or month-day takes the year that puts it nearest the DCT, a later date
-//!   paying extra unless a future tense governs it or it lies within two months;
+//!   paying extra unless a future tense governs it or it lies within two months (within
+//!   a week when a past verb of the happening governs it: "fired on June 8" on a page of
+//!   16 May is the June before);
 //! - "the day before", "hours later", "a year earlier" resolve against the most recently
 //!   mentioned date (`previous`), where a weekday dating a report ("said on Tuesday")
 //!   does not count;
@@ -176,7 +179,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             r.prev_day = r.prev_event_day;
         }
         r.comparison = grammar::is_comparison(&toks, m.start, m.end);
-        r.done = tense == Tense::Past && grammar::past_verb_governs(&toks, m.start);
+        r.done = tense == Tense::Past && grammar::past_verb_governs(&toks, m.start, m.end);
         r.period_before = m.start > 0 && toks.get(m.start - 1).is_some_and(|t| t.low == "period");
         r.period_of_year = match toks.get(m.end).map(|t| t.low.as_str()) {
             Some(w @ ("quarter" | "period"))

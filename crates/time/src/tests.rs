@@ -1390,3 +1390,18 @@ fn a_hyphenated_event_noun_anchors_like_any_other() {
                 break-in, police arrested Tom Ruse.";
     check(text, dct, "Two days after the break-in", "2031-06-19");
 }
+
+#[test]
+fn a_verb_that_picks_a_date_or_a_date_before_its_noun_stays_ahead() {
+    let dct = d(2031, 5, 16);
+    for (text, expr) in [
+        ("The union picked June 8 for the strike.", "June 8"),
+        ("The club booked June 8 for the final.", "June 8"),
+        (
+            "Officials confirmed the long-awaited June 8 launch.",
+            "June 8",
+        ),
+    ] {
+        check(text, dct, expr, "2031-06-08");
+    }
+}
