@@ -2048,21 +2048,32 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             })
             .collect();
         let centrality = |i: usize| -> usize { central.get(i).copied().unwrap_or(0) };
-        let best: Option<&str> = (0..sentences.len())
-            .max_by(|&a, &b| {
-                let key = |i: usize| {
-                    let t = sentences[i];
-                    let direct = !reports.get(i).copied().unwrap_or(true);
-                    (
-                        direct,
-                        t.len() >= 40,
-                        stands_alone(t),
-                        centrality(i),
-                        std::cmp::Reverse(t.len()),
-                    )
-                };
-                key(a).cmp(&key(b)).then(b.cmp(&a))
+        // the sentence that tells the happening best: not a report of it, its trigger in
+        // the main clause ("Three groups filed suit in San Francisco", not "Defenders of
+        // Wildlife, who have filed suit, are similarly disgusted"), long enough, standing
+        // alone, central, then the shorter
+        let keys_of: Vec<_> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| {
+                let direct = !reports.get(i).copied().unwrap_or(true);
+                let main_clause = trigger_class(t).is_some_and(|(_, at)| {
+                    !relative_clauses(t)
+                        .iter()
+                        .any(|&(a, b)| (a..b).contains(&at))
+                });
+                (
+                    direct,
+                    main_clause,
+                    t.len() >= 40,
+                    stands_alone(t),
+                    centrality(i),
+                    std::cmp::Reverse(t.len()),
+                )
             })
+            .collect();
+        let best: Option<&str> = (0..sentences.len())
+            .max_by(|&a, &b| keys_of.get(a).cmp(&keys_of.get(b)).then(b.cmp(&a)))
             .and_then(|i| sentences.get(i).copied());
         for r in g.iter().filter_map(|&x| raws.get(x)) {
             let Some(doc) = docs.get(r.doc) else { continue };
