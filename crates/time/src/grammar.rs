@@ -2844,6 +2844,15 @@ fn cue(t: &[Tok], k: usize) -> Tense {
             if !(w.len() >= 5 && w.ends_with("ed") && tok.kind == Kind::Word) {
                 return Tense::None;
             }
+            // "succeed", "proceed", "exceed", "need" are no past tense; "agreed" is
+            if w.ends_with("eed")
+                && !matches!(
+                    w,
+                    "agreed" | "freed" | "decreed" | "guaranteed" | "disagreed"
+                )
+            {
+                return Tense::None;
+            }
         }
     }
     // "-ed" adjectives after a determiner or adverb: "a still unspecified date"
@@ -3138,7 +3147,13 @@ pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
         }
         // a clause after a comma does not outvote the verb before the mention ("checked
         // into the clinic on Thursday night, for what is to be a three-month stay")
-        if left.is_some() && k > e && t.get(k).is_some_and(|x| x.low == ",") {
+        // (nor does one after "and" when the verb before is near: "planned a large
+        // demonstration in Little Havana on Saturday and were planning to drive")
+        let near_left = left.is_some_and(|(dl, _)| dl <= 8);
+        if left.is_some()
+            && t.get(k)
+                .is_some_and(|x| x.low == "," || (near_left && x.low == "and"))
+        {
             break;
         }
         // cues to the right count double: the governing verb usually comes first

@@ -1405,3 +1405,20 @@ fn a_verb_that_picks_a_date_or_a_date_before_its_noun_stays_ahead() {
         check(text, dct, expr, "2031-06-08");
     }
 }
+
+#[test]
+fn a_coordinated_clause_does_not_outvote_the_near_verb_and_succeed_is_no_past() {
+    let dct = d(2031, 11, 7); // a Friday
+    check(
+        "Protesters planned a rally in Norby on Saturday and were hoping to march.",
+        dct,
+        "Saturday",
+        "2031-11-08",
+    );
+    check(
+        "Tom Ruse will succeed Ada Brenn Feb. 1, soon after she retires.",
+        dct,
+        "Feb. 1",
+        "2032-02-01",
+    );
+}
