@@ -183,33 +183,25 @@ mod tests {
                 .map(|t| t.value.clone())
         };
         let t = "Protesters clashed with police in Norby tonight. On Monday a vigil was held.";
-        assert_eq!(
-            value_of(t, "2031-03-12T02:31:00Z", "tonight").as_deref(),
-            Some("2031-03-11TNI")
-        );
-        assert_eq!(
-            value_of(t, "2031-03-12T02:31:00Z", "Monday").as_deref(),
-            Some("2031-03-10")
-        );
-        // stamped in the afternoon or early morning in Europe, or in a zone of its own,
-        // or no evening word
-        assert_eq!(
-            value_of(t, "2031-03-12T14:31:00Z", "tonight").as_deref(),
-            Some("2031-03-12TNI")
-        );
-        assert_eq!(
-            value_of(t, "2031-03-12T04:30:00Z", "tonight").as_deref(),
-            Some("2031-03-12TNI")
-        );
-        assert_eq!(
-            value_of(t, "2031-03-12T02:31:00+02:00", "tonight").as_deref(),
-            Some("2031-03-12TNI")
-        );
-        let t = "Protesters clashed with police in Norby on Monday night.";
-        assert_eq!(
-            value_of(t, "2031-03-12T02:31:00Z", "Monday night").as_deref(),
-            Some("2031-03-10")
-        );
+        let u = "Protesters clashed with police in Norby on Monday night.";
+        // (text, stamp, expression, value): stamped after midnight GMT, the evening
+        // before; in the afternoon or early morning in Europe, in a zone of its own, or
+        // with no evening word, the stamp's day
+        let cases = [
+            (t, "2031-03-12T02:31:00Z", "tonight", "2031-03-11TNI"),
+            (t, "2031-03-12T02:31:00Z", "Monday", "2031-03-10"),
+            (t, "2031-03-12T14:31:00Z", "tonight", "2031-03-12TNI"),
+            (t, "2031-03-12T04:30:00Z", "tonight", "2031-03-12TNI"),
+            (t, "2031-03-12T02:31:00+02:00", "tonight", "2031-03-12TNI"),
+            (u, "2031-03-12T02:31:00Z", "Monday night", "2031-03-10"),
+        ];
+        for (text, stamp, w, want) in cases {
+            assert_eq!(
+                value_of(text, stamp, w).as_deref(),
+                Some(want),
+                "{w} in {text:?} at {stamp}"
+            );
+        }
     }
 
     #[test]
