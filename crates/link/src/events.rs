@@ -2088,8 +2088,26 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         }
         evidence.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
         evidence.dedup();
-        let role = match (text::day_number(&first.date), main_day) {
-            (Some(d), Some(m)) if d < m - 60 => "background",
+        // ahead of every source that tells it: a plan or a schedule ("the vigil on
+        // Friday" in pages of Monday), not a happening yet
+        let latest_pub = g
+            .iter()
+            .filter_map(|&x| raws.get(x))
+            .filter_map(|r| docs.get(r.doc))
+            .map(|d| {
+                // an inferred date says too little of when a page was written
+                d.source
+                    .published
+                    .as_ref()
+                    .filter(|p| p.basis != DateBasis::Inferred)
+                    .and_then(|p| p.day())
+                    .and_then(text::day_number)
+            })
+            .collect::<Option<Vec<i64>>>()
+            .and_then(|days| days.into_iter().max());
+        let role = match (text::day_number(&first.date), main_day, latest_pub) {
+            (Some(d), _, Some(p)) if d > p => "scheduled",
+            (Some(d), Some(m), _) if d < m - 60 => "background",
             _ => "main",
         };
         built.push((
@@ -3734,6 +3752,44 @@ mod tests {
         assert_eq!(
             role("2026").as_deref(),
             Some("background"),
+            "{:?}",
+            tl.events
+        );
+    }
+
+    #[test]
+    fn an_event_ahead_of_every_source_is_scheduled() {
+        use crate::fixtures::Doc;
+        let docs = vec![
+            Doc::new(
+                "a",
+                Some("2031-05-05"),
+                "t",
+                "A bomb exploded at the Norby hall on 3 May 2031. A vigil for the victims \
+                 will be held in Norby on 9 May 2031.",
+            )
+            .time("3 May 2031", "2031-05-03")
+            .time("9 May 2031", "2031-05-09")
+            .done(),
+        ];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let role = |date: &str| {
+            tl.events
+                .iter()
+                .find(|e| e.date.as_ref().is_some_and(|d| d.value == date))
+                .and_then(|e| e.role.clone())
+        };
+        assert_eq!(
+            role("2031-05-03").as_deref(),
+            Some("main"),
+            "{:?}",
+            tl.events
+        );
+        assert_eq!(
+            role("2031-05-09").as_deref(),
+            Some("scheduled"),
             "{:?}",
             tl.events
         );

@@ -640,7 +640,8 @@ pub struct Event {
     pub entities: Vec<String>,
     /// Every source passage that reports it.
     pub evidence: Vec<Evidence>,
-    /// `main` or `background` (older events mentioned for context) (extension).
+    /// `main`, `background` (older events mentioned for context) or `scheduled` (dated
+    /// after every source that tells it: a plan, not yet a happening) (extension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }

@@ -385,6 +385,9 @@ fn event_html(o: &mut String, srcs: &Sources<'_>, ev: &Event) {
     if background {
         o.push_str(" <span class=\"badge b-muted\">background</span>");
     }
+    if ev.role.as_deref() == Some("scheduled") {
+        o.push_str(" <span class=\"badge b-muted\">scheduled</span>");
+    }
     o.push_str("</div>");
     let ids = distinct_sources(&ev.evidence);
     if !ids.is_empty() {

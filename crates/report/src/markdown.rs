@@ -187,10 +187,10 @@ fn story_md(o: &mut String, srcs: &Sources<'_>, n: usize, st: &Story) {
                 Some(d) => md(&iso_date(d)),
                 None => "undated".to_string(),
             };
-            let bg = if ev.role.as_deref() == Some("background") {
-                "*(background)* "
-            } else {
-                ""
+            let bg = match ev.role.as_deref() {
+                Some("background") => "*(background)* ",
+                Some("scheduled") => "*(scheduled)* ",
+                _ => "",
             };
             let _ = writeln!(
                 o,
