@@ -301,40 +301,43 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
     }
 }
 
-/// Whether the words before a date hold "since" after a superlative ("the worst
-/// violence since riots in", "the biggest protest since the premier took office"),
-/// with no comma between "since" and the date.
-fn superlative_since(before: &str) -> bool {
-    let Some(at) = before.to_ascii_lowercase().rfind(" since ") else {
-        return false;
+/// Whether a date at `ds` of `sent` lies in a "since" phrase whose happening is not the
+/// trigger's (at `trig`): the start of a period the sentence measures, "the worst
+/// violence since riots in 2008", "its first losing year since Del Rio's initial season
+/// in 2003", "10-5-2 since knocking out Lewis in 2001", "arrested 12 people since the
+/// riots began in March". Not a date right after "since" (`bounds_or_compares` decides
+/// those), nor one after the phrase has closed ("The worst riots since 2029 broke out in
+/// Norby on Thursday", "The first arrests since the unrest began were made on Friday"),
+/// nor one the trigger inside the phrase takes ("held since his arrest on Monday" is the
+/// arrest's day).
+fn since_baseline(sent: &str, ds: usize, trig: usize) -> bool {
+    let before = sent.get(..ds).unwrap_or("");
+    let low = before.to_ascii_lowercase();
+    let at = match (low.rfind(" since "), low.starts_with("since ")) {
+        (Some(a), _) => a + 1,
+        (None, true) => 0,
+        _ => return false,
     };
-    let tail = before.get(at + 7..).unwrap_or("");
-    // the date right after "since" (a few words, no comma, no "on"): "since riots in",
-    // "since the premier took office last"; not "The worst riots since 2029 broke out in
-    // Norby on"
-    let tail_words = text::words(tail);
-    if tail.contains([',', ';']) || tail_words.len() > 6 || tail_words.iter().any(|w| w == "on") {
+    let from = at + "since ".len();
+    if (at..ds).contains(&trig) {
         return false;
     }
-    let head = text::words(before.get(..at).unwrap_or(""));
-    head.iter().rev().take(6).any(|w| {
+    let tail = before.get(from..).unwrap_or("");
+    let words = text::words(tail);
+    if words.is_empty() || words.len() > 12 || tail.contains([',', ';']) {
+        return false;
+    }
+    // "since 2029 broke out": the phrase was that date
+    if words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    !words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "worst"
-                | "biggest"
-                | "largest"
-                | "deadliest"
-                | "highest"
-                | "lowest"
-                | "first"
-                | "most"
-                | "greatest"
-                | "strongest"
-                | "heaviest"
-                | "bloodiest"
-                | "best"
-                | "longest"
-                | "fiercest"
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
         )
     })
 }
@@ -1565,7 +1568,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     match attributive_class(sent, ds, de) {
                         Some(n) => family(n) == family(class),
                         None => {
-                            !superlative_since(sent.get(..ds).unwrap_or(""))
+                            !since_baseline(sent, ds, trig_at)
                                 || names_happening(sent.get(de..).unwrap_or(""), class)
                         }
                     }
@@ -2985,22 +2988,66 @@ mod tests {
     #[test]
     fn bounds_and_baselines_do_not_date_the_event() {
         assert!(bounds_or_compares("its lowest level since", "2003"));
-        assert!(superlative_since(
-            "The worst violence in Norby since riots in"
-        ));
-        assert!(superlative_since(
-            "the biggest protest since the premier took office last"
-        ));
-        assert!(!superlative_since(
-            "Since the worst storm in years, the dam was rebuilt in"
-        ));
-        // the sentence's own date further on
-        assert!(!superlative_since(
-            "The worst riots since 2029 broke out in Norby on"
-        ));
-        assert!(!superlative_since(
-            "The first arrests since the unrest began were made in Portvale on"
-        ));
+        // (sentence, date, trigger): a date in a "since" phrase of another happening
+        let since = |sent: &str, date: &str, trig: &str| {
+            since_baseline(
+                sent,
+                sent.find(date).unwrap_or(0),
+                sent.find(trig).unwrap_or(0),
+            )
+        };
+        for (sent, date, trig, want) in [
+            (
+                "The worst violence in Norby since riots in 2029 hit the port.",
+                "2029",
+                "violence",
+                true,
+            ),
+            (
+                "The protest was the biggest since the premier took office last October.",
+                "last October",
+                "protest",
+                true,
+            ),
+            (
+                "Varga is 10-5-2 since knocking out Larsen in 2029.",
+                "2029",
+                "is",
+                true,
+            ),
+            (
+                "Police arrested 12 people since the riots began in March.",
+                "March",
+                "arrested",
+                true,
+            ),
+            (
+                "Since the worst storm in years, the dam was rebuilt in 2030.",
+                "2030",
+                "rebuilt",
+                false,
+            ),
+            (
+                "The worst riots since 2029 broke out in Norby on Thursday.",
+                "Thursday",
+                "riots",
+                false,
+            ),
+            (
+                "The first arrests since the unrest began were made in Portvale on Friday.",
+                "Friday",
+                "arrests",
+                false,
+            ),
+            (
+                "Tom Ruse has been held since his arrest on Monday.",
+                "Monday",
+                "arrest",
+                false,
+            ),
+        ] {
+            assert_eq!(since(sent, date, trig), want, "{sent}");
+        }
         assert!(bounds_or_compares("seeking to cut 31,500 jobs by", "2012"));
         assert!(bounds_or_compares("sales were up from", "2009"));
         assert!(!bounds_or_compares(
