@@ -1026,6 +1026,138 @@ fn relative_clauses(sent: &str) -> Vec<(usize, usize)> {
         out.push((ws, end));
     }
     out.extend(reduced_relatives(sent));
+    out.extend(appositives(sent));
+    out
+}
+
+/// Appositives, as byte ranges: a phrase set off by commas after a name, opening with a
+/// determiner and holding no finite verb ("Pierre Thomas, the Saints' leading rusher in
+/// 2009, was put on injured reserve"); not after a name a preposition governs ("In
+/// Norby, the police arrested ...").
+fn appositives(sent: &str) -> Vec<(usize, usize)> {
+    let spans = text::word_spans(sent);
+    let word = |k: usize| {
+        spans
+            .get(k)
+            .and_then(|&(a, b)| sent.get(a..b))
+            .unwrap_or("")
+    };
+    let mut out = Vec::new();
+    for (k, &(_, we)) in spans.iter().enumerate() {
+        let Some(&(ns, _)) = spans.get(k + 1) else {
+            break;
+        };
+        // "Name, the ..." with only a comma and space between
+        if sent.get(we..ns).map(str::trim) != Some(",")
+            || !word(k).starts_with(char::is_uppercase)
+            || !matches!(
+                word(k + 1).to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+        {
+            continue;
+        }
+        // the name's first word, and what governs it
+        let mut first = k;
+        while first > 0 && word(first - 1).starts_with(char::is_uppercase) {
+            let (_, pe) = spans.get(first - 1).copied().unwrap_or((0, 0));
+            let (cs, _) = spans.get(first).copied().unwrap_or((0, 0));
+            if sent.get(pe..cs).map(str::trim) != Some("") {
+                break;
+            }
+            first -= 1;
+        }
+        let governed = first.checked_sub(1).is_some_and(|p| {
+            matches!(
+                word(p).to_ascii_lowercase().as_str(),
+                "in" | "at"
+                    | "on"
+                    | "from"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "near"
+                    | "to"
+                    | "of"
+            )
+        }) || (first == 0
+            && matches!(word(0).to_ascii_lowercase().as_str(), "in" | "at" | "on"));
+        // the comma closing an opening phrase ("On sighting the helicopter and the
+        // Mysore, the pirates ...", "Tonight, a large crowd gathered")
+        let opening = !sent.get(..we).unwrap_or("").contains(',')
+            && matches!(
+                word(0).to_ascii_lowercase().as_str(),
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "tonight"
+                    | "today"
+                    | "yesterday"
+                    | "meanwhile"
+                    | "however"
+                    | "earlier"
+                    | "later"
+                    | "now"
+                    | "still"
+                    | "also"
+                    | "separately"
+                    | "elsewhere"
+                    | "instead"
+            );
+        if governed || opening {
+            continue;
+        }
+        // the closing comma, not one inside a number ("up to 1,000")
+        let Some(close) = sent
+            .get(ns..)
+            .and_then(|r| {
+                r.match_indices(',').map(|(p, _)| p).find(|&p| {
+                    r.get(p + 1..)
+                        .is_none_or(|t| !t.starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+            .map(|p| ns + p)
+        else {
+            continue;
+        };
+        let inner = text::words(sent.get(ns..close).unwrap_or(""));
+        if inner.len() > 12
+            || inner.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "reported"
+                        | "announced"
+                        | "added"
+                )
+            })
+        {
+            continue;
+        }
+        out.push((ns, close));
+    }
     out
 }
 
@@ -3934,6 +4066,17 @@ mod tests {
         let s = "The woman who shot three co-workers \u{2014} killing two \u{2013} at the Norby \
                  plant Thursday night has been charged.";
         assert!(sub(s, "Thursday night", "charged"));
+        // appositives after a name
+        let s = "Tom Ruse, the port's leading scorer in 2029, was put on the injured list, \
+                 the club announced Wednesday.";
+        assert!(sub(s, "2029", "announced"));
+        for s in [
+            "In Norby, the police arrested Tom Ruse on Monday, officials said.",
+            "Tonight, a large crowd gathered in Norby to remember Ruse, police said.",
+            "Ada Brenn, her husband and up to 1,000 parishioners met on Sunday.",
+        ] {
+            assert!(appositives(s).is_empty(), "{s}");
+        }
         // reduced relatives: a participle after a noun, with a place, time, state or
         // agent after it
         let s = "The brother of a woman found dead in Norby on Saturday has been charged \
