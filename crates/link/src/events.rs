@@ -3939,18 +3939,16 @@ mod tests {
     #[test]
     fn an_event_ahead_of_every_source_is_scheduled() {
         use crate::fixtures::Doc;
-        let docs = vec![
-            Doc::new(
-                "a",
-                Some("2031-05-05"),
-                "t",
-                "A bomb exploded at the Norby hall on 3 May 2031. A vigil for the victims \
+        let docs = [Doc::new(
+            "a",
+            Some("2031-05-05"),
+            "t",
+            "A bomb exploded at the Norby hall on 3 May 2031. A vigil for the victims \
                  will be held in Norby on 9 May 2031.",
-            )
-            .time("3 May 2031", "2031-05-03")
-            .time("9 May 2031", "2031-05-09")
-            .done(),
-        ];
+        )
+        .time("3 May 2031", "2031-05-03")
+        .time("9 May 2031", "2031-05-09")
+        .done()];
         let refs: Vec<&Annotations> = docs.iter().collect();
         let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
         let tl = timeline(&refs, &table, "s1-");
