@@ -181,6 +181,7 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "divorced",
             "overdosed",
             "rehab",
+            "found",
         ],
     ),
     (
@@ -369,6 +370,11 @@ const HAPPENING_NOUNS: &[(&str, &str)] = &[
     ("murders", "attack"),
     ("massacre", "attack"),
     ("rampage", "attack"),
+    ("conviction", "legal"),
+    ("convictions", "legal"),
+    ("indictment", "legal"),
+    ("sentencing", "legal"),
+    ("acquittal", "legal"),
     ("riots", "attack"),
     ("riot", "attack"),
     ("elections", "politics"),
@@ -511,7 +517,15 @@ fn plan_between(sent: &str, trig: usize, ds: usize) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(
             w.as_str(),
-            "will" | "would" | "shall" | "scheduled" | "slated" | "due"
+            "will"
+                | "would"
+                | "shall"
+                | "scheduled"
+                | "slated"
+                | "due"
+                | "pending"
+                | "awaiting"
+                | "upcoming"
         ) || (w == "to"
             && words.get(i + 1).is_some_and(|n| n == "be")
             && i > 0
@@ -853,6 +867,11 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                     "found" | "pleaded" | "plead" | "pleads" | "pleading" | "not" | "guilty"
                 ) || matches!(next, "of" | "verdict" | "verdicts" | "plea" | "pleas"))
             }
+            // "found dead", "found hanged"; not "found a device", "found that"
+            "found" => !matches!(
+                next,
+                "dead" | "hanged" | "unconscious" | "murdered" | "stabbed" | "shot" | "slain"
+            ),
             // not "an aid convoy came under fire near Norby"
             "fire" => prev == "under" && matches!(next, "" | "over" | "from" | "for" | "after"),
             // not "shares declined to 40 pence"
@@ -3510,6 +3529,11 @@ mod tests {
             ("Portvale fired its coach on Monday.", Some("action")),
             // an older happening referred to
             ("Tom Ruse was on probation for a previous DUI arrest.", None),
+            (
+                "Tom Ruse was found dead in his cell on Tuesday.",
+                Some("life"),
+            ),
+            ("Police found a device near the Norby bank.", None),
         ];
         for &(t, class) in cases {
             assert_eq!(trigger_class(t).map(|x| x.0), class, "{t}");
