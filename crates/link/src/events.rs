@@ -14,7 +14,14 @@
 //! of the week before. Background events (more than 60 days before the story's
 //! reference day: the median publication day of its sources, else the latest day at
 //! least two of their inferred dates reach, else the median event day) of one date are
-//! one event.
+//! one event; an event dated after the publication day of every page that tells it is
+//! `scheduled` (a plan, not yet a happening).
+//!
+//! What dates a sentence: the date mention nearest its trigger, not one in a side
+//! clause the trigger is outside (a quotation, a relative clause, a reduced relative,
+//! an appositive: `relative_clauses`), not a bound or baseline ("by 2012", "since
+//! riots in 2008"), not a plan's date after a past trigger ("announced that she will
+//! host the ceremony on Sunday").
 //!
 //! An undated sentence that tells a happening joins the event of its kind that other
 //! articles date ([`join_undated`]); those left that two or more articles tell alike are
@@ -1002,7 +1009,8 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
 /// "whose" (not opening the sentence, not after a noun of time: "the quarter, which
 /// ended ...") to the next comma, dash or semicolon, or, without a comma before the
 /// pronoun, to the first auxiliary after the pronoun's verb ("The man who killed four
-/// people was sentenced").
+/// people was sentenced"); then the reduced relatives ([`reduced_relatives`]) and the
+/// appositives after a name ([`appositives`]).
 fn relative_clauses(sent: &str) -> Vec<(usize, usize)> {
     let spans = text::word_spans(sent);
     let word = |(a, b): (usize, usize)| sent.get(a..b).unwrap_or("").to_lowercase();
