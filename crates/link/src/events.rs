@@ -274,6 +274,11 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "saw",
             "defeated",
             "clinched",
+            "beat",
+            "knocked",
+            "retained",
+            "hosted",
+            "placed",
         ],
     ),
 ];
@@ -874,6 +879,8 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                     "found" | "pleaded" | "plead" | "pleads" | "pleading" | "not" | "guilty"
                 ) || matches!(next, "of" | "verdict" | "verdicts" | "plea" | "pleas"))
             }
+            // "knocked out", "knocked down"; not "knocked on doors"
+            "knocked" => !matches!(next, "out" | "down" | "over" | "unconscious"),
             // "found dead", "found hanged"; not "found a device", "found that"
             "found" => !matches!(
                 next,
@@ -3542,6 +3549,13 @@ mod tests {
                 Some("life"),
             ),
             ("Police found a device near the Norby bank.", None),
+            // sports and ceremonies are happenings too
+            (
+                "Varga knocked out Larsen in the sixth round on Saturday.",
+                Some("action"),
+            ),
+            ("Volunteers knocked on doors in Norby on Saturday.", None),
+            ("Portvale beat Norby 3-1 on Sunday.", Some("action")),
         ];
         for &(t, class) in cases {
             assert_eq!(trigger_class(t).map(|x| x.0), class, "{t}");
