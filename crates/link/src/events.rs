@@ -879,6 +879,105 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                     "found" | "pleaded" | "plead" | "pleads" | "pleading" | "not" | "guilty"
                 ) || matches!(next, "of" | "verdict" | "verdicts" | "plea" | "pleas"))
             }
+            // "placed on injured reserve", "placed second"; not "the expectations placed
+            // upon him", "placed an order"
+            "placed" => {
+                let back = [prev, i.checked_sub(2).map_or("", w)];
+                let ahead = [next, w(i + 2)];
+                back.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "expectations"
+                            | "expectation"
+                            | "pressure"
+                            | "emphasis"
+                            | "importance"
+                            | "faith"
+                            | "trust"
+                            | "hope"
+                            | "hopes"
+                            | "blame"
+                            | "burden"
+                            | "premium"
+                            | "bet"
+                            | "bets"
+                            | "order"
+                            | "orders"
+                    )
+                }) || ahead.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "order"
+                            | "orders"
+                            | "bet"
+                            | "bets"
+                            | "call"
+                            | "calls"
+                            | "ad"
+                            | "ads"
+                            | "emphasis"
+                            | "blame"
+                            | "pressure"
+                            | "faith"
+                            | "trust"
+                            | "importance"
+                            | "premium"
+                            | "priority"
+                    )
+                })
+            }
+            // a win, not "beat writer", "beat expectations", nor "if the Saints beat
+            // Seattle"
+            "beat" => {
+                matches!(
+                    next,
+                    "writer"
+                        | "writers"
+                        | "reporter"
+                        | "reporters"
+                        | "cop"
+                        | "cops"
+                        | "odds"
+                        | "expectations"
+                        | "estimates"
+                        | "forecasts"
+                        | "rap"
+                        | "raps"
+                ) || [
+                    prev,
+                    i.checked_sub(2).map_or("", w),
+                    i.checked_sub(3).map_or("", w),
+                ]
+                .iter()
+                .any(|x| {
+                    matches!(
+                        *x,
+                        "if" | "can" | "could" | "would" | "will" | "might" | "should" | "to"
+                    )
+                })
+            }
+            // "retained the title"; not "retained a lawyer"
+            "retained" => [next, w(i + 2)].iter().any(|x| {
+                matches!(
+                    *x,
+                    "lawyer"
+                        | "lawyers"
+                        | "attorney"
+                        | "counsel"
+                        | "services"
+                        | "sense"
+                        | "memory"
+                        | "ability"
+                        | "zest"
+                )
+            }),
+            // an occasion, not a career ("has hosted the show twice") nor "hosted by"
+            "hosted" => {
+                matches!(prev, "has" | "have" | "had")
+                    || (matches!(prev, "also" | "previously")
+                        && matches!(i.checked_sub(2).map_or("", w), "has" | "have" | "had"))
+                    || next == "by"
+            }
             // "knocked out", "knocked down"; not "knocked on doors"
             "knocked" => !matches!(next, "out" | "down" | "over" | "unconscious"),
             // "found dead", "found hanged"; not "found a device", "found that"
@@ -3556,6 +3655,13 @@ mod tests {
             ),
             ("Volunteers knocked on doors in Norby on Saturday.", None),
             ("Portvale beat Norby 3-1 on Sunday.", Some("action")),
+            (
+                "If Portvale beat Norby on Sunday, the club will top the table.",
+                None,
+            ),
+            ("The expectations placed upon Tom Ruse seemed unfair.", None),
+            ("The Norby family retained a lawyer.", None),
+            ("Ada Brenn has hosted the Norby gala twice.", None),
         ];
         for &(t, class) in cases {
             assert_eq!(trigger_class(t).map(|x| x.0), class, "{t}");
