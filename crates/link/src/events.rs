@@ -1966,7 +1966,8 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     // story, so same day and same kind of happening is the same event).
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // (what happens to one person on a day is not what happens to another: a death and
-    // a wedding the same Monday are two events)
+    // a wedding the same Monday are two events, and so are a coach's firing and a
+    // striker's signing; the broad "action" family counts persons as "life" does)
     fn persons<'r>(table: &EntityTable, r: &'r Raw) -> BTreeSet<&'r str> {
         r.entities
             .iter()
@@ -1982,7 +1983,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         g.first().and_then(|&f| raws.get(f)).is_some_and(|f| {
             f.date == r.date
                 && family(f.class) == family(r.class)
-                && (family(r.class) != "life" || {
+                && (!matches!(family(r.class), "life" | "action") || {
                     let (a, b) = (persons(table, f), persons(table, r));
                     a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
                 })
@@ -4086,6 +4087,57 @@ mod tests {
             "{:?}",
             tl.events
         );
+    }
+
+    #[test]
+    fn same_day_actions_of_other_persons_are_other_events() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let docs = [
+            Doc::new(
+                "a",
+                Some("2031-05-06"),
+                "t",
+                "Portvale fired coach Tom Ruse on 5 May 2031.",
+            )
+            .ent("Tom Ruse", EntityType::PER)
+            .time("5 May 2031", "2031-05-05")
+            .done(),
+            Doc::new(
+                "b",
+                Some("2031-05-06"),
+                "t",
+                "Portvale hired striker Olek Varga on 5 May 2031.",
+            )
+            .ent("Olek Varga", EntityType::PER)
+            .time("5 May 2031", "2031-05-05")
+            .done(),
+            Doc::new(
+                "c",
+                Some("2031-05-06"),
+                "t",
+                "The club fired Tom Ruse on 5 May 2031 after a run of defeats.",
+            )
+            .ent("Tom Ruse", EntityType::PER)
+            .time("5 May 2031", "2031-05-05")
+            .done(),
+        ];
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        let tl = timeline(&refs, &table, "s1-");
+        let sources: Vec<usize> = tl
+            .events
+            .iter()
+            .map(|e| {
+                e.evidence
+                    .iter()
+                    .map(|v| v.source.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len()
+            })
+            .collect();
+        assert_eq!(sources.len(), 2, "{:?}", tl.events);
+        assert!(sources.contains(&2), "{:?}", tl.events);
     }
 
     #[test]
