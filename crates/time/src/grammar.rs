@@ -831,6 +831,12 @@ impl<'a> G<'a> {
     /// A day expression that a clock time may attach to: weekdays, relative days, dates.
     fn day_expr(&self, i: usize) -> Option<(Sem, Option<&'static str>, usize)> {
         if let Some(wd) = lex::weekday(self.w(i)).filter(|_| self.cap(i)) {
+            // "Saturday, Jan. 15": the date the weekday names
+            if self.is(i + 1, ",")
+                && let Some((date, k)) = self.month_date(i + 2).or_else(|| self.day_month(i + 2))
+            {
+                return Some((date, None, k));
+            }
             return Some((
                 Sem::Weekday {
                     wd,

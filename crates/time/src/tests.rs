@@ -1422,3 +1422,14 @@ fn a_coordinated_clause_does_not_outvote_the_near_verb_and_succeed_is_no_past() 
         "2032-02-01",
     );
 }
+
+#[test]
+fn a_clock_before_a_weekday_and_its_date_is_one_time() {
+    let dct = d(2031, 1, 6);
+    check(
+        "Norby will face Portvale at 8 p.m. Saturday, Jan. 18, in the final.",
+        dct,
+        "8 p.m. Saturday, Jan. 18",
+        "2031-01-18T20:00",
+    );
+}
