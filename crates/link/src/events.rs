@@ -3155,6 +3155,21 @@ pub fn anchor_on_story(doc: &mut Annotations, events: &[Event]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The timeline of `docs` as one story.
+    fn timeline_of(docs: &[Annotations]) -> Timeline {
+        let refs: Vec<&Annotations> = docs.iter().collect();
+        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
+        timeline(&refs, &table, "s1-")
+    }
+
+    /// The role of the event dated `date`.
+    fn role_on(tl: &Timeline, date: &str) -> Option<String> {
+        tl.events
+            .iter()
+            .find(|e| e.date.as_ref().is_some_and(|d| d.value == date))
+            .and_then(|e| e.role.clone())
+    }
     use crate::entities::{AliasKb, canonical_entities};
     use crate::fixtures::demo_docs;
 
@@ -4071,15 +4086,8 @@ mod tests {
                  mayor in 2026.",
             ),
         ];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
-        let role = |date: &str| {
-            tl.events
-                .iter()
-                .find(|e| e.date.as_ref().is_some_and(|d| d.value == date))
-                .and_then(|e| e.role.clone())
-        };
+        let tl = timeline_of(&docs);
+        let role = |date: &str| role_on(&tl, date);
         assert_eq!(role("2028-05").as_deref(), Some("main"), "{:?}", tl.events);
         assert_eq!(
             role("2026").as_deref(),
@@ -4153,15 +4161,8 @@ mod tests {
         .time("3 May 2031", "2031-05-03")
         .time("9 May 2031", "2031-05-09")
         .done()];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
-        let role = |date: &str| {
-            tl.events
-                .iter()
-                .find(|e| e.date.as_ref().is_some_and(|d| d.value == date))
-                .and_then(|e| e.role.clone())
-        };
+        let tl = timeline_of(&docs);
+        let role = |date: &str| role_on(&tl, date);
         assert_eq!(
             role("2031-05-03").as_deref(),
             Some("main"),
