@@ -92,6 +92,18 @@ fn parse(name: &str, xml: &str) -> Doc {
     }
 }
 
+/// Precision (`right` of `ours`), recall (`found` of `gold`) and their F1.
+fn prf(right: usize, ours: usize, found: usize, gold: usize) -> (f64, f64, f64) {
+    let p = right as f64 / ours.max(1) as f64;
+    let r = found as f64 / gold.max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
 fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -372,13 +384,7 @@ fn main() {
             );
         }
     }
-    let p = hits as f64 / our_pairs.max(1) as f64;
-    let r = hits as f64 / gold_pairs.max(1) as f64;
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let (p, r, f) = prf(hits, our_pairs, hits, gold_pairs);
     println!(
         "ECB+ topics 1-35: {docs_total} documents. Annotated sentences (with a cross-document occurrence mention): {annotated}; on our timeline: {on_timeline} ({:.1}%).\n\
          Timeline events: {events_total}, with evidence from two or more articles: {events_multi}.\n\
@@ -386,13 +392,7 @@ fn main() {
          Cross-document event coreference (pairwise, annotated sentences): P {p:.3} R {r:.3} F1 {f:.3}",
         100.0 * on_timeline as f64 / annotated.max(1) as f64
     );
-    let ap = art_right as f64 / art_ours.max(1) as f64;
-    let ar = art_made as f64 / art_gold.max(1) as f64;
-    let af = if ap + ar > 0.0 {
-        2.0 * ap * ar / (ap + ar)
-    } else {
-        0.0
-    };
+    let (ap, ar, af) = prf(art_right, art_ours, art_made, art_gold);
     println!(
         "Article pairs: gold links (two articles, one instance) {art_gold}, made {art_made}; \
          our pairs {art_ours}, right {art_right}.\n\

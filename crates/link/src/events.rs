@@ -803,6 +803,12 @@ fn modifies_trigger(t: &str, end: usize, trig: usize) -> bool {
 /// ("under fire over", "the ruling party", "declined to comment", "checked the
 /// accounts") are none.
 pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
+    trigger_in(sentence).map(|(class, at, _)| (class, at))
+}
+
+/// [`trigger_class`], also telling whether the trigger stands in the sentence's main
+/// clause (outside its side clauses).
+fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
     let spans = text::word_spans(sentence);
     let words: Vec<(String, usize)> = spans
         .iter()
@@ -812,6 +818,13 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                 .map(|w| (w.chars().map(text::fold_char).collect::<String>(), s))
         })
         .collect();
+    // most sentences hold no trigger word at all: no clause analysis for them
+    if !words
+        .iter()
+        .any(|(w, _)| TRIGGERS.iter().any(|(_, ts)| ts.contains(&w.as_str())))
+    {
+        return None;
+    }
     // idioms and adjectives that look like triggers: "under fire over ..." (criticised),
     // "the ruling party" (governing), "declined to comment", "checked the accounts"
     let idiom = |i: usize| {
@@ -1104,7 +1117,7 @@ pub fn trigger_class(sentence: &str) -> Option<(&'static str, usize)> {
                 })
                 .map(|(_, x)| x)
             {
-                return Some((class, *at));
+                return Some((class, *at, outside));
             }
         }
     }
@@ -1868,8 +1881,8 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             // word after it opens one
             let past_trigger = sent
                 .get(trig_at..)
-                .and_then(|r| text::words(r).into_iter().next())
-                .is_some_and(|w| w.ends_with("ed"));
+                .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+                .is_some_and(|w| w.to_lowercase().ends_with("ed"));
             let clauses = if cands.is_empty() {
                 Vec::new()
             } else {
@@ -2326,11 +2339,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             .enumerate()
             .map(|(i, &t)| {
                 let direct = !reports.get(i).copied().unwrap_or(true);
-                let main_clause = trigger_class(t).is_some_and(|(_, at)| {
-                    !relative_clauses(t)
-                        .iter()
-                        .any(|&(a, b)| (a..b).contains(&at))
-                });
+                let main_clause = trigger_in(t).is_some_and(|(_, _, main)| main);
                 (
                     direct,
                     main_clause,
@@ -3163,6 +3172,20 @@ mod tests {
         timeline(&refs, &table, "s1-")
     }
 
+    /// A one-sentence page with one entity and one dated mention.
+    fn one_page(
+        id: &str,
+        published: &str,
+        text: &str,
+        ent: (&str, corroborate_model::EntityType),
+        time: (&str, &str),
+    ) -> Annotations {
+        crate::fixtures::Doc::new(id, Some(published), "t", text)
+            .ent(ent.0, ent.1)
+            .time(time.0, time.1)
+            .done()
+    }
+
     /// The role of the event dated `date`.
     fn role_on(tl: &Timeline, date: &str) -> Option<String> {
         tl.events
@@ -3178,9 +3201,7 @@ mod tests {
             .into_iter()
             .filter(|d| d.source.id != "strike")
             .collect();
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         (docs, tl)
     }
 
@@ -3813,9 +3834,7 @@ mod tests {
             page("b", bomb, "2031-05-05"),
             page("c", later, "2033-03-02"),
         ];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         let blast = tl
             .events
             .iter()
@@ -3843,9 +3862,7 @@ mod tests {
             .time("2 May 2031", "2031-05-02")
             .done(),
         );
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = crate::entities::canonical_entities(&refs, &crate::AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         let main = tl.main_event().and_then(|i| tl.events.get(i));
         assert_eq!(
             main.and_then(|e| e.date.as_ref()).map(|d| d.value.as_str()),
@@ -3937,9 +3954,7 @@ mod tests {
         .ent("Portvale", EntityType::LOC)
         .done();
         let docs = [dated, undated, older];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         let blast = tl
             .events
             .iter()
@@ -4000,9 +4015,7 @@ mod tests {
         .ent("Norby", EntityType::LOC)
         .done();
         let docs = [a, b, c];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         let undated: Vec<&Event> = tl.events.iter().filter(|e| e.date.is_none()).collect();
         assert_eq!(undated.len(), 1, "{:?}", tl.events);
         let sources: BTreeSet<&str> = undated
@@ -4033,28 +4046,22 @@ mod tests {
     fn undated_sentences_about_other_persons_are_other_happenings() {
         use crate::fixtures::Doc;
         use corroborate_model::EntityType;
-        let a = Doc::new(
-            "a",
-            None,
-            "t",
-            "Ada Brenn finished the Norby harbour race with forty points and a broken arm.",
-        )
-        .ent("Ada Brenn", EntityType::PER)
-        .ent("Norby", EntityType::LOC)
-        .done();
-        let b = Doc::new(
-            "b",
-            None,
-            "t",
-            "Tom Ruse finished the Norby harbour race with forty points and a broken arm.",
-        )
-        .ent("Tom Ruse", EntityType::PER)
-        .ent("Norby", EntityType::LOC)
-        .done();
-        let docs = [a, b];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        // the same sentence about two persons
+        let finished = |id: &str, who: &str| {
+            Doc::new(
+                id,
+                None,
+                "t",
+                &format!(
+                    "{who} finished the Norby harbour race with forty points and a broken arm."
+                ),
+            )
+            .ent(who, EntityType::PER)
+            .ent("Norby", EntityType::LOC)
+            .done()
+        };
+        let docs = [finished("a", "Ada Brenn"), finished("b", "Tom Ruse")];
+        let tl = timeline_of(&docs);
         assert!(tl.events.is_empty(), "{:?}", tl.events);
     }
 
@@ -4087,52 +4094,36 @@ mod tests {
             ),
         ];
         let tl = timeline_of(&docs);
-        let role = |date: &str| role_on(&tl, date);
-        assert_eq!(role("2028-05").as_deref(), Some("main"), "{:?}", tl.events);
-        assert_eq!(
-            role("2026").as_deref(),
-            Some("background"),
-            "{:?}",
-            tl.events
-        );
+        for (date, role) in [("2028-05", "main"), ("2026", "background")] {
+            assert_eq!(role_on(&tl, date).as_deref(), Some(role), "{:?}", tl.events);
+        }
     }
 
     #[test]
     fn same_day_actions_of_other_persons_are_other_events() {
-        use crate::fixtures::Doc;
         use corroborate_model::EntityType;
+        // pages of 6 May about 5 May
+        let page = |id: &str, text: &str, who: (&str, EntityType)| {
+            one_page(id, "2031-05-06", text, who, ("5 May 2031", "2031-05-05"))
+        };
         let docs = [
-            Doc::new(
+            page(
                 "a",
-                Some("2031-05-06"),
-                "t",
                 "Portvale fired coach Tom Ruse on 5 May 2031.",
-            )
-            .ent("Tom Ruse", EntityType::PER)
-            .time("5 May 2031", "2031-05-05")
-            .done(),
-            Doc::new(
+                ("Tom Ruse", EntityType::PER),
+            ),
+            page(
                 "b",
-                Some("2031-05-06"),
-                "t",
                 "Portvale hired striker Olek Varga on 5 May 2031.",
-            )
-            .ent("Olek Varga", EntityType::PER)
-            .time("5 May 2031", "2031-05-05")
-            .done(),
-            Doc::new(
+                ("Olek Varga", EntityType::PER),
+            ),
+            page(
                 "c",
-                Some("2031-05-06"),
-                "t",
                 "The club fired Tom Ruse on 5 May 2031 after a run of defeats.",
-            )
-            .ent("Tom Ruse", EntityType::PER)
-            .time("5 May 2031", "2031-05-05")
-            .done(),
+                ("Tom Ruse", EntityType::PER),
+            ),
         ];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         let sources: Vec<usize> = tl
             .events
             .iter()
@@ -4162,56 +4153,35 @@ mod tests {
         .time("9 May 2031", "2031-05-09")
         .done()];
         let tl = timeline_of(&docs);
-        let role = |date: &str| role_on(&tl, date);
-        assert_eq!(
-            role("2031-05-03").as_deref(),
-            Some("main"),
-            "{:?}",
-            tl.events
-        );
-        assert_eq!(
-            role("2031-05-09").as_deref(),
-            Some("scheduled"),
-            "{:?}",
-            tl.events
-        );
+        for (date, role) in [("2031-05-03", "main"), ("2031-05-09", "scheduled")] {
+            assert_eq!(role_on(&tl, date).as_deref(), Some(role), "{:?}", tl.events);
+        }
     }
 
     #[test]
     fn deaths_no_one_names_count_the_toll_of_the_attack() {
-        use crate::fixtures::Doc;
         use corroborate_model::EntityType;
-        let a = Doc::new(
+        // pages of 4 May about 3 May
+        let page = |id: &str, text: &str, what: (&str, EntityType)| {
+            one_page(id, "2031-05-04", text, what, ("3 May 2031", "2031-05-03"))
+        };
+        let a = page(
             "a",
-            Some("2031-05-04"),
-            "t",
             "A bomb exploded at the Portvale harbour bank on 3 May 2031, killing three people.",
-        )
-        .ent("Portvale", EntityType::LOC)
-        .time("3 May 2031", "2031-05-03")
-        .done();
-        let b = Doc::new(
+            ("Portvale", EntityType::LOC),
+        );
+        let b = page(
             "b",
-            Some("2031-05-04"),
-            "t",
             "Three people died when the Portvale harbour bank went up in flames on 3 May 2031.",
-        )
-        .ent("Portvale", EntityType::LOC)
-        .time("3 May 2031", "2031-05-03")
-        .done();
-        let c = Doc::new(
+            ("Portvale", EntityType::LOC),
+        );
+        let c = page(
             "c",
-            Some("2031-05-04"),
-            "t",
             "Ada Brenn, the harbour master, died in Norby on 3 May 2031.",
-        )
-        .ent("Ada Brenn", EntityType::PER)
-        .time("3 May 2031", "2031-05-03")
-        .done();
+            ("Ada Brenn", EntityType::PER),
+        );
         let docs = [a, b, c];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         let sources: Vec<BTreeSet<&str>> = tl
             .events
             .iter()
@@ -4249,9 +4219,7 @@ mod tests {
         .ent("Portvale", EntityType::LOC)
         .done();
         let docs = [a, b];
-        let refs: Vec<&Annotations> = docs.iter().collect();
-        let table = canonical_entities(&refs, &AliasKb::default(), "s1-");
-        let tl = timeline(&refs, &table, "s1-");
+        let tl = timeline_of(&docs);
         let dated: Vec<bool> = tl.events.iter().map(|e| e.date.is_some()).collect();
         assert_eq!(dated, vec![true, false], "{:?}", tl.events);
     }
