@@ -347,12 +347,15 @@ fn since_baseline(sent: &str, ds: usize, trig: usize) -> bool {
     {
         return false;
     }
-    !words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
-        )
-    })
+    !words.iter().any(|w| finite_aux(w))
+}
+
+/// A finite auxiliary: the main verb of a clause a side clause runs up to.
+fn finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would"
+    )
 }
 
 /// Whether the words right after a date, up to five before a function word, hold a
@@ -1159,13 +1162,10 @@ fn relative_clauses(sent: &str) -> Vec<(usize, usize)> {
         let own_subject = matches!(word((ws, we)).as_str(), "where" | "whose");
         if !comma_before
             && !own_subject
-            && let Some(&(aux, _)) = spans.iter().skip(k + 2).find(|&&(a, b)| {
-                a < hard_end
-                    && matches!(
-                        word((a, b)).as_str(),
-                        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would"
-                    )
-            })
+            && let Some(&(aux, _)) = spans
+                .iter()
+                .skip(k + 2)
+                .find(|&&(a, b)| a < hard_end && finite_aux(&word((a, b))))
         {
             end = aux;
         }
@@ -1280,24 +1280,11 @@ fn appositives(sent: &str) -> Vec<(usize, usize)> {
         let inner = text::words(sent.get(ns..close).unwrap_or(""));
         if inner.len() > 12
             || inner.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "said"
-                        | "says"
-                        | "told"
-                        | "reported"
-                        | "announced"
-                        | "added"
-                )
+                finite_aux(w)
+                    || matches!(
+                        w.as_str(),
+                        "said" | "says" | "told" | "reported" | "announced" | "added"
+                    )
             })
         {
             continue;
@@ -1451,7 +1438,7 @@ fn reduced_relatives(sent: &str) -> Vec<(usize, usize)> {
                 break;
             }
             match word(j) {
-                "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" => {
+                w if finite_aux(w) => {
                     aux = Some(a);
                     break;
                 }
