@@ -3032,6 +3032,76 @@ pub(crate) fn in_report_clause(t: &[Tok], k: usize) -> bool {
     false
 }
 
+/// The tokens `s..e` of the sentence around token `k`, at most 60 tokens either side.
+pub(crate) fn sentence_around(t: &[Tok], k: usize) -> (usize, usize) {
+    let mut s = k;
+    while s > 0 && !is_boundary(t, s - 1) && k - s < 60 {
+        s -= 1;
+    }
+    let mut e = k;
+    while e < t.len() && !is_boundary(t, e) && e - k < 60 {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// The kind of happening an event noun names, shared with the past verbs that tell it
+/// ([`happening_verb`]): "the murder", "the slaying" and "was shot to death" are one
+/// killing; "the shooting" and "was shot" one shooting.
+pub(crate) fn happening_kind(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "shooting" | "shootings" => "shooting",
+        "killing" | "killings" | "murder" | "murders" | "slaying" | "slayings" | "homicide"
+        | "assassination" | "death" => "killing",
+        "bombing" | "bombings" | "blast" | "blasts" | "explosion" | "explosions" => "bombing",
+        "attack" | "attacks" | "assault" | "raid" => "attack",
+        "arrest" | "capture" => "arrest",
+        "crash" | "collision" => "crash",
+        "election" | "vote" | "referendum" | "ballot" => "election",
+        "robbery" | "heist" | "theft" => "robbery",
+        "kidnapping" | "abduction" => "kidnapping",
+        "resignation" => "resignation",
+        "conviction" => "conviction",
+        "collapse" => "collapse",
+        "invasion" => "invasion",
+        _ => return None,
+    })
+}
+
+/// The kinds of happening a past verb at `k` tells ("killed" -> killing; "shot to
+/// death" -> shooting and killing): none for a participle used as an adjective ("the
+/// slain doctor", "a shot").
+pub(crate) fn happening_verb(t: &[Tok], k: usize) -> [Option<&'static str>; 2] {
+    let w = |j: usize| t.get(j).map_or("", |x| x.low.as_str());
+    let kind = match w(k) {
+        "shot" => "shooting",
+        "killed" | "murdered" | "slain" | "assassinated" | "died" => "killing",
+        "bombed" | "exploded" => "bombing",
+        "attacked" | "raided" | "assaulted" => "attack",
+        "arrested" | "captured" => "arrest",
+        "crashed" | "collided" => "crash",
+        "voted" | "elected" => "election",
+        "robbed" => "robbery",
+        "kidnapped" | "abducted" => "kidnapping",
+        "resigned" => "resignation",
+        "convicted" => "conviction",
+        "collapsed" => "collapse",
+        "invaded" => "invasion",
+        _ => return [None, None],
+    };
+    if k > 0
+        && matches!(
+            w(k - 1),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+        )
+    {
+        return [None, None];
+    }
+    let dead =
+        kind == "shooting" && (w(k + 1) == "dead" || (w(k + 1) == "to" && w(k + 2) == "death"));
+    [Some(kind), dead.then_some("killing")]
+}
+
 pub(crate) fn is_boundary(t: &[Tok], k: usize) -> bool {
     let Some(tok) = t.get(k) else { return true };
     if tok.kind != Kind::Punct {
@@ -3180,6 +3250,12 @@ pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
             }
         }
         (Some((_, c)), None) | (None, Some((_, c))) => c,
-        (None, None) => Tense::None,
+        // "In January, a week after the anniversary of the ruling, a clinic bombing in
+        // Birmingham killed a guard": the sentence's verb, beyond the window
+        (None, None) => (k..t.len().min(k + 40))
+            .take_while(|&j| !(is_boundary(t, j) || (j > e && t.get(j).is_some_and(|x| x.nl))))
+            .map(|j| cue(t, j))
+            .find(|&c| c != Tense::None)
+            .unwrap_or(Tense::None),
     }
 }

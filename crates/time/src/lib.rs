@@ -111,6 +111,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
     let mut r = Resolver {
         dct: ctx.dct,
         events: std::collections::HashMap::new(),
+        happened: std::collections::HashMap::new(),
         prev: None,
         prev_day: None,
         prev_event_day: None,
@@ -122,9 +123,12 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         focus_q: None,
         done: false,
     };
-    let mut out = Vec::with_capacity(matches.len());
+    let mut out: Vec<Timex> = Vec::with_capacity(matches.len());
     // the end token and day value of the last mention that named a day
     let mut last_day: Option<(usize, NaiveDate)> = None;
+    // the index in `out`, end token and clock of a bare clock time that a day named
+    // later in its sentence may still date
+    let mut pending_clock: Option<(usize, usize, (u32, u32))> = None;
     for m in matches {
         let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end - 1)) else {
             continue;
@@ -254,6 +258,23 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             Point::Day(d) if value.len() == 10 => Some((m.end, d)),
             _ => None,
         });
+        // "spotted the car at 6 a.m. near the house ten days before the shooting": a
+        // bare clock time takes the day named later in its own sentence
+        if let Some((idx, end, (h, mi))) = pending_clock.take() {
+            let same_sentence = (end..m.start).all(|k| !grammar::is_boundary(&toks, k));
+            match last_day {
+                Some((_, d)) if same_sentence && !grammar::is_report_date(&toks, m.start) => {
+                    if let Some(t) = out.get_mut(idx) {
+                        t.mention.value = format!("{}T{h:02}:{mi:02}", Point::Day(d));
+                        t.mention.anchor = res.anchor.map(str::to_string);
+                    }
+                }
+                _ if same_sentence && last_day.is_none() => {
+                    pending_clock = Some((idx, end, (h, mi)));
+                }
+                _ => {}
+            }
+        }
         let mut kind = m.kind;
         let mut relative = res.relative;
         if appositive.is_some() {
@@ -265,12 +286,19 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             value = with_suffix(&value, &format!("T{h:02}:{mi:02}"));
             kind = TimeType::TIME;
             if matches!(m.sem, Sem::Unknown) {
-                // a bare clock time: the previous date, else the DCT
-                let (v, anchor) = match (r.prev_day, r.dct) {
-                    (Some(d), _) => (Point::Day(d).to_string(), "previous"),
-                    (None, Some(d)) => (Point::Day(d).to_string(), "dct"),
+                // a bare clock time: the day of the happening its sentence retells,
+                // else the previous date (or a day named later in the sentence, see
+                // `pending_clock`), else the DCT
+                let retold = r.retold_day(&toks, m.start);
+                let (v, anchor) = match (retold, r.prev_day, r.dct) {
+                    (Some(d), ..) => (Point::Day(d).to_string(), "event"),
+                    (None, Some(d), _) => (Point::Day(d).to_string(), "previous"),
+                    (None, None, Some(d)) => (Point::Day(d).to_string(), "dct"),
                     _ => ("XXXX-XX-XX".to_string(), ""),
                 };
+                if retold.is_none() {
+                    pending_clock = Some((out.len(), m.end, (h, mi)));
+                }
                 value = format!("{v}T{h:02}:{mi:02}");
                 let anchor = (!anchor.is_empty()).then(|| anchor.to_string());
                 out.push(Timex {
@@ -459,6 +487,12 @@ struct Resolver {
     dct: Option<NaiveDate>,
     /// Event nouns seen in a sentence with a day date ("concert" -> 2023-06-03).
     events: std::collections::HashMap<String, NaiveDate>,
+    /// Kinds of happening ([`grammar::happening_kind`]) told by a past verb in a
+    /// sentence with a day date outside a report clause ("Slepian was shot to death on
+    /// Oct. 23" -> killing, shooting): what "ten days before the murder" and a later
+    /// retelling ("was shot to death at 10 p.m.") go back to, before any noun that only
+    /// shared a sentence with a date ("the murder investigation ... Thursday").
+    happened: std::collections::HashMap<&'static str, NaiveDate>,
     prev: Option<Point>,
     prev_day: Option<NaiveDate>,
     /// Month -> year of the months the text has named with their year so far ("June
@@ -545,14 +579,7 @@ impl Resolver {
     /// Remembers the nouns of the sentence around token `k` as events of `day`, for
     /// "the night before the concert".
     fn note_sentence_nouns(&mut self, toks: &[lex::Tok], k: usize, day: NaiveDate) {
-        let mut s = k;
-        while s > 0 && !grammar::is_boundary(toks, s - 1) && k - s < 60 {
-            s -= 1;
-        }
-        let mut e = k;
-        while e < toks.len() && !grammar::is_boundary(toks, e) && e - k < 60 {
-            e += 1;
-        }
+        let (s, e) = grammar::sentence_around(toks, k);
         for (j, t) in toks.get(s..e).unwrap_or(&[]).iter().enumerate() {
             // "on June 1, two days before the bombing": the bombing is not of June 1
             let w = |b: usize| {
@@ -575,6 +602,33 @@ impl Resolver {
                 self.events.entry(t.low.clone()).or_insert(day);
             }
         }
+        if !grammar::in_report_clause(toks, k) {
+            for j in s..e {
+                for kind in grammar::happening_verb(toks, j).into_iter().flatten() {
+                    self.happened.entry(kind).or_insert(day);
+                }
+            }
+        }
+    }
+
+    /// The day of the happening an event noun names: one a past verb told with a day
+    /// date first, else the day of a sentence that named the noun.
+    fn event_day(&self, noun: &str) -> Option<NaiveDate> {
+        grammar::happening_kind(noun)
+            .and_then(|k| self.happened.get(k).copied())
+            .or_else(|| self.events.get(noun).copied())
+    }
+
+    /// The day of a happening the sentence around token `k` retells with a past verb
+    /// ("Slepian ... was shot to death at 10 p.m."), when a dated sentence told it.
+    fn retold_day(&self, toks: &[lex::Tok], k: usize) -> Option<NaiveDate> {
+        let (s, e) = grammar::sentence_around(toks, k);
+        (s..e).find_map(|j| {
+            grammar::happening_verb(toks, j)
+                .into_iter()
+                .flatten()
+                .find_map(|kind| self.happened.get(kind).copied())
+        })
     }
 
     /// Whether `p` ends after the DCT: "will result in a fourth-quarter charge" names a
@@ -927,13 +981,16 @@ impl Resolver {
                         let day = point.and_then(|p| p.first_day());
                         if let (Some(w), Some(d)) = (noun, day) {
                             self.events.entry(w.clone()).or_insert(d);
+                            if let Some(k) = grammar::happening_kind(w) {
+                                self.happened.entry(k).or_insert(d);
+                            }
                         }
                         (day, "event")
                     }
                     // an event not dated in this text: the previous date or the DCT
                     // stand in, and the anchor says so, so that a later stage can
                     // re-resolve it once the event is dated elsewhere
-                    None => match noun.as_ref().and_then(|w| self.events.get(w).copied()) {
+                    None => match noun.as_ref().and_then(|w| self.event_day(w)) {
                         Some(d) => (Some(d), "event"),
                         None => match (self.prev_day, self.dct) {
                             (Some(d), _) => (Some(d), "previous"),

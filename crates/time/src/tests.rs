@@ -309,6 +309,35 @@ fn event_noun_keeps_its_own_date() {
 }
 
 #[test]
+fn event_noun_finds_the_past_verb_that_told_it() {
+    let dct = d(2023, 9, 20);
+    // the noun first shares a sentence with another date ("the murder inquiry ...
+    // Thursday"); the killing itself was told with its day by a past verb
+    let t = "Police will brief reporters on the Brenn murder inquiry on Thursday. \
+             Ada Brenn was shot to death on the night of June 3 in Portvale. \
+             A neighbour saw a car at 6 a.m. near the house ten days before the murder.";
+    check(t, dct, "ten days before the murder", "2023-05-24");
+    // a bare clock time takes the day named later in its own sentence
+    check(t, dct, "6 a.m.", "2023-05-24T06:00");
+    // "the shooting" is the happening "was shot" told
+    let t = "Ada Brenn was shot on June 3. The rifle was found on August 8 near the site \
+             of the shooting. A jogger saw the car two days before the shooting.";
+    check(t, dct, "two days before the shooting", "2023-06-01");
+    // a bare clock time in a sentence that retells a dated happening takes its day
+    let t = "Ada Brenn was killed on June 3. Divers searched the river on August 8. \
+             Brenn, 52, was killed at 10 p.m. as she walked home.";
+    check(t, dct, "10 p.m.", "2023-06-03T22:00");
+    // without a retold happening, a bare clock time keeps the previous date
+    let t = "Ada Brenn was killed on June 3. Divers searched the river on August 8. \
+             They stopped at 10 p.m. as the light went.";
+    check(t, dct, "10 p.m.", "2023-08-08T22:00");
+    // a participle used as an adjective tells no happening: "the slain mayor"
+    let t = "The slain mayor's office reopened on August 8. A memorial was held on \
+             August 20. The office had closed two days before the killing.";
+    check(t, dct, "two days before the killing", "2023-08-18");
+}
+
+#[test]
 fn story_relative_expressions() {
     let dct5 = d(2023, 6, 5);
     let dct6 = d(2023, 6, 6);
