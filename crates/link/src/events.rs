@@ -43,7 +43,15 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
     ),
     (
         "blame",
-        &["blamed", "blames", "blame", "accused", "accuses"],
+        &[
+            "blamed",
+            "blames",
+            "blame",
+            "accused",
+            "accuses",
+            "accusation",
+            "accusations",
+        ],
     ),
     (
         "arrest",
@@ -1001,6 +1009,15 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                 next,
                 "dead" | "hanged" | "unconscious" | "murdered" | "stabbed" | "shot" | "slain"
             ),
+            // the object of a denial: "denied the claim", "rejected the NLF's claims"
+            "claim" | "claims" => (1..=3).any(|back| {
+                i.checked_sub(back).is_some_and(|k| {
+                    matches!(
+                        w(k),
+                        "denied" | "denies" | "deny" | "rejected" | "rejects" | "dismissed"
+                    )
+                })
+            }),
             // not "an aid convoy came under fire near Norby"
             "fire" => prev == "under" && matches!(next, "" | "over" | "from" | "for" | "after"),
             // not "shares declined to 40 pence"
@@ -2488,6 +2505,10 @@ const HEDGES: &[&str] = &[
 /// Content words shared with an event's sentences for an undated sentence to join it.
 const JOIN_SHARED: usize = 3;
 
+/// Families whose happening is an act of one actor: undated sentences of one of them
+/// that name the same actor first join on fewer shared words ([`cluster_undated`]).
+const SPEECH_ACTS: &[&str] = &["claim", "denial", "blame"];
+
 /// A word that more groups of undated sentences than this hold does not count towards
 /// their shared words ([`cluster_undated`]).
 const UNDATED_COMMON_WORD: usize = 64;
@@ -2649,6 +2670,7 @@ fn undated_words(docs: &[&Annotations], doc: usize, s: Span) -> BTreeSet<String>
                     !w.chars().any(|c| c.is_ascii_digit())
                         && !text::WEEKDAYS.iter().any(|d| w.starts_with(d))
                 })
+                .map(|w| text::stem(&w))
                 .collect()
         })
         .unwrap_or_default()
@@ -2671,6 +2693,7 @@ fn cluster_undated(
         members: Vec<(usize, Span, &'static str)>,
         words: BTreeMap<String, BTreeSet<usize>>,
         persons: BTreeSet<String>,
+        actors: BTreeSet<String>,
     }
     let mut gs: Vec<G> = Vec::new();
     // word -> groups holding it (only groups that share a word are scored)
@@ -2732,6 +2755,22 @@ fn cluster_undated(
                 .unwrap_or_default()
         };
         let persons = ents(&[corroborate_model::EntityType::PER]);
+        // a claim, denial or blame is one act of one actor: the entity named first
+        // before its trigger ("Marvania has denied any role" / "Marvania's foreign
+        // ministry denied any involvement")
+        let actor = SPEECH_ACTS
+            .contains(&fam)
+            .then(|| {
+                let trig = s.start + trigger_class(sentence).map_or(0, |(_, at)| at);
+                docs.get(di).and_then(|d| {
+                    table
+                        .mentions_in(&d.source.id, s)
+                        .into_iter()
+                        .find(|&(a, _, _)| a < trig)
+                        .map(|(_, _, id)| id.to_string())
+                })
+            })
+            .flatten();
         let compatible = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
             a.is_empty() || b.is_empty() || !a.is_disjoint(b)
         };
@@ -2757,11 +2796,12 @@ fn cluster_undated(
         let mut scored: Vec<(usize, usize)> = shared
             .into_iter()
             .filter(|&(gi, n)| {
-                n >= JOIN_SHARED
-                    && n * 3 >= mine.len()
-                    && gs
-                        .get(gi)
-                        .is_some_and(|g| g.family == fam && compatible(&persons, &g.persons))
+                gs.get(gi).is_some_and(|g| {
+                    let same_actor = actor.as_ref().is_some_and(|a| g.actors.contains(a));
+                    ((n >= JOIN_SHARED && n * 3 >= mine.len()) || (same_actor && n >= 2))
+                        && g.family == fam
+                        && compatible(&persons, &g.persons)
+                })
             })
             .map(|(gi, n)| (n, gi))
             .collect();
@@ -2780,6 +2820,7 @@ fn cluster_undated(
                     members: Vec::new(),
                     words: BTreeMap::new(),
                     persons: BTreeSet::new(),
+                    actors: BTreeSet::new(),
                 });
                 gs.len() - 1
             }
@@ -2787,6 +2828,7 @@ fn cluster_undated(
         let Some(g) = gs.get_mut(gi) else { continue };
         g.members.push((di, s, class));
         g.persons.extend(persons);
+        g.actors.extend(actor);
         for w in mine {
             let holders = g.words.entry(w.clone()).or_default();
             if holders.is_empty() {
@@ -3652,6 +3694,15 @@ mod tests {
             ("Ada Brenn felt guilty about the delays.", None),
             ("Tom Ruse pleaded not guilty on Monday.", Some("legal")),
             ("Ada Brenn stole the show at the Norby gala.", None),
+            // the claim a denial rejects is no claim; an accusation is a blame
+            (
+                "Norby's foreign ministry again denied the claim on Monday.",
+                Some("denial"),
+            ),
+            (
+                "Ada Brenn repeated her accusation that Norby was behind the fire.",
+                Some("blame"),
+            ),
             // an older happening a year dates comes after the sentence's own
             (
                 "Ada Brenn checked into a Norby clinic as part of a sentence for a 2029 car \
@@ -4026,6 +4077,49 @@ mod tests {
         assert_eq!(
             undated.first().and_then(|e| e.role.as_deref()),
             Some("main")
+        );
+    }
+
+    #[test]
+    fn undated_denials_of_one_actor_are_one_event() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let page = |id: &str, text: &str| {
+            Doc::new(id, None, "t", text)
+                .ent("Norby", EntityType::LOC)
+                .ent("Portvale", EntityType::LOC)
+                .done()
+        };
+        let docs = [
+            page(
+                "a",
+                "Norby has denied any role and says the gang acted alone. \
+                 Portvale denied any role in the fire.",
+            ),
+            page("b", "Norby's foreign ministry denied any involvement."),
+        ];
+        let tl = timeline_of(&docs);
+        let with = |src: &str, start: &str| {
+            tl.events.iter().position(|e| {
+                e.evidence
+                    .iter()
+                    .any(|v| v.source == src && v.text.starts_with(start))
+            })
+        };
+        // the same actor's denial in two articles, on two shared words only
+        assert!(with("a", "Norby has").is_some(), "{:?}", tl.events);
+        assert_eq!(
+            with("a", "Norby has"),
+            with("b", "Norby's"),
+            "{:?}",
+            tl.events
+        );
+        // another actor's denial is another act
+        assert_ne!(
+            with("a", "Portvale"),
+            with("b", "Norby's"),
+            "{:?}",
+            tl.events
         );
     }
 

@@ -210,14 +210,29 @@ pub fn fold_char(c: char) -> char {
 /// Lowercased, diacritic-free word tokens (alphanumeric runs; apostrophes inside
 /// words are dropped).
 pub fn words(text: &str) -> Vec<String> {
+    split_words(text, false)
+}
+
+/// [`words`], with a possessive split off when `possessive` ("Norby's" -> "norby").
+fn split_words(text: &str, possessive: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         let f = fold_char(c);
         if f.is_alphanumeric() {
             cur.push(f);
         } else if f == '\'' && !cur.is_empty() {
-            // skip apostrophes inside words ("don't" -> "dont")
+            // a possessive is its noun ("Norby's" -> "norby"); other apostrophes inside
+            // words are skipped ("don't" -> "dont")
+            let mut ahead = chars.clone();
+            if possessive
+                && ahead.next().is_some_and(|n| n == 's' || n == 'S')
+                && ahead.next().is_none_or(|n| !fold_char(n).is_alphanumeric())
+            {
+                chars.next();
+                out.push(std::mem::take(&mut cur));
+            }
         } else if !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
         }
@@ -228,12 +243,23 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Content words: [`words`] without stop words and one-letter tokens.
+/// Content words: [`words`] without stop words and one-letter tokens, possessives
+/// split off ("Norby's" -> "norby").
 pub fn content_words(text: &str) -> Vec<String> {
-    words(text)
+    split_words(text, true)
         .into_iter()
         .filter(|w| w.chars().count() > 1 && !is_stopword(w))
         .collect()
+}
+
+/// The English Snowball stem of a folded word ("rejected", "rejects" -> "reject";
+/// "denied", "denies" -> "deni"), so that inflections of one word match.
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    }
+    STEMMER.with(|s| s.stem(word).into_owned())
 }
 
 /// Word tokens with byte offsets (original text, not folded).
@@ -568,6 +594,12 @@ mod tests {
             content_words("The blast in the hall"),
             vec!["blast", "hall"]
         );
+        // a possessive is its noun in content words; other apostrophes join the word
+        assert_eq!(
+            content_words("Norby's mayor didn't go, Norby’s said"),
+            vec!["norby", "mayor", "didnt", "go", "norby"]
+        );
+        assert_eq!(words("Norby's"), vec!["norbys"]);
     }
 
     proptest! {
