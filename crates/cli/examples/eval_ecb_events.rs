@@ -46,10 +46,25 @@ struct Doc {
     name: String,
     lines: Vec<String>,
     instances: Vec<BTreeSet<String>>,
+    /// Per line, the words of its occurrence mentions that a cross-document instance
+    /// holds (lowercase), for `MISSED=1`.
+    words: Vec<Vec<String>>,
 }
 
 fn parse(name: &str, xml: &str) -> Doc {
     let (lines, line_of_token) = ecb::rebuild(xml);
+    let word_of_token: HashMap<&str, String> = xml
+        .split("<token ")
+        .skip(1)
+        .filter_map(|part| {
+            let word = part
+                .split_once('>')
+                .and_then(|(_, r)| r.split_once("</token>"))
+                .map(|(w, _)| ecb::decode(w).to_lowercase())?;
+            Some((attr(part, "t_id")?, word))
+        })
+        .collect();
+    let mut mention_words: HashMap<String, String> = HashMap::new();
     // Occurrence mentions: m_id -> lines of their tokens.
     let mut mention_lines: HashMap<String, BTreeSet<usize>> = HashMap::new();
     for tag in ["<ACTION_OCCURRENCE ", "<NEG_ACTION_OCCURRENCE "] {
@@ -67,19 +82,33 @@ fn parse(name: &str, xml: &str) -> Doc {
             if !set.is_empty() {
                 mention_lines.insert(m_id.to_string(), set);
             }
+            let words: Vec<&str> = body
+                .split("<token_anchor ")
+                .skip(1)
+                .filter_map(|a| attr(a, "t_id"))
+                .filter_map(|t| word_of_token.get(t).map(String::as_str))
+                .collect();
+            mention_words.insert(m_id.to_string(), words.join(" "));
         }
     }
     let mut instances: Vec<BTreeSet<String>> = vec![BTreeSet::new(); lines.len()];
+    let mut words: Vec<Vec<String>> = vec![Vec::new(); lines.len()];
     for part in xml.split("<CROSS_DOC_COREF ").skip(1) {
         let Some(note) = attr(part, "note") else {
             continue;
         };
         let body = part.split("</CROSS_DOC_COREF>").next().unwrap_or("");
         for src in body.split("<source ").skip(1) {
-            if let Some(ls) = attr(src, "m_id").and_then(|m| mention_lines.get(m)) {
+            let m_id = attr(src, "m_id");
+            if let Some(ls) = m_id.and_then(|m| mention_lines.get(m)) {
                 for &l in ls {
                     if let Some(set) = instances.get_mut(l) {
                         set.insert(note.to_string());
+                    }
+                    if let (Some(ws), Some(w)) =
+                        (words.get_mut(l), m_id.and_then(|m| mention_words.get(m)))
+                    {
+                        ws.push(w.clone());
                     }
                 }
             }
@@ -89,6 +118,7 @@ fn parse(name: &str, xml: &str) -> Doc {
         name: name.to_string(),
         lines,
         instances,
+        words,
     }
 }
 
@@ -220,6 +250,24 @@ fn main() {
             .collect();
         annotated += items.len();
         on_timeline += items.iter().filter(|k| ours.contains_key(k)).count();
+        if std::env::var_os("MISSED").is_some() {
+            // the event words of annotated sentences on no timeline
+            for &(di, li) in items.iter().filter(|k| !ours.contains_key(k)) {
+                for w in docs
+                    .get(di)
+                    .and_then(|d| d.words.get(li))
+                    .into_iter()
+                    .flatten()
+                {
+                    let line = docs
+                        .get(di)
+                        .and_then(|d| d.lines.get(li))
+                        .map_or("", String::as_str);
+                    let name = docs.get(di).map_or("", |d| d.name.as_str());
+                    println!("MISSED\t{w}\t{name}\t{line}");
+                }
+            }
+        }
         for (a, &(da, la)) in items.iter().enumerate() {
             for &(db, lb) in items.iter().skip(a + 1) {
                 if da == db {
