@@ -1016,6 +1016,14 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                 next,
                 "dead" | "hanged" | "unconscious" | "murdered" | "stabbed" | "shot" | "slain"
             ),
+            // an appeal's hoped-for outcome: "a reward for information leading to an
+            // arrest and conviction"
+            "arrest" | "arrests" | "capture" | "conviction" | "convictions" => {
+                (1..=8).any(|back| {
+                    i.checked_sub(back)
+                        .is_some_and(|k| matches!(w(k), "reward" | "rewards"))
+                }) || (prev == "an" && matches!(i.checked_sub(2).map_or("", w), "to" | "for"))
+            }
             // the object of a denial: "denied the claim", "rejected the NLF's claims"
             "claim" | "claims" => (1..=3).any(|back| {
                 i.checked_sub(back).is_some_and(|k| {
@@ -1060,6 +1068,8 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                         })
                     })
             }
+            // an illness: "a heart attack"
+            "attack" | "attacks" => matches!(prev, "heart" | "panic" | "asthma" | "anxiety"),
             // not "an aid convoy came under fire near Norby"
             "fire" => prev == "under" && matches!(next, "" | "over" | "from" | "for" | "after"),
             // not "shares declined to 40 pence"
@@ -2548,7 +2558,9 @@ const HEDGES: &[&str] = &[
 const JOIN_SHARED: usize = 3;
 
 /// Families whose happening is an act of one actor: undated sentences of one of them
-/// that name the same actor first join on fewer shared words ([`cluster_undated`]).
+/// that name the same actor first join on fewer shared words ([`cluster_undated`]), as
+/// do those of the "life" family that name the same person first (a death, a rehab
+/// stay: what befalls one person).
 const SPEECH_ACTS: &[&str] = &["claim", "denial", "blame"];
 
 /// A word that more groups of undated sentences than this hold does not count towards
@@ -2808,8 +2820,8 @@ fn cluster_undated(
         // before its trigger ("Marvania has denied any role" / "Marvania's foreign
         // ministry denied any involvement")
         // (not a legal status: "Hiller, accused in the shooting", "is accused of")
-        let actor = SPEECH_ACTS
-            .contains(&fam)
+        let life = fam == "life";
+        let actor = (SPEECH_ACTS.contains(&fam) || life)
             .then(|| {
                 let at = trigger_class(sentence).map_or(0, |(_, at)| at);
                 let before = text::words(sentence.get(..at).unwrap_or(""));
@@ -2843,6 +2855,14 @@ fn cluster_undated(
                     table
                         .mentions_in(&d.source.id, s)
                         .into_iter()
+                        // (what befalls a person is that person's: "Bettie Page, the
+                        // pin-up queen who died on Thursday" / "Page died in Los Angeles")
+                        .filter(|&(_, _, id)| {
+                            !life
+                                || table
+                                    .get(id)
+                                    .is_some_and(|e| e.kind == corroborate_model::EntityType::PER)
+                        })
                         .find(|&(a, _, _)| a < trig)
                         .map(|(_, _, id)| id.to_string())
                 })
@@ -3790,6 +3810,15 @@ mod tests {
                 "Police raided a Portvale flat on Wednesday.",
                 Some("arrest"),
             ),
+            // an illness is no attack
+            ("Ada Brenn suffered a heart attack in Portvale.", None),
+            // an appeal's hoped-for arrest is none
+            (
+                "A bomb killed two officers, police said, offering a reward for \
+                 information leading to an arrest.",
+                Some("attack"),
+            ),
+            ("Police made an arrest in Norby on Friday.", Some("arrest")),
             // the claim a denial rejects is no claim; an accusation is a blame
             (
                 "Norby's foreign ministry again denied the claim on Monday.",
@@ -4240,6 +4269,46 @@ mod tests {
         assert!(with("b").is_some(), "{:?}", tl.events);
         assert_eq!(with("b"), with("c"), "{:?}", tl.events);
         assert_ne!(with("a"), with("b"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn undated_deaths_of_one_person_are_one_event() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let page = |id: &str, text: &str| {
+            Doc::new(id, None, "t", text)
+                .ent("Ada Brenn", EntityType::PER)
+                .ent("Olek Varga", EntityType::PER)
+                .done()
+        };
+        let docs = [
+            page(
+                "a",
+                "Ada Brenn, the singer whose ballads filled the halls of three continents, \
+                 died on Thursday in a Portvale hospital.",
+            ),
+            page(
+                "b",
+                "Ada Brenn died at the age of 85 after a long illness in the Norby clinic \
+                 where she had lived for years, her agent said.",
+            ),
+            page(
+                "c",
+                "Olek Varga died at the age of 85 after a long illness in the Norby clinic \
+                 where he had lived for years, his agent said.",
+            ),
+        ];
+        let tl = timeline_of(&docs);
+        let with = |src: &str| {
+            tl.events
+                .iter()
+                .position(|e| e.evidence.iter().any(|v| v.source == src))
+        };
+        // two shared words besides the name would not do; the same person does
+        assert!(with("a").is_some(), "{:?}", tl.events);
+        assert_eq!(with("a"), with("b"), "{:?}", tl.events);
+        // another person's death is another happening
+        assert_ne!(with("b"), with("c"), "{:?}", tl.events);
     }
 
     #[test]
