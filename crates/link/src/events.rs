@@ -417,7 +417,30 @@ const HAPPENING_NOUNS: &[(&str, &str)] = &[
 /// `sent` stands after a determiner, and a trigger word or happening noun follows within
 /// three words, with no preposition or verb between. `None` when the date is not so.
 fn attributive_class(sent: &str, ds: usize, de: usize) -> Option<&'static str> {
-    let before = text::words(sent.get(..ds).unwrap_or(""));
+    let head = sent.get(..ds).unwrap_or("");
+    let mut before = text::words(head);
+    // up to two adjectives between the determiner and the year: "his deadly 2005
+    // rampage", "the brutal, senseless 1967 slayings"
+    let spans = text::word_spans(head);
+    for back in 1..=2 {
+        let lower = spans
+            .len()
+            .checked_sub(back)
+            .and_then(|k| spans.get(k))
+            .and_then(|&(a, _)| head.get(a..))
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+        let adjective = before.last().is_some_and(|w| {
+            !text::is_stopword(w)
+                && !matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "that"
+                )
+        });
+        if !(lower && adjective && before.len() >= 2) {
+            break;
+        }
+        before.pop();
+    }
     let det = before.last().map(String::as_str)?;
     if !matches!(
         det,
@@ -1095,6 +1118,39 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                                 | "identify"
                         ))
             }
+            // governing: "ruled Turkmenistan for two decades", "ruled the country";
+            // not "ruled that", "ruled on", "ruled in favour", "ruled against"
+            "ruled" => {
+                let up = words
+                    .get(i + 1)
+                    .and_then(|x| sentence.get(x.1..))
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
+                    && !text::WEEKDAYS.iter().any(|d| next.starts_with(d))
+                    && corroborate_time::month_number(next).is_none();
+                up || (next == "the"
+                    && matches!(
+                        w(i + 2),
+                        "country" | "nation" | "kingdom" | "island" | "empire" | "state"
+                    ))
+                    || (next == "for"
+                        && words.get(i + 2).is_some_and(|x| {
+                            x.0.chars().all(|c| c.is_ascii_digit())
+                                || matches!(
+                                    x.0.as_str(),
+                                    "two"
+                                        | "three"
+                                        | "four"
+                                        | "five"
+                                        | "decades"
+                                        | "years"
+                                        | "nearly"
+                                        | "more"
+                                        | "almost"
+                                        | "over"
+                                        | "a"
+                                )
+                        }))
+            }
             // "the ruling party", "the ruling Harbour Party"; not "a ruling Monday"
             "ruling" => {
                 matches!(prev, "the" | "a" | "its" | "their")
@@ -1155,6 +1211,45 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
             .is_some_and(|p| matches!(w(p), "was" | "were" | "been" | "being" | "be"));
         if passive {
             return w(i + 1) == "upon";
+        }
+        // past a count: "fired 11 shots", "fired a total of 11 rounds", "fired several
+        // rounds"
+        let mut j = i + 1;
+        while j < i + 6
+            && (w(j).chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w(j),
+                    "a" | "total"
+                        | "of"
+                        | "several"
+                        | "many"
+                        | "multiple"
+                        | "more"
+                        | "than"
+                        | "at"
+                        | "least"
+                        | "about"
+                        | "some"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozen"
+                        | "dozens"
+                        | "hundreds"
+                        | "eleven"
+                        | "twelve"
+                ))
+        {
+            j += 1;
+        }
+        if j > i + 1 && matches!(w(j), "shots" | "shot" | "rounds" | "bullets") {
+            return true;
         }
         matches!(
             w(i + 1),
@@ -1962,6 +2057,16 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 };
                 (*rep, dist)
             });
+            // a negated happening is none, whatever its date: "the violence on Monday
+            // did not constitute a riot", "no bomb exploded"
+            let negated = text::words(sent.get(..trig_at).unwrap_or(""))
+                .iter()
+                .rev()
+                .take(4)
+                .any(|w| NEGATIONS.contains(&w.as_str()));
+            if negated {
+                continue;
+            }
             let (date, reported, inherited) = match best {
                 Some(&(m, rep)) => (text::date_part(&m.value).to_string(), rep, false),
                 None => {
@@ -2552,6 +2657,12 @@ const HEDGES: &[&str] = &[
     "will", "would", "could", "might", "may", "shall", "should", "can", "cannot", "must", "no",
     "not", "never", "if", "fear", "feared", "dont", "doesnt", "didnt", "isnt", "wasnt", "werent",
     "arent", "cant", "couldnt", "wouldnt", "wont", "hasnt", "havent", "hadnt",
+];
+
+/// Negations before a trigger: the sentence tells that the happening did not happen.
+const NEGATIONS: &[&str] = &[
+    "no", "not", "never", "cannot", "dont", "doesnt", "didnt", "isnt", "wasnt", "werent", "arent",
+    "cant", "couldnt", "wouldnt", "wont", "hasnt", "havent", "hadnt",
 ];
 
 /// Content words shared with an event's sentences for an undated sentence to join it.
@@ -3810,6 +3921,16 @@ mod tests {
                 "Police raided a Portvale flat on Wednesday.",
                 Some("arrest"),
             ),
+            // governing is no ruling; shots counted are still shots
+            ("Olek Varga ruled Norby for two decades.", None),
+            (
+                "The court ruled on Monday that Tom Ruse must pay.",
+                Some("legal"),
+            ),
+            (
+                "Officers fired a total of 11 rounds at the car on Saturday.",
+                Some("attack"),
+            ),
             // an illness is no attack
             ("Ada Brenn suffered a heart attack in Portvale.", None),
             // an appeal's hoped-for arrest is none
@@ -4269,6 +4390,34 @@ mod tests {
         assert!(with("b").is_some(), "{:?}", tl.events);
         assert_eq!(with("b"), with("c"), "{:?}", tl.events);
         assert_ne!(with("a"), with("b"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn a_negated_happening_is_no_event() {
+        use corroborate_model::EntityType;
+        let docs = [
+            one_page(
+                "a",
+                "2031-05-06",
+                "Portvale police said on Monday that the march had not turned into riots.",
+                ("Portvale", EntityType::LOC),
+                ("on Monday", "2031-05-05"),
+            ),
+            one_page(
+                "b",
+                "2031-05-06",
+                "Portvale police said the march turned into riots on Monday.",
+                ("Portvale", EntityType::LOC),
+                ("on Monday", "2031-05-05"),
+            ),
+        ];
+        let tl = timeline_of(&docs);
+        let sources: BTreeSet<&str> = tl
+            .events
+            .iter()
+            .flat_map(|e| e.evidence.iter().map(|v| v.source.as_str()))
+            .collect();
+        assert_eq!(sources, BTreeSet::from(["b"]), "{:?}", tl.events);
     }
 
     #[test]
