@@ -3046,48 +3046,49 @@ pub(crate) fn sentence_around(t: &[Tok], k: usize) -> (usize, usize) {
 }
 
 /// The kind of happening an event noun names, shared with the past verbs that tell it
-/// ([`happening_verb`]): "the murder", "the slaying" and "was shot to death" are one
-/// killing; "the shooting" and "was shot" one shooting.
+/// ([`happening_verb`]): "the murder" and "the slaying" are the killing "was shot to
+/// death" or "was killed" told; "his death" what "died" told; "the shooting" what "was
+/// shot" told.
 pub(crate) fn happening_kind(w: &str) -> Option<&'static str> {
     Some(match w {
         "shooting" | "shootings" => "shooting",
         "killing" | "killings" | "murder" | "murders" | "slaying" | "slayings" | "homicide"
-        | "assassination" | "death" => "killing",
+        | "assassination" => "killing",
+        "death" => "death",
         "bombing" | "bombings" | "blast" | "blasts" | "explosion" | "explosions" => "bombing",
         "attack" | "attacks" | "assault" | "raid" => "attack",
         "arrest" | "capture" => "arrest",
         "crash" | "collision" => "crash",
-        "election" | "vote" | "referendum" | "ballot" => "election",
+        "election" => "election",
         "robbery" | "heist" | "theft" => "robbery",
         "kidnapping" | "abduction" => "kidnapping",
         "resignation" => "resignation",
         "conviction" => "conviction",
-        "collapse" => "collapse",
         "invasion" => "invasion",
         _ => return None,
     })
 }
 
-/// The kinds of happening a past verb at `k` tells ("killed" -> killing; "shot to
-/// death" -> shooting and killing): none for a participle used as an adjective ("the
-/// slain doctor", "a shot").
-pub(crate) fn happening_verb(t: &[Tok], k: usize) -> [Option<&'static str>; 2] {
+/// The kinds of happening a past verb at `k` tells ("killed" -> killing and death; "shot
+/// to death" -> shooting, killing and death; "died" -> death): none for a participle
+/// used as an adjective ("the slain doctor", "a shot").
+pub(crate) fn happening_verb(t: &[Tok], k: usize) -> [Option<&'static str>; 3] {
     let w = |j: usize| t.get(j).map_or("", |x| x.low.as_str());
-    let kind = match w(k) {
-        "shot" => "shooting",
-        "killed" | "murdered" | "slain" | "assassinated" | "died" => "killing",
-        "bombed" | "exploded" => "bombing",
-        "attacked" | "raided" | "assaulted" => "attack",
-        "arrested" | "captured" => "arrest",
-        "crashed" | "collided" => "crash",
-        "voted" | "elected" => "election",
-        "robbed" => "robbery",
-        "kidnapped" | "abducted" => "kidnapping",
-        "resigned" => "resignation",
-        "convicted" => "conviction",
-        "collapsed" => "collapse",
-        "invaded" => "invasion",
-        _ => return [None, None],
+    let (kind, death) = match w(k) {
+        "shot" => ("shooting", false),
+        "killed" | "murdered" | "slain" | "assassinated" => ("killing", true),
+        "died" => ("death", false),
+        "bombed" | "exploded" => ("bombing", false),
+        "attacked" | "raided" | "assaulted" => ("attack", false),
+        "arrested" | "captured" => ("arrest", false),
+        "crashed" | "collided" => ("crash", false),
+        "elected" => ("election", false),
+        "robbed" => ("robbery", false),
+        "kidnapped" | "abducted" => ("kidnapping", false),
+        "resigned" => ("resignation", false),
+        "convicted" => ("conviction", false),
+        "invaded" => ("invasion", false),
+        _ => return [None; 3],
     };
     if k > 0
         && matches!(
@@ -3095,11 +3096,66 @@ pub(crate) fn happening_verb(t: &[Tok], k: usize) -> [Option<&'static str>; 2] {
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
         )
     {
-        return [None, None];
+        return [None; 3];
     }
     let dead =
         kind == "shooting" && (w(k + 1) == "dead" || (w(k + 1) == "to" && w(k + 2) == "death"));
-    [Some(kind), dead.then_some("killing")]
+    [
+        Some(kind),
+        dead.then_some("killing"),
+        (death || dead).then_some("death"),
+    ]
+}
+
+/// Whether the verb at `v` governs the date at `s..e` of its sentence: no negation just
+/// before the verb ("was not arrested on June 3"), and no relative pronoun, comma or
+/// conjunction between the two that would start another clause ("who was shot years
+/// ago, spoke on June 3").
+pub(crate) fn verb_governs(t: &[Tok], v: usize, s: usize, e: usize) -> bool {
+    let w = |j: usize| t.get(j).map_or("", |x| x.low.as_str());
+    let negated = (v.saturating_sub(3)..v).any(|j| {
+        matches!(
+            w(j),
+            "not" | "never" | "n't" | "no" | "didn't" | "wasn't" | "weren't" | "hasn't"
+        )
+    });
+    let (a, b) = if v < s { (v + 1, s) } else { (e, v) };
+    !negated
+        && (a..b).all(|j| {
+            !matches!(
+                w(j),
+                "who" | "which" | "whom" | "whose" | "that" | "," | ";" | "but" | "while"
+            )
+        })
+}
+
+/// The capitalised words of the sentence `s..e` that can name someone (not its function
+/// words, months or weekdays): what tells that two sentences are about the same persons.
+pub(crate) fn names_in(t: &[Tok], s: usize, e: usize) -> Vec<String> {
+    t.get(s..e)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|x| {
+            x.kind == Kind::Word
+                && x.cap
+                && x.low.len() >= 3
+                && !is_function_word(&x.low)
+                && crate::month_number(&x.low).is_none()
+                && !matches!(
+                    x.low.as_str(),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "the"
+                        | "police"
+                )
+        })
+        .map(|x| x.low.clone())
+        .collect()
 }
 
 pub(crate) fn is_boundary(t: &[Tok], k: usize) -> bool {
@@ -3251,7 +3307,8 @@ pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
         }
         (Some((_, c)), None) | (None, Some((_, c))) => c,
         // "In January, a week after the anniversary of the ruling, a clinic bombing in
-        // Birmingham killed a guard": the sentence's verb, beyond the window
+        // Birmingham killed a guard": the sentence's verb further right (at most 40
+        // tokens on from where the right-hand scan stopped; the left is not searched again)
         (None, None) => (k..t.len().min(k + 40))
             .take_while(|&j| !(is_boundary(t, j) || (j > e && t.get(j).is_some_and(|x| x.nl))))
             .map(|j| cue(t, j))

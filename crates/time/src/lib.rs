@@ -126,9 +126,9 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
     let mut out: Vec<Timex> = Vec::with_capacity(matches.len());
     // the end token and day value of the last mention that named a day
     let mut last_day: Option<(usize, NaiveDate)> = None;
-    // the index in `out`, end token and clock of a bare clock time that a day named
-    // later in its sentence may still date
-    let mut pending_clock: Option<(usize, usize, (u32, u32))> = None;
+    // the index in `out`, end token and clock of the bare clock times that a day named
+    // later in their sentence may still date
+    let mut pending_clock: Vec<(usize, usize, (u32, u32))> = Vec::new();
     for m in matches {
         let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end - 1)) else {
             continue;
@@ -243,7 +243,8 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                     }),
             };
             if let Some(day) = day {
-                r.note_sentence_nouns(&toks, m.start, day);
+                let own = !matches!(m.sem, Sem::Unknown);
+                r.note_sentence_nouns(&toks, (m.start, m.end), day, own);
                 if !grammar::in_report_clause(&toks, m.start) {
                     r.prev_event_day = Some(day);
                 }
@@ -260,8 +261,16 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         });
         // "spotted the car at 6 a.m. near the house ten days before the shooting": a
         // bare clock time takes the day named later in its own sentence
-        if let Some((idx, end, (h, mi))) = pending_clock.take() {
-            let same_sentence = (end..m.start).all(|k| !grammar::is_boundary(&toks, k));
+        // (not across a modal: "stopped at 6 a.m. and will resume on Friday")
+        for (idx, end, (h, mi)) in std::mem::take(&mut pending_clock) {
+            let between = toks.get(end..m.start).unwrap_or(&[]);
+            let same_sentence = (end..m.start).all(|k| !grammar::is_boundary(&toks, k))
+                && !between.iter().any(|t| {
+                    matches!(
+                        t.low.as_str(),
+                        "will" | "would" | "shall" | "can" | "could" | "may" | "might" | "must"
+                    )
+                });
             match last_day {
                 Some((_, d)) if same_sentence && !grammar::is_report_date(&toks, m.start) => {
                     if let Some(t) = out.get_mut(idx) {
@@ -270,7 +279,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                     }
                 }
                 _ if same_sentence && last_day.is_none() => {
-                    pending_clock = Some((idx, end, (h, mi)));
+                    pending_clock.push((idx, end, (h, mi)));
                 }
                 _ => {}
             }
@@ -297,7 +306,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                     _ => ("XXXX-XX-XX".to_string(), ""),
                 };
                 if retold.is_none() {
-                    pending_clock = Some((out.len(), m.end, (h, mi)));
+                    pending_clock.push((out.len(), m.end, (h, mi)));
                 }
                 value = format!("{v}T{h:02}:{mi:02}");
                 let anchor = (!anchor.is_empty()).then(|| anchor.to_string());
@@ -492,7 +501,7 @@ struct Resolver {
     /// Oct. 23" -> killing, shooting): what "ten days before the murder" and a later
     /// retelling ("was shot to death at 10 p.m.") go back to, before any noun that only
     /// shared a sentence with a date ("the murder investigation ... Thursday").
-    happened: std::collections::HashMap<&'static str, NaiveDate>,
+    happened: std::collections::HashMap<&'static str, (NaiveDate, Vec<String>)>,
     prev: Option<Point>,
     prev_day: Option<NaiveDate>,
     /// Month -> year of the months the text has named with their year so far ("June
@@ -578,7 +587,13 @@ fn wd_of(n: u32) -> Weekday {
 impl Resolver {
     /// Remembers the nouns of the sentence around token `k` as events of `day`, for
     /// "the night before the concert".
-    fn note_sentence_nouns(&mut self, toks: &[lex::Tok], k: usize, day: NaiveDate) {
+    fn note_sentence_nouns(
+        &mut self,
+        toks: &[lex::Tok],
+        (k, end): (usize, usize),
+        day: NaiveDate,
+        own: bool,
+    ) {
         let (s, e) = grammar::sentence_around(toks, k);
         for (j, t) in toks.get(s..e).unwrap_or(&[]).iter().enumerate() {
             // "on June 1, two days before the bombing": the bombing is not of June 1
@@ -602,10 +617,18 @@ impl Resolver {
                 self.events.entry(t.low.clone()).or_insert(day);
             }
         }
-        if !grammar::in_report_clause(toks, k) {
-            for j in s..e {
+        // the happenings a past verb near the date tells, when the sentence names the
+        // day itself (a bare clock time's day is only the previous date)
+        if own && !grammar::in_report_clause(toks, k) {
+            let names = grammar::names_in(toks, s, e);
+            for j in k.saturating_sub(8).max(s)..(end + 4).min(e) {
+                if !grammar::verb_governs(toks, j, k, end) {
+                    continue;
+                }
                 for kind in grammar::happening_verb(toks, j).into_iter().flatten() {
-                    self.happened.entry(kind).or_insert(day);
+                    self.happened
+                        .entry(kind)
+                        .or_insert_with(|| (day, names.clone()));
                 }
             }
         }
@@ -615,7 +638,7 @@ impl Resolver {
     /// date first, else the day of a sentence that named the noun.
     fn event_day(&self, noun: &str) -> Option<NaiveDate> {
         grammar::happening_kind(noun)
-            .and_then(|k| self.happened.get(k).copied())
+            .and_then(|k| self.happened.get(k).map(|(d, _)| *d))
             .or_else(|| self.events.get(noun).copied())
     }
 
@@ -623,11 +646,20 @@ impl Resolver {
     /// ("Slepian ... was shot to death at 10 p.m."), when a dated sentence told it.
     fn retold_day(&self, toks: &[lex::Tok], k: usize) -> Option<NaiveDate> {
         let (s, e) = grammar::sentence_around(toks, k);
+        // the same happening of the same persons: a name of the dated sentence comes
+        // back ("Slepian was shot to death on Oct. 23" ... "Slepian, 52, was shot to
+        // death at 10 p.m."), not another person's arrest at 10 p.m.
+        let names = grammar::names_in(toks, s, e);
         (s..e).find_map(|j| {
             grammar::happening_verb(toks, j)
                 .into_iter()
                 .flatten()
-                .find_map(|kind| self.happened.get(kind).copied())
+                .find_map(|kind| {
+                    self.happened
+                        .get(kind)
+                        .filter(|(_, told)| told.iter().any(|n| names.contains(n)))
+                        .map(|(d, _)| *d)
+                })
         })
     }
 
@@ -982,7 +1014,7 @@ impl Resolver {
                         if let (Some(w), Some(d)) = (noun, day) {
                             self.events.entry(w.clone()).or_insert(d);
                             if let Some(k) = grammar::happening_kind(w) {
-                                self.happened.entry(k).or_insert(d);
+                                self.happened.entry(k).or_insert((d, Vec::new()));
                             }
                         }
                         (day, "event")

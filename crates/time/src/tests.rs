@@ -338,6 +338,41 @@ fn event_noun_finds_the_past_verb_that_told_it() {
 }
 
 #[test]
+fn happenings_are_taken_only_from_verbs_that_govern_their_date() {
+    let dct = d(2023, 9, 20);
+    // a bare clock time's day is a guess: it notes no happening
+    let t = "Divers searched the river on August 8. Tom Ruse was shot at 10 p.m. near \
+             the bridge. A jogger saw the car two days before the shooting.";
+    check(t, dct, "two days before the shooting", "2023-08-06");
+    // a natural death is no murder; a vote no election; a negated or relative-clause
+    // verb tells nothing of the date
+    let t = "Her father died on May 1. Ada Brenn was found in the river on June 3. \
+             Police saw a car two days before the murder.";
+    check(t, dct, "two days before the murder", "2023-06-01");
+    let t = "The council voted on May 1 on the budget. Ada Brenn won the mayoral \
+             election on June 3. Posters went up a week before the election.";
+    check(t, dct, "a week before the election", "2023-W21");
+    let t = "Tom Ruse was not arrested on June 3. Divers searched the river on August 8. \
+             A car left two days before the arrest.";
+    check(t, dct, "two days before the arrest", "2023-08-06");
+    let t = "Ada Brenn, who was shot years ago, spoke on June 3. Divers searched the \
+             river on August 8. A car left two days before the shooting.";
+    check(t, dct, "two days before the shooting", "2023-08-06");
+    // a clock time retells a happening only of the same persons
+    let t = "Tom Ruse was arrested on June 3. Divers searched the river on August 8. \
+             Olek Varga was arrested at 10 p.m. near the quay.";
+    check(t, dct, "10 p.m.", "2023-08-08T22:00");
+    // every clock time of the sentence takes its later day, none across a modal
+    let t = "Divers searched the river on August 8. Work stopped at 6 a.m. and will \
+             resume on Friday.";
+    check(t, dct, "6 a.m.", "2023-08-08T06:00");
+    let t = "Ada Brenn was killed on June 3. Divers searched the river on August 8. \
+             A car was seen at 6 a.m. and again at 9 p.m. ten days before the murder.";
+    check(t, dct, "6 a.m.", "2023-05-24T06:00");
+    check(t, dct, "9 p.m.", "2023-05-24T21:00");
+}
+
+#[test]
 fn story_relative_expressions() {
     let dct5 = d(2023, 6, 5);
     let dct6 = d(2023, 6, 6);
