@@ -588,6 +588,36 @@ fn plan_between(sent: &str, trig: usize, ds: usize) -> bool {
     })
 }
 
+/// A gerund of another kind of happening after the trigger at `trig` of `sent`, after
+/// "of", "with", "for" or "in" ("was charged with murdering the deputy", "convicted of
+/// killing"): its class and offset in the sentence.
+fn gerund_after(sent: &str, trig: usize, class: &str) -> Option<(&'static str, usize)> {
+    let spans = text::word_spans(sent);
+    let words: Vec<(String, usize)> = spans
+        .iter()
+        .filter(|&&(a, _)| a > trig)
+        .filter_map(|&(a, b)| sent.get(a..b).map(|w| (w.to_lowercase(), a)))
+        .take(6)
+        .collect();
+    words.windows(2).find_map(|p| {
+        let [(prep, _), (verb, at)] = p else {
+            return None;
+        };
+        if !matches!(prep.as_str(), "of" | "with" | "for" | "in") || !verb.ends_with("ing") {
+            return None;
+        }
+        let kind = match verb.as_str() {
+            "murdering" | "killing" | "shooting" | "stabbing" | "slaying" | "robbing"
+            | "assaulting" | "attacking" | "bombing" | "beating" | "strangling" | "stealing" => {
+                "attack"
+            }
+            "kidnapping" => "life",
+            _ => trigger_class(verb).map(|(c, _)| c)?,
+        };
+        (family(kind) != family(class)).then_some((kind, *at))
+    })
+}
+
 /// Whether the year at `start..end` of `t` modifies a name or a season rather than
 /// dating anything: "his 2030 Falcon", "the 2031 League Draft", "the 2029-30 season"
 /// (after a determiner or possessive, before a capitalised word or a second year);
@@ -641,7 +671,16 @@ fn names_a_thing(t: &str, start: usize, end: usize) -> bool {
                 "Order" | "Act" | "Regulations" | "Law" | "Bill" | "Directive" | "Code" | "Rules"
             )
         });
-    law || street || (determiner && (season || name))
+    // "the Miami Dolphins of 2008", "the Class of 2010": which one of a named thing
+    let named_of = {
+        let mut ws = before.split_whitespace().rev();
+        ws.next() == Some("of")
+            && ws.next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && corroborate_time::month_number(&w.to_lowercase()).is_none()
+            })
+    };
+    law || street || named_of || (determiner && (season || name))
 }
 
 /// Whether the year at `start..end` of `t` names which one of a thing that is no
@@ -1978,6 +2017,20 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             let Some((class, trig_at)) = trigger_class(s.slice(t)) else {
                 continue;
             };
+            // "was charged with murdering the deputy on June 24": when the sentence's
+            // only dates follow a gerund of another kind, they are that happening's,
+            // which the sentence then tells (not "was charged on Monday with murdering
+            // ... on June 24")
+            let (class, trig_at) = gerund_after(s.slice(t), trig_at, class)
+                .filter(|&(_, at)| {
+                    let inside: Vec<&corroborate_model::TimeMention> = doc
+                        .times
+                        .iter()
+                        .filter(|m| s.contains(&Span::new(m.start, m.end)))
+                        .collect();
+                    !inside.is_empty() && inside.iter().all(|m| m.start > s.start + at)
+                })
+                .unwrap_or((class, trig_at));
             let trig = s.start + trig_at;
             let sent = s.slice(t);
             // "A year ago, the Sixers fired ...": a relative date before the trigger
@@ -3704,6 +3757,12 @@ mod tests {
         ));
         assert!(names("It was their worst loss of the 2029-30 season."));
         assert!(names(
+            "The loss let the Portvale Rovers join the Norby Lions of 2028 as a winless side."
+        ));
+        assert!(!names(
+            "The harbour was closed in March of 2028 after the fire."
+        ));
+        assert!(names(
             "The bodies were found at 2088 Harbour Street on Tuesday."
         ));
         assert!(!names("In 2029 Nichols escaped from the courthouse."));
@@ -4490,6 +4549,55 @@ mod tests {
         assert!(with("b").is_some(), "{:?}", tl.events);
         assert_eq!(with("b"), with("c"), "{:?}", tl.events);
         assert_ne!(with("a"), with("b"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn a_charge_with_a_gerund_tells_the_gerunds_date() {
+        use crate::fixtures::Doc;
+        use corroborate_model::EntityType;
+        let page = |id: &str, text: &str, times: &[(&str, &str)]| {
+            let mut d = Doc::new(id, Some("2031-07-29"), "t", text)
+                .ent("Ada Brenn", EntityType::PER)
+                .ent("Tom Ruse", EntityType::PER);
+            for (x, v) in times {
+                d = d.time(x, v);
+            }
+            d.done()
+        };
+        let docs = [
+            page(
+                "a",
+                "Tom Ruse was charged with murdering Ada Brenn on June 24.",
+                &[("on June 24", "2031-06-24")],
+            ),
+            page(
+                "b",
+                "Ada Brenn was killed in her Portvale home on June 24.",
+                &[("on June 24", "2031-06-24")],
+            ),
+            page(
+                "c",
+                "Tom Ruse was charged on Monday with murdering Ada Brenn on June 24.",
+                &[("on Monday", "2031-07-28"), ("on June 24", "2031-06-24")],
+            ),
+        ];
+        let tl = timeline_of(&docs);
+        let on = |src: &str| {
+            tl.events
+                .iter()
+                .find(|e| e.evidence.iter().any(|v| v.source == src))
+                .and_then(|e| e.date.as_ref().map(|d| d.value.clone()))
+        };
+        // the killing's date, with the killing's reports
+        let at = |src: &str| {
+            tl.events
+                .iter()
+                .position(|e| e.evidence.iter().any(|v| v.source == src))
+        };
+        assert_eq!(on("a").as_deref(), Some("2031-06-24"), "{:?}", tl.events);
+        assert_eq!(at("a"), at("b"), "{:?}", tl.events);
+        // a charge dated itself stays the charge
+        assert_eq!(on("c").as_deref(), Some("2031-07-28"), "{:?}", tl.events);
     }
 
     #[test]
