@@ -277,7 +277,7 @@ pub fn is_partial_count(t: &str, sent: Span, q: &corroborate_model::QuantityMent
     let after_words = after_all.get(..after_all.len().min(3)).unwrap_or(&[]);
     let own = text::words(&q.text);
     let before_words = text::words(&before);
-    let is_num = is_number_word;
+    let is_num = text::is_number_word;
     let seq: Vec<&String> = own.iter().chain(after_words.iter().take(1)).collect();
     let increment = seq.windows(2).any(|w| match w {
         [a, b] => is_num(a) && matches!(b.as_str(), "more" | "other" | "additional" | "further"),
@@ -511,30 +511,6 @@ fn period_end(v: &str) -> Option<i64> {
         }
         _ => None,
     }
-}
-
-/// A count written as digits or a word ("12", "twelve", "dozens", "hundred").
-fn is_number_word(w: &str) -> bool {
-    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
-        || matches!(
-            w,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "dozen"
-                | "dozens"
-                | "hundred"
-                | "hundreds"
-        )
 }
 
 /// Words that mark a report as superseded: "Local news originally reported that two

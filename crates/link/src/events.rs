@@ -1290,7 +1290,7 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
         // rounds"
         let mut j = i + 1;
         while j < i + 6
-            && (w(j).chars().all(|c| c.is_ascii_digit())
+            && (text::is_number_word(w(j))
                 || matches!(
                     w(j),
                     "a" | "total"
@@ -1304,20 +1304,6 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                         | "least"
                         | "about"
                         | "some"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "dozen"
-                        | "dozens"
-                        | "hundreds"
-                        | "eleven"
-                        | "twelve"
                 ))
         {
             j += 1;
@@ -3564,6 +3550,27 @@ mod tests {
             .done()
     }
 
+    /// The position of the event that cites source `src`.
+    fn event_of(tl: &Timeline, src: &str) -> Option<usize> {
+        tl.events
+            .iter()
+            .position(|e| e.evidence.iter().any(|v| v.source == src))
+    }
+
+    /// An undated page with the named entities marked wherever they occur.
+    fn undated_page(
+        id: &str,
+        text: &str,
+        ents: &[(&str, corroborate_model::EntityType)],
+    ) -> Annotations {
+        ents.iter()
+            .fold(
+                crate::fixtures::Doc::new(id, None, "t", text),
+                |d, (n, k)| d.ent(n, *k),
+            )
+            .done()
+    }
+
     /// The role of the event dated `date`.
     fn role_on(tl: &Timeline, date: &str) -> Option<String> {
         tl.events
@@ -4485,14 +4492,9 @@ mod tests {
 
     #[test]
     fn undated_denials_of_one_actor_are_one_event() {
-        use crate::fixtures::Doc;
         use corroborate_model::EntityType;
-        let page = |id: &str, text: &str| {
-            Doc::new(id, None, "t", text)
-                .ent("Norby", EntityType::LOC)
-                .ent("Portvale", EntityType::LOC)
-                .done()
-        };
+        let ents = [("Norby", EntityType::LOC), ("Portvale", EntityType::LOC)];
+        let page = |id: &str, text: &str| undated_page(id, text, &ents);
         let docs = [
             page(
                 "a",
@@ -4530,22 +4532,14 @@ mod tests {
             tl.events
         );
         // "accused in" is a legal status, no act of blaming: no actor to join on
-        let page = |id: &str, text: &str| {
-            Doc::new(id, None, "t", text)
-                .ent("Ruse", EntityType::PER)
-                .done()
-        };
+        let page = |id: &str, text: &str| undated_page(id, text, &[("Ruse", EntityType::PER)]);
         let docs = [
             page("a", "Ruse, accused in the harbour fire, cooks."),
             page("b", "Ruse accused colleagues of spraying him."),
             page("c", "Ruse accused the colleagues of spraying."),
         ];
         let tl = timeline_of(&docs);
-        let with = |src: &str| {
-            tl.events
-                .iter()
-                .position(|e| e.evidence.iter().any(|v| v.source == src))
-        };
+        let with = |src: &str| event_of(&tl, src);
         assert!(with("b").is_some(), "{:?}", tl.events);
         assert_eq!(with("b"), with("c"), "{:?}", tl.events);
         assert_ne!(with("a"), with("b"), "{:?}", tl.events);
@@ -4589,11 +4583,7 @@ mod tests {
                 .and_then(|e| e.date.as_ref().map(|d| d.value.clone()))
         };
         // the killing's date, with the killing's reports
-        let at = |src: &str| {
-            tl.events
-                .iter()
-                .position(|e| e.evidence.iter().any(|v| v.source == src))
-        };
+        let at = |src: &str| event_of(&tl, src);
         assert_eq!(on("a").as_deref(), Some("2031-06-24"), "{:?}", tl.events);
         assert_eq!(at("a"), at("b"), "{:?}", tl.events);
         // a charge dated itself stays the charge
@@ -4630,14 +4620,12 @@ mod tests {
 
     #[test]
     fn undated_deaths_of_one_person_are_one_event() {
-        use crate::fixtures::Doc;
         use corroborate_model::EntityType;
-        let page = |id: &str, text: &str| {
-            Doc::new(id, None, "t", text)
-                .ent("Ada Brenn", EntityType::PER)
-                .ent("Olek Varga", EntityType::PER)
-                .done()
-        };
+        let ents = [
+            ("Ada Brenn", EntityType::PER),
+            ("Olek Varga", EntityType::PER),
+        ];
+        let page = |id: &str, text: &str| undated_page(id, text, &ents);
         let docs = [
             page(
                 "a",
@@ -4656,11 +4644,7 @@ mod tests {
             ),
         ];
         let tl = timeline_of(&docs);
-        let with = |src: &str| {
-            tl.events
-                .iter()
-                .position(|e| e.evidence.iter().any(|v| v.source == src))
-        };
+        let with = |src: &str| event_of(&tl, src);
         // two shared words besides the name would not do; the same person does
         assert!(with("a").is_some(), "{:?}", tl.events);
         assert_eq!(with("a"), with("b"), "{:?}", tl.events);
@@ -4670,17 +4654,15 @@ mod tests {
 
     #[test]
     fn one_actor_is_not_enough_for_one_act() {
-        use crate::fixtures::Doc;
         use corroborate_model::EntityType;
         let apart = |a: &str, b: &str| {
-            let page = |id: &str, text: &str| {
-                Doc::new(id, None, "t", text)
-                    .ent("Norby", EntityType::LOC)
-                    .ent("Portvale", EntityType::LOC)
-                    .ent("Ada Brenn", EntityType::PER)
-                    .ent("Tom Ruse", EntityType::PER)
-                    .done()
-            };
+            let ents = [
+                ("Norby", EntityType::LOC),
+                ("Portvale", EntityType::LOC),
+                ("Ada Brenn", EntityType::PER),
+                ("Tom Ruse", EntityType::PER),
+            ];
+            let page = |id: &str, text: &str| undated_page(id, text, &ents);
             let docs = [page("a", a), page("b", b)];
             let tl = timeline_of(&docs);
             !tl.events.iter().any(|e| {

@@ -262,6 +262,30 @@ pub fn stem(word: &str) -> String {
     STEMMER.with(|s| s.stem(word).into_owned())
 }
 
+/// A count written as digits or a word ("12", "twelve", "dozens", "hundred").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "dozen"
+                | "dozens"
+                | "hundred"
+                | "hundreds"
+        )
+}
+
 /// Word tokens with byte offsets (original text, not folded).
 pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

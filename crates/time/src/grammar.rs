@@ -3141,18 +3141,8 @@ pub(crate) fn names_in(t: &[Tok], s: usize, e: usize) -> Vec<String> {
                 && x.low.len() >= 3
                 && !is_function_word(&x.low)
                 && crate::month_number(&x.low).is_none()
-                && !matches!(
-                    x.low.as_str(),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "the"
-                        | "police"
-                )
+                && crate::lex::weekday(&x.low).is_none()
+                && !matches!(x.low.as_str(), "the" | "police")
         })
         .map(|x| x.low.clone())
         .collect()
