@@ -1096,15 +1096,45 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                 }) || (matches!(i.checked_sub(3).map_or("", w), "leading" | "lead")
                     && i.checked_sub(2).map_or("", w) == "to")
             }
-            // the object of a denial: "denied the claim", "rejected the NLF's claims"
-            "claim" | "claims" => (1..=3).any(|back| {
-                i.checked_sub(back).is_some_and(|k| {
+            // a claim of responsibility, not an assertion ("Magruder claimed Nixon
+            // approved the plan", "claims it received reports") nor an insurance claim;
+            // and not the object of a denial ("denied the claim")
+            "claim" | "claims" | "claimed" => {
+                let denied = (1..=3).any(|back| {
+                    i.checked_sub(back).is_some_and(|k| {
+                        matches!(
+                            w(k),
+                            "denied" | "denies" | "deny" | "rejected" | "rejects" | "dismissed"
+                        )
+                    })
+                });
+                let responsibility = (i + 1..=i + 5).any(|k| {
                     matches!(
                         w(k),
-                        "denied" | "denies" | "deny" | "rejected" | "rejects" | "dismissed"
+                        "responsibility"
+                            | "credit"
+                            | "attack"
+                            | "attacks"
+                            | "bombing"
+                            | "bombings"
+                            | "blast"
+                            | "blasts"
+                            | "explosion"
+                            | "killing"
+                            | "killings"
+                            | "shooting"
+                            | "assassination"
+                            | "kidnapping"
+                            | "hijacking"
+                            | "raid"
+                            | "strike"
                     )
-                })
-            }),
+                }) || (1..=4).any(|back| {
+                    i.checked_sub(back)
+                        .is_some_and(|k| matches!(w(k), "responsibility" | "credit"))
+                });
+                denied || !responsibility
+            }
             // a blow or a disaster: "was struck by a car", "a quake struck the coast";
             // not "struck a deal", "struck down the law", "struck out"
             "struck" => {
@@ -4082,6 +4112,13 @@ mod tests {
                 "Police raided a Portvale flat on Wednesday.",
                 Some("arrest"),
             ),
+            // a claim is one of responsibility, not an assertion
+            (
+                "The militia claimed responsibility for the Norby blast on Sunday.",
+                Some("claim"),
+            ),
+            ("The NLF claimed the attack on Sunday.", Some("claim")),
+            ("Tom Ruse claimed that the mayor knew of the plan.", None),
             // governing is no ruling; shots counted are still shots
             ("Olek Varga ruled Norby for two decades.", None),
             (
