@@ -1195,6 +1195,25 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                             })
                         }))
             }
+            // naming, not calling a meeting, a strike or the police, nor calling for
+            // something: "called him a traditional boss", "called it a tragedy",
+            // "so-called"
+            "called" => {
+                prev == "so"
+                    || matches!(
+                        next,
+                        "him"
+                            | "her"
+                            | "them"
+                            | "it"
+                            | "this"
+                            | "that"
+                            | "himself"
+                            | "herself"
+                            | "itself"
+                            | "themselves"
+                    )
+            }
             // an illness: "a heart attack"
             "attack" | "attacks" => matches!(prev, "heart" | "panic" | "asthma" | "anxiety"),
             // not "an aid convoy came under fire near Norby"
@@ -4112,6 +4131,13 @@ mod tests {
                 "Police raided a Portvale flat on Wednesday.",
                 Some("arrest"),
             ),
+            // naming is no happening; calling off or calling a strike is
+            ("Mob experts called him a traditional boss.", None),
+            (
+                "The union called a strike at the Norby docks.",
+                Some("strike"),
+            ),
+            ("Portvale called off the match on Monday.", Some("action")),
             // a claim is one of responsibility, not an assertion
             (
                 "The militia claimed responsibility for the Norby blast on Sunday.",
