@@ -2686,6 +2686,57 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             keys,
         ));
     }
+    // A happening of the same kind as the story's best-attested event, before it, that
+    // one page tells of other names than it, is context, not the story ("another
+    // robbery on Sunday night", a quake elsewhere the day before): background. (A
+    // lead-up of another kind, "Marvania said it passed a warning on June 1", stays.)
+    let named = |e: &Event| -> BTreeSet<String> {
+        e.entities
+            .iter()
+            .filter(|id| {
+                table
+                    .get(id)
+                    .is_some_and(|x| x.kind != corroborate_model::EntityType::MISC)
+            })
+            .cloned()
+            .collect()
+    };
+    let sources_of = |e: &Event| -> usize {
+        e.evidence
+            .iter()
+            .map(|v| v.source.as_str())
+            .collect::<BTreeSet<&str>>()
+            .len()
+    };
+    let anchor = built
+        .iter()
+        .filter(|(e, _, _)| e.role.as_deref() == Some("main") && e.date.is_some())
+        .max_by_key(|(e, _, _)| sources_of(e))
+        .filter(|(e, _, _)| sources_of(e) >= 3)
+        .map(|(e, c, _)| {
+            (
+                e.date.as_ref().map(|d| d.value.clone()),
+                named(e),
+                family(c).to_string(),
+            )
+        });
+    if let Some((Some(anchor_day), anchor_names, anchor_family)) = anchor
+        && !anchor_names.is_empty()
+    {
+        for (e, c, _) in built.iter_mut() {
+            let before = e.date.as_ref().is_some_and(|d| d.value < anchor_day);
+            let names = named(e);
+            if e.role.as_deref() == Some("main")
+                && before
+                && family(c) == anchor_family
+                && sources_of(e) == 1
+                && !names.is_empty()
+                && names.is_disjoint(&anchor_names)
+            {
+                e.role = Some("background".to_string());
+            }
+        }
+    }
     built.sort_by(|a, b| {
         // undated events last
         let da = (
@@ -4651,6 +4702,50 @@ mod tests {
         assert_eq!(at("a"), at("b"), "{:?}", tl.events);
         // a charge dated itself stays the charge
         assert_eq!(on("c").as_deref(), Some("2031-07-28"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn another_happening_of_the_kind_one_page_tells_is_background() {
+        use corroborate_model::EntityType;
+        let robbery = |id: &str| {
+            one_page(
+                id,
+                "2031-05-06",
+                "Robbers stole jewels from the Portvale museum on Monday.",
+                ("Portvale", EntityType::LOC),
+                ("on Monday", "2031-05-05"),
+            )
+        };
+        let docs = [
+            robbery("a"),
+            robbery("b"),
+            robbery("c"),
+            one_page(
+                "d",
+                "2031-05-06",
+                "Robbers also stole paintings from a Norby gallery on Saturday.",
+                ("Norby", EntityType::LOC),
+                ("on Saturday", "2031-05-03"),
+            ),
+            one_page(
+                "e",
+                "2031-05-06",
+                "Insurers warned Norby galleries on Saturday.",
+                ("Norby", EntityType::LOC),
+                ("on Saturday", "2031-05-03"),
+            ),
+        ];
+        let tl = timeline_of(&docs);
+        let role = |src: &str| {
+            event_of(&tl, src)
+                .and_then(|i| tl.events.get(i))
+                .and_then(|e| e.role.clone())
+        };
+        assert_eq!(role("a").as_deref(), Some("main"), "{:?}", tl.events);
+        // another robbery, elsewhere, the days before: context
+        assert_eq!(role("d").as_deref(), Some("background"), "{:?}", tl.events);
+        // a lead-up of another kind stays the story's
+        assert_eq!(role("e").as_deref(), Some("main"), "{:?}", tl.events);
     }
 
     #[test]
