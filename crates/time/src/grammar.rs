@@ -2758,6 +2758,14 @@ pub(crate) enum Tense {
     None,
 }
 
+/// A determiner or possessive before a noun ("the vote", "his visit").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our" | "'s"
+    )
+}
+
 fn cue(t: &[Tok], k: usize) -> Tense {
     let Some(tok) = t.get(k) else {
         return Tense::None;
@@ -2812,7 +2820,14 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         | "start" | "starts" | "travel" | "travels" | "leave" | "leaves" | "arrive" | "arrives"
         | "return" | "returns" | "convene" | "convenes" | "vote" | "votes" | "open" | "opens"
         | "expire" | "expires" | "face" | "faces" | "host" | "hosts"
-            if !matches!(prev(1), "to" | "did" | "didn" | "would" | "could") =>
+            if !(matches!(prev(1), "to" | "did" | "didn" | "would" | "could")
+                // a noun, not a verb: "won the Portvale vote on Thursday", "his visit"
+                || is_determiner(prev(1))
+                || (k
+                    .checked_sub(1)
+                    .and_then(|j| t.get(j))
+                    .is_some_and(|p| p.cap)
+                    && is_determiner(prev(2)))) =>
         {
             return Tense::Future;
         }

@@ -373,6 +373,31 @@ fn happenings_are_taken_only_from_verbs_that_govern_their_date() {
 }
 
 #[test]
+fn a_scheduled_present_verb_is_no_noun() {
+    let dct = d(2031, 5, 6);
+    // "vote" as a noun after a determiner: the past verb decides
+    check(
+        "Ada Brenn won the Portvale vote on Thursday.",
+        dct,
+        "Thursday",
+        "2031-05-01",
+    );
+    // "votes" as the scheduled present
+    check(
+        "The council votes on Thursday.",
+        dct,
+        "Thursday",
+        "2031-05-08",
+    );
+    check(
+        "Vote on Thursday, the mayor said.",
+        dct,
+        "Thursday",
+        "2031-05-08",
+    );
+}
+
+#[test]
 fn story_relative_expressions() {
     let dct5 = d(2023, 6, 5);
     let dct6 = d(2023, 6, 6);
