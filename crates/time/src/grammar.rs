@@ -311,7 +311,8 @@ impl<'a> G<'a> {
                 "%", "percent", "people", "troops", "workers", "men", "feet", "meters", "km",
                 "miles",
             ],
-        ) {
+        ) || self.any(i + 1, ZONES)
+        {
             return None;
         }
         if self.is(i + 1, ",") && self.glued(i + 1) && self.ndigits(i + 2) == 3 {
@@ -717,8 +718,12 @@ impl<'a> G<'a> {
             _ => {}
         }
         let h = u32::try_from(self.numval(i)?).ok()?;
+        if self.ndigits(i) == 4 && self.any(i + 1, ZONES) {
+            // "at about 2045 GMT": a 24-hour clock time, not a year
+            let (h, m) = (h / 100, h % 100);
+            return (h <= 23 && m <= 59).then_some(((h, m), i + 2));
+        }
         if self.ndigits(i) > 2 {
-            // "2140 GMT"? only with a zone after
             return None;
         }
         let mut j = i + 1;
@@ -2757,6 +2762,12 @@ pub(crate) enum Tense {
     /// No cue.
     None,
 }
+
+/// Time-zone abbreviations after a 24-hour clock time ("2045 GMT").
+const ZONES: &[&str] = &[
+    "gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
+    "pdt",
+];
 
 /// A determiner or possessive before a noun ("the vote", "his visit").
 fn is_determiner(w: &str) -> bool {

@@ -373,6 +373,27 @@ fn happenings_are_taken_only_from_verbs_that_govern_their_date() {
 }
 
 #[test]
+fn a_clock_time_with_a_zone_is_no_year() {
+    let dct = d(2008, 12, 6);
+    check(
+        "The blaze broke out on the roof at about 2045 GMT on Friday.",
+        dct,
+        "about 2045 GMT on Friday",
+        "2008-12-05T20:45",
+    );
+    check(
+        "The meeting ended at 0735 GMT.",
+        dct,
+        "0735 GMT",
+        "2008-12-06T07:35",
+    );
+    // not a valid clock: nothing of it is a year either
+    assert!(tv("The ship left at 2575 GMT.", dct).is_empty());
+    // a plain year stays a year
+    check("The ship left in 2045.", dct, "2045", "2045");
+}
+
+#[test]
 fn a_scheduled_present_verb_is_no_noun() {
     let dct = d(2031, 5, 6);
     // "vote" as a noun after a determiner: the past verb decides
