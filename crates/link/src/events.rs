@@ -2027,6 +2027,11 @@ const REPORT_VERBS: &[&str] = &[
     "added",
     "released",
     "published",
+    "explained",
+    "revealed",
+    "acknowledged",
+    "admitted",
+    "testified",
 ];
 
 /// Whether a reporting verb lies in `sentence[a..b]` (byte offsets in the sentence).
@@ -4838,6 +4843,33 @@ mod tests {
         assert_eq!(role("d").as_deref(), Some("background"), "{:?}", tl.events);
         // a lead-up of another kind stays the story's
         assert_eq!(role("e").as_deref(), Some("main"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn an_explanation_dates_the_report_not_the_shooting() {
+        use corroborate_model::EntityType;
+        let shot = |id: &str| {
+            one_page(
+                id,
+                "2031-03-10",
+                "Officers shot and killed Tom Ruse in Portvale on Saturday.",
+                ("Tom Ruse", EntityType::PER),
+                ("on Saturday", "2031-03-08"),
+            )
+        };
+        let docs = [
+            shot("a"),
+            shot("b"),
+            one_page(
+                "c",
+                "2031-03-10",
+                "On Sunday, police explained that officers shot and killed Tom Ruse.",
+                ("Tom Ruse", EntityType::PER),
+                ("On Sunday", "2031-03-09"),
+            ),
+        ];
+        let tl = timeline_of(&docs);
+        assert_eq!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
     }
 
     #[test]
