@@ -926,14 +926,16 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
         // men", "the defeated candidate"
         let word = w(i);
         let det = |k: usize| matches!(w(k), "the" | "a" | "an" | "his" | "their" | "its");
-        let joined = i.checked_sub(1).is_some_and(|p| {
-            let from = words.get(p).map_or(0, |x| x.1);
+        // no comma, semicolon or colon between word `k` and the trigger word
+        let clause_free = |k: usize| {
+            let from = words.get(k).map_or(0, |x| x.1);
             let to = words.get(i).map_or(0, |x| x.1);
             !sentence
                 .get(from..to)
                 .unwrap_or(",")
                 .contains([',', ';', ':'])
-        });
+        };
+        let joined = i.checked_sub(1).is_some_and(clause_free);
         // an older happening the sentence only refers to: "on probation for a previous
         // DUI arrest", "his prior conviction"
         if (1..=2).any(|back| {
@@ -1094,14 +1096,6 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
             // (the reward in the same clause: not "After a reward was offered, police
             // made an arrest"; not "a tip led to an arrest")
             "arrest" | "arrests" | "capture" | "conviction" | "convictions" => {
-                let clause_free = |k: usize| {
-                    let from = words.get(k).map_or(0, |x| x.1);
-                    let to = words.get(i).map_or(0, |x| x.1);
-                    !sentence
-                        .get(from..to)
-                        .unwrap_or(",")
-                        .contains([',', ';', ':'])
-                };
                 (1..=8).any(|back| {
                     i.checked_sub(back)
                         .is_some_and(|k| matches!(w(k), "reward" | "rewards") && clause_free(k))
@@ -1114,14 +1108,6 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
             "claim" | "claims" | "claimed" | "responsibility" => {
                 // a denial earlier in the clause: "denied the claim", "denied that it
                 // had claimed responsibility"
-                let clause_free = |k: usize| {
-                    let from = words.get(k).map_or(0, |x| x.1);
-                    let to = words.get(i).map_or(0, |x| x.1);
-                    !sentence
-                        .get(from..to)
-                        .unwrap_or(",")
-                        .contains([',', ';', ':'])
-                };
                 let denied = (1..=10).any(|back| {
                     i.checked_sub(back).is_some_and(|k| {
                         matches!(
@@ -3152,9 +3138,9 @@ fn cluster_undated(
         {
             continue;
         }
-        let trig_word = trigger_class(sentence)
-            .map(|(_, at)| text::words(sentence.get(..at).unwrap_or("")).len())
-            .unwrap_or(0);
+        // the trigger's byte offset in the sentence and its word index
+        let trig_at = trigger_class(sentence).map_or(0, |(_, at)| at);
+        let trig_word = text::words(sentence.get(..trig_at).unwrap_or("")).len();
         let hedged = words
             .iter()
             .enumerate()
@@ -3193,7 +3179,7 @@ fn cluster_undated(
         let life = fam == "life";
         let actor = (SPEECH_ACTS.contains(&fam) || life)
             .then(|| {
-                let at = trigger_class(sentence).map_or(0, |(_, at)| at);
+                let at = trig_at;
                 let before = text::words(sentence.get(..at).unwrap_or(""));
                 let after = text::words(sentence.get(at..).unwrap_or(""));
                 let status = after.first().is_some_and(|w| w == "accused")

@@ -2800,26 +2800,24 @@ fn cue(t: &[Tok], k: usize) -> Tense {
     // "announced the plan Aug. 21", "Obama announced plans Tuesday": a noun, not a verb
     // of intent (after a determiner, or as the object of a past-tense verb)
     if matches!(w, "plan" | "plans")
-        && (matches!(
-            prev(1),
-            "the" | "a" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
-        ) || (matches!(
-            prev(1),
-            "announced"
-                | "unveiled"
-                | "outlined"
-                | "released"
-                | "presented"
-                | "revealed"
-                | "submitted"
-                | "approved"
-                | "scrapped"
-                | "dropped"
-                | "shelved"
-                | "rejected"
-                | "filed"
-                | "disclosed"
-        ) && !matches!(prev(2), "will" | "would" | "to" | "could" | "may" | "might")))
+        && (is_determiner(prev(1))
+            || (matches!(
+                prev(1),
+                "announced"
+                    | "unveiled"
+                    | "outlined"
+                    | "released"
+                    | "presented"
+                    | "revealed"
+                    | "submitted"
+                    | "approved"
+                    | "scrapped"
+                    | "dropped"
+                    | "shelved"
+                    | "rejected"
+                    | "filed"
+                    | "disclosed"
+            ) && !matches!(prev(2), "will" | "would" | "to" | "could" | "may" | "might")))
     {
         return Tense::None;
     }
@@ -3116,12 +3114,7 @@ pub(crate) fn happening_verb(t: &[Tok], k: usize) -> [Option<&'static str>; 3] {
         "invaded" => ("invasion", false),
         _ => return [None; 3],
     };
-    if k > 0
-        && matches!(
-            w(k - 1),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
-        )
-    {
+    if k > 0 && is_determiner(w(k - 1)) {
         return [None; 3];
     }
     let dead =

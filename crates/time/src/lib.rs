@@ -619,17 +619,23 @@ impl Resolver {
         }
         // the happenings a past verb near the date tells, when the sentence names the
         // day itself (a bare clock time's day is only the previous date)
-        if own && !grammar::in_report_clause(toks, k) {
+        if !own {
+            return;
+        }
+        let kinds: Vec<&'static str> = (k.saturating_sub(8).max(s)..(end + 4).min(e))
+            .flat_map(|j| {
+                let kinds = grammar::happening_verb(toks, j);
+                let governs = kinds[0].is_some() && grammar::verb_governs(toks, j, k, end);
+                kinds.into_iter().flatten().filter(move |_| governs)
+            })
+            .filter(|kind| !self.happened.contains_key(kind))
+            .collect();
+        if !kinds.is_empty() && !grammar::in_report_clause(toks, k) {
             let names = grammar::names_in(toks, s, e);
-            for j in k.saturating_sub(8).max(s)..(end + 4).min(e) {
-                if !grammar::verb_governs(toks, j, k, end) {
-                    continue;
-                }
-                for kind in grammar::happening_verb(toks, j).into_iter().flatten() {
-                    self.happened
-                        .entry(kind)
-                        .or_insert_with(|| (day, names.clone()));
-                }
+            for kind in kinds {
+                self.happened
+                    .entry(kind)
+                    .or_insert_with(|| (day, names.clone()));
             }
         }
     }
@@ -649,6 +655,9 @@ impl Resolver {
         // the same happening of the same persons: a name of the dated sentence comes
         // back ("Slepian was shot to death on Oct. 23" ... "Slepian, 52, was shot to
         // death at 10 p.m."), not another person's arrest at 10 p.m.
+        if self.happened.is_empty() {
+            return None;
+        }
         let names = grammar::names_in(toks, s, e);
         (s..e).find_map(|j| {
             grammar::happening_verb(toks, j)
