@@ -1073,6 +1073,7 @@ mod tests {
             kind: corroborate_model::TimeType::DURATION,
             value: "P6D".into(),
             anchor: None,
+            duration: None,
         }];
         let q = extract(t, &s, &k, &times);
         assert_eq!(q.len(), 1);

@@ -395,6 +395,7 @@ mod tests {
             kind: corroborate_model::TimeType::DATE,
             value: value.into(),
             anchor: Some("dct".into()),
+            duration: None,
         };
         let mut at_start = vec![
             tm(0, "2031-05-26"),

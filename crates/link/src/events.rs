@@ -4075,6 +4075,7 @@ mod tests {
             kind: TimeType::DATE,
             value: "2023-06-01".into(),
             anchor: Some(anchor.into()),
+            duration: None,
         };
         let noun = |t: &str, a: &str| undated_event_noun(&mk(t, a));
         assert_eq!(

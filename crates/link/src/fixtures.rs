@@ -90,6 +90,7 @@ impl Doc {
             kind: TimeType::DATE,
             value: value.into(),
             anchor: None,
+            duration: None,
         });
         self
     }

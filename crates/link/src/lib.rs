@@ -489,6 +489,7 @@ mod tests {
                     kind: corroborate_model::TimeType::DATE,
                     value: "2023-06-03".into(),
                     anchor: None,
+                    duration: None,
                 }),
                 2 => d.quotes.push(corroborate_model::QuoteMention {
                     start: a,

@@ -414,6 +414,22 @@ pub struct TimeMention {
     /// What the value was resolved against: `dct`, `event`, `absolute`, `previous` (extension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
+    /// For a span of time counted from the time just told ("three days later", "a few
+    /// days earlier"), its length (`P3D`, `PXD`); `value` holds the date it points to.
+    /// TimeML annotates such an expression as this duration (extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+}
+
+impl TimeMention {
+    /// The TIMEX3 type and value as TimeML annotates them: an anchored duration is a
+    /// `DURATION` of its length, anything else its own type and value.
+    pub fn timeml(&self) -> (TimeType, &str) {
+        match &self.duration {
+            Some(d) => (TimeType::DURATION, d.as_str()),
+            None => (self.kind, self.value.as_str()),
+        }
+    }
 }
 
 /// The speaker of a quote.

@@ -4,6 +4,8 @@
 //! (default DIR: /work/shared/data/time/tempeval3-train). Reports strict and relaxed span
 //! P/R/F1, type accuracy and value P/R/F1 with the TempEval-3 rules (values compared on
 //! relaxed matches; P = correct / system, R = correct / gold), and words per second.
+//! Mentions are scored as TimeML annotates them (`TimeMention::timeml`): "three days
+//! later" is the duration `P3D`, while the dossier uses the date it points to.
 //! `--errors` also lists every relaxed match (`OK` when the value is right, `VALUE` when
 //! not, with context), false positives (`FP`) and misses (`FN`), one per line.
 //! Exits 0 with a note when the folder is absent.
@@ -197,6 +199,9 @@ fn main() {
         n_sys += sys.len();
         let mut used = vec![false; doc.gold.len()];
         for m in &sys {
+            // TimeML's reading: an anchored duration ("three days later") is scored as
+            // the duration TimeBank annotates, not the date the dossier uses
+            let (m_kind, m_value) = m.timeml();
             let hit = doc.gold.iter().enumerate().find(|(k, g)| {
                 !used.get(*k).copied().unwrap_or(true) && g.start < m.end && m.start < g.end
             });
@@ -209,20 +214,29 @@ fn main() {
                     if g.start == m.start && g.end == m.end {
                         strict_tp += 1;
                     }
-                    if g.kind == type_name(m.kind) {
+                    if g.kind == type_name(m_kind) {
                         type_ok += 1;
                     }
-                    if g.value == m.value {
+                    if g.value == m_value {
                         value_ok += 1;
                         if show_errors {
+                            let ctx = doc
+                                .text
+                                .get(
+                                    floor(&doc.text, m.start.saturating_sub(80))
+                                        ..ceil(&doc.text, m.end + 60),
+                                )
+                                .unwrap_or("")
+                                .replace('\n', " ");
                             println!(
-                                "OK\t{}\t{:?}\tgold {} {}\tsys {} {}",
+                                "OK\t{}\t{:?}\tgold {} {}\tsys {} {}\t{}",
                                 doc.name,
                                 m.text,
                                 g.kind,
                                 g.value,
-                                type_name(m.kind),
-                                m.value
+                                type_name(m_kind),
+                                m_value,
+                                ctx
                             );
                         }
                     } else if show_errors {
@@ -240,8 +254,8 @@ fn main() {
                             m.text,
                             g.kind,
                             g.value,
-                            type_name(m.kind),
-                            m.value,
+                            type_name(m_kind),
+                            m_value,
                             doc.dct,
                             ctx
                         );
@@ -261,8 +275,8 @@ fn main() {
                             "FP\t{}\t{:?}\t{} {}\t{}",
                             doc.name,
                             m.text,
-                            type_name(m.kind),
-                            m.value,
+                            type_name(m_kind),
+                            m_value,
                             ctx
                         );
                     }

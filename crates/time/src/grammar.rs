@@ -94,6 +94,8 @@ pub(crate) struct M {
     /// Token span of a date inside an event-anchored expression ("June 3" in "two
     /// days after the June 3 blast"): it is also reported as a mention of its own.
     pub nested: Option<(usize, usize)>,
+    /// The length of an anchored duration ("three days later"): TimeML's reading.
+    pub duration: Option<String>,
 }
 
 pub(crate) struct G<'a> {
@@ -112,6 +114,23 @@ const MODS1: &[&str] = &[
     "barely",
     "only",
 ];
+
+/// TimeML's reading of a count of units from the time just told ("three days later", "an
+/// hour earlier"): a duration of that length. Years and longer stay dates, as TimeBank's
+/// annotators read "a year earlier" (the year-ago period), and so does a count from a
+/// named event ("ten days before the murder").
+fn counted(unit: Unit, n: Option<f64>) -> Option<String> {
+    match unit {
+        Unit::Year
+        | Unit::Decade
+        | Unit::Century
+        | Unit::Quarter
+        | Unit::Half
+        | Unit::Season
+        | Unit::Weekend => None,
+        _ => Some(unit.duration(n)),
+    }
+}
 
 /// A named decade ("the 1990s"): the first three digits (`199`).
 fn decade_value(d: i32) -> String {
@@ -914,6 +933,7 @@ impl<'a> G<'a> {
             pod: None,
             clock: None,
             nested: None,
+            duration: None,
         }
     }
 
@@ -1169,6 +1189,7 @@ impl<'a> G<'a> {
             pod: None,
             clock: Some(clock),
             nested: None,
+            duration: None,
         }
     }
 
@@ -1374,7 +1395,9 @@ impl<'a> G<'a> {
                             },
                             None => Sem::Unknown,
                         };
-                        out.push(self.mk(i, k + 1, TimeType::DATE, sem));
+                        let mut m = self.mk(i, k + 1, TimeType::DATE, sem);
+                        m.duration = counted(unit, n);
+                        out.push(m);
                         return;
                     }
                 }

@@ -318,6 +318,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                         kind,
                         value,
                         anchor,
+                        duration: m.duration.clone(),
                     },
                     relative: Some(Relative::Same {
                         suffix: format!("T{h:02}:{mi:02}"),
@@ -346,6 +347,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                 kind,
                 value,
                 anchor: res.anchor.map(str::to_string),
+                duration: m.duration.clone(),
             },
             relative,
         });
@@ -371,6 +373,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                     kind: TimeType::DATE,
                     value: v,
                     anchor: anchor.map(str::to_string),
+                    duration: None,
                 },
                 relative: None,
             });
@@ -1160,8 +1163,10 @@ impl Resolver {
                     return Self::lit(format!("XXXX-{m:02}"), None, None);
                 };
                 let year = match rel {
+                    // "last February" said in March is the February a year before: the
+                    // month just past would be "last month"
                     -1 => {
-                        if *m < d.month() {
+                        if *m + 1 < d.month() {
                             d.year()
                         } else {
                             d.year() - 1

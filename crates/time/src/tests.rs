@@ -237,6 +237,9 @@ fn weekday_follows_tense() {
     );
     check("They met last Friday.", dct, "last Friday", "2023-06-02");
     check("They meet next Tuesday.", dct, "next Tuesday", "2023-06-06");
+    // the month just past would be "last month": "last May" said in June is a year back
+    check("The dam failed last May.", dct, "last May", "2022-05");
+    check("The dam failed last April.", dct, "last April", "2023-04");
     // without a DCT the value stays underspecified
     check(
         "The militia claimed the attack on Sunday.",
@@ -1542,4 +1545,22 @@ fn a_clock_before_a_weekday_and_its_date_is_one_time() {
         "8 p.m. Saturday, Jan. 18",
         "2031-01-18T20:00",
     );
+}
+
+#[test]
+fn a_count_from_the_time_just_told_is_a_duration_in_timeml() {
+    let dct = d(2023, 6, 6);
+    let t = "The dam failed on June 3. Three days later, the river rose. \
+             Ten days before the blast, engineers met. A year earlier, it was inspected.";
+    let ms = tag(t, dct);
+    let get = |x: &str| ms.iter().find(|m| m.text == x);
+    // the dossier keeps the date; TimeML's reading is the duration
+    let later = get("Three days later");
+    assert_eq!(later.map(|m| m.value.as_str()), Some("2023-06-06"));
+    assert_eq!(later.map(|m| m.timeml()), Some((TimeType::DURATION, "P3D")));
+    // a count from a named event, and a year back, stay dates
+    let before = get("Ten days before the blast").map(|m| m.timeml());
+    assert_eq!(before.map(|x| x.0), Some(TimeType::DATE));
+    let year = get("A year earlier").map(|m| m.timeml());
+    assert_eq!(year.map(|x| x.0), Some(TimeType::DATE));
 }

@@ -393,6 +393,7 @@ pub fn sample_annotations() -> Annotations {
         kind: TimeType::DATE,
         value: "2023-06-03".into(),
         anchor: Some("dct".into()),
+        duration: None,
     });
     let (s, e) = find("June 4");
     a.times.push(TimeMention {
@@ -402,6 +403,7 @@ pub fn sample_annotations() -> Annotations {
         kind: TimeType::DATE,
         value: "2023-06-04".into(),
         anchor: None,
+        duration: None,
     });
     let (qs, qe) = find("We will find them,");
     let (ks, ke) = find("Kowal said");
