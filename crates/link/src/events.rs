@@ -1882,6 +1882,9 @@ struct Raw {
     /// A report about an earlier happening: every date of the sentence belongs to
     /// a reporting verb ("officials said on Monday"), or the class is `toll`.
     report: bool,
+    /// The family of the events a report joins (`attack` for a toll or unnamed
+    /// deaths; its own family otherwise).
+    joins: &'static str,
     /// Dated by the previous sentence of the paragraph, not by a mention of its own.
     inherited: bool,
 }
@@ -2290,8 +2293,14 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         .get(id)
                         .is_some_and(|e| e.kind == corroborate_model::EntityType::PER)
                 });
-            let report =
-                (family(class) == "attack" && (reported || class == "toll")) || unnamed_deaths;
+            // a report of another kind of happening ("X was found dead, it was reported
+            // Wednesday") joins a happening of its own family that shares a name
+            let (report, joins) =
+                if family(class) == "attack" && (reported || class == "toll") || unnamed_deaths {
+                    (true, "attack")
+                } else {
+                    (reported, family(class))
+                };
             raws.push(Raw {
                 doc: di,
                 sentence: s,
@@ -2299,6 +2308,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 date,
                 entities,
                 report,
+                joins,
                 inherited,
             });
         }
@@ -2338,7 +2348,8 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         }
     }
     // Then reports about a happening (a toll, "64 people killed, officials said on
-    // Tuesday"): evidence of the best-attested attack-like event of the week before.
+    // Tuesday"): evidence of the best-attested event of their family of the week
+    // before (for other than attacks, one that shares a name with the report).
     let direct = groups.len();
     for (ri, r) in raws.iter().enumerate().filter(|(_, r)| r.report) {
         let day = text::day_number(&r.date);
@@ -2348,7 +2359,17 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
             .enumerate()
             .filter_map(|(gi, g)| {
                 let f = g.first().and_then(|&f| raws.get(f))?;
-                if family(f.class) != "attack" || f.date.len() != 10 {
+                if family(f.class) != r.joins || f.date.len() != 10 {
+                    return None;
+                }
+                // outside the attack family, the report must name someone or something
+                // the happening's sentences name
+                if r.joins != "attack"
+                    && !g
+                        .iter()
+                        .filter_map(|&x| raws.get(x))
+                        .any(|x| !x.entities.is_disjoint(&r.entities))
+                {
                     return None;
                 }
                 let d = text::day_number(&f.date)?;
@@ -2525,6 +2546,7 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 date: date.clone(),
                 entities,
                 report: false,
+                joins: "",
                 inherited,
             });
             added.push(raws.len() - 1);
@@ -3056,6 +3078,7 @@ fn join_undated(
             date,
             entities,
             report: false,
+            joins: "",
             inherited: true,
         });
         if let Some(g) = groups.get_mut(gi) {
@@ -4857,6 +4880,39 @@ mod tests {
         ];
         let tl = timeline_of(&docs);
         assert_eq!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn a_report_of_a_death_joins_the_death_of_the_same_person() {
+        use corroborate_model::EntityType;
+        let died = |id: &str| {
+            one_page(
+                id,
+                "2031-03-12",
+                "Ada Brenn died in a Portvale hospital on Monday.",
+                ("Ada Brenn", EntityType::PER),
+                ("on Monday", "2031-03-10"),
+            )
+        };
+        let report = |id: &str, who: &str| {
+            one_page(
+                id,
+                "2031-03-12",
+                &format!("{who} was found dead at her home, it was reported on Wednesday."),
+                (who, EntityType::PER),
+                ("on Wednesday", "2031-03-12"),
+            )
+        };
+        let docs = [
+            died("a"),
+            died("b"),
+            report("c", "Ada Brenn"),
+            // the report of another person's death is not evidence of hers
+            report("d", "Olek Varga"),
+        ];
+        let tl = timeline_of(&docs);
+        assert_eq!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
+        assert_ne!(event_of(&tl, "d"), event_of(&tl, "a"), "{:?}", tl.events);
     }
 
     #[test]
