@@ -204,6 +204,9 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "overdosed",
             "rehab",
             "found",
+            // only "fell to their deaths" (see `trigger_in`)
+            "fell",
+            "fallen",
         ],
     ),
     (
@@ -1392,6 +1395,13 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                 "protesters" | "police" | "officers" | "demonstrators" | "them" | "crowds"
             ))
     };
+    // "fell to their deaths", "had fallen to his death": a death, not a price
+    let fell_to_death = |i: usize| {
+        let w = |k: usize| words.get(k).map_or("", |x| x.0.as_str());
+        w(i + 1) == "to"
+            && matches!(w(i + 2), "his" | "her" | "their" | "a" | "its")
+            && matches!(w(i + 3), "death" | "deaths")
+    };
     for outside in [true, false] {
         for (class, triggers) in TRIGGERS {
             if let Some((_, at)) = words
@@ -1401,6 +1411,8 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                     triggers.contains(&w.as_str())
                         && !idiom(*i)
                         && (w != "fired" || shots_fired(*i) == (*class == "attack"))
+                        && (!matches!(w.as_str(), "fell" | "fallen")
+                            || fell_to_death(*i) == (*class == "life"))
                         && (!outside || (!in_clause(*at) && !dated_noun(*i)))
                 })
                 .map(|(_, x)| x)
@@ -2362,15 +2374,21 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 if family(f.class) != r.joins || f.date.len() != 10 {
                     return None;
                 }
-                // outside the attack family, the report must name someone or something
-                // the happening's sentences name
-                if r.joins != "attack"
-                    && !g
-                        .iter()
-                        .filter_map(|&x| raws.get(x))
-                        .any(|x| !x.entities.is_disjoint(&r.entities))
-                {
-                    return None;
+                // outside the attack family, the report must name someone (for a
+                // person's life or act) or something the happening's sentences name
+                if r.joins != "attack" {
+                    let people = matches!(r.joins, "life" | "action");
+                    let theirs = persons(table, r);
+                    let shared = g.iter().filter_map(|&x| raws.get(x)).any(|x| {
+                        if people {
+                            !theirs.is_disjoint(&persons(table, x))
+                        } else {
+                            !x.entities.is_disjoint(&r.entities)
+                        }
+                    });
+                    if !shared {
+                        return None;
+                    }
                 }
                 let d = text::day_number(&f.date)?;
                 let rd = day?;
@@ -4302,6 +4320,12 @@ mod tests {
             ),
             // an illness is no attack
             ("Ada Brenn suffered a heart attack in Portvale.", None),
+            // a fall to one's death is a death, not a price
+            (
+                "Two climbers fell to their deaths near Norby on Sunday.",
+                Some("life"),
+            ),
+            ("Norby shares fell 4% on Monday.", Some("economy")),
             // an appeal's hoped-for arrest is none
             (
                 "A bomb killed two officers, police said, offering a reward for \
