@@ -1935,6 +1935,20 @@ impl<'a> G<'a> {
     }
 
     fn weekdays(&self, i: usize, out: &mut Vec<M>) {
+        // a named day is no weekday of the calendar: "next month's Patch Tuesday",
+        // "on Super Tuesday", "Black Friday sales", "Bloody Sunday"
+        if i.checked_sub(1).is_some_and(|p| {
+            self.cap(p)
+                && self.any(
+                    p,
+                    &[
+                        "patch", "super", "black", "cyber", "bloody", "giving", "fat", "shrove",
+                        "ash", "holy", "maundy", "palm", "good", "easter", "whit",
+                    ],
+                )
+        }) {
+            return;
+        }
         let mut j = i;
         let mut dir: Option<Direction> = None;
         let mut this = false;

@@ -1564,3 +1564,26 @@ fn a_count_from_the_time_just_told_is_a_duration_in_timeml() {
     let year = get("A year earlier").map(|m| m.timeml());
     assert_eq!(year.map(|x| x.0), Some(TimeType::DATE));
 }
+
+#[test]
+fn a_named_day_is_no_weekday() {
+    let dct = d(2023, 6, 6);
+    for t in [
+        "The fix ships ahead of next month's Patch Tuesday.",
+        "Turnout was high on Super Tuesday.",
+        "Shops expect crowds on Black Friday.",
+    ] {
+        let all = tv(t, dct);
+        assert!(
+            all.iter().all(|(x, ..)| !x.ends_with("day")),
+            "{t}: {all:?}"
+        );
+    }
+    // a weekday after an ordinal capitalised word still is one
+    check(
+        "On Tuesday, the vote went ahead.",
+        dct,
+        "Tuesday",
+        "2023-06-06",
+    );
+}
