@@ -3299,6 +3299,12 @@ pub(crate) fn past_verb_governs(t: &[Tok], s: usize, e: usize) -> bool {
 pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
     const WINDOW: usize = 30;
     let mut left: Option<(usize, Tense)> = None;
+    // "advances to play Saturday": an infinitive governing the date looks ahead unless
+    // a past verb governs it ("went to Norby to meet him Tuesday")
+    let infinitive = s >= 2
+        && t.get(s - 2).is_some_and(|x| x.low == "to")
+        && t.get(s - 1)
+            .is_some_and(|x| x.kind == Kind::Word && !x.cap && !x.low.ends_with("ed"));
     let mut k = s;
     let mut d = 0;
     while k > 0 && d < WINDOW {
@@ -3315,6 +3321,9 @@ pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
         if t.get(k).is_some_and(|x| x.nl) {
             break;
         }
+    }
+    if infinitive && left.is_none() {
+        return Tense::Future;
     }
     let mut right: Option<(usize, Tense)> = None;
     let mut k = e;

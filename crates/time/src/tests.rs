@@ -1587,3 +1587,22 @@ fn a_named_day_is_no_weekday() {
         "2023-06-06",
     );
 }
+
+#[test]
+fn an_infinitive_governing_a_weekday_looks_ahead() {
+    // Wednesday 7 June 2023
+    let dct = d(2023, 6, 7);
+    check(
+        "Portvale advances to play Saturday in the final.",
+        dct,
+        "Saturday",
+        "2023-06-10",
+    );
+    // unless a past verb governs it
+    check(
+        "Ada Brenn went to Norby to meet Tom Ruse Monday.",
+        dct,
+        "Monday",
+        "2023-06-05",
+    );
+}
