@@ -116,6 +116,8 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         prev_day: None,
         prev_event_day: None,
         month_years: std::collections::HashMap::new(),
+        after_in: false,
+        month_in: None,
         inner: None,
         comparison: false,
         period_of_year: None,
@@ -195,6 +197,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             }
             _ => None,
         };
+        r.after_in = m.start > 0 && toks.get(m.start - 1).is_some_and(|t| t.low == "in");
         let mut res = r.resolve(&m.sem, tense);
         // "the September 11 attacks", "since 9/11": the day of 2001, background that
         // takes no focus from the story's own dates
@@ -511,6 +514,12 @@ struct Resolver {
     /// 2005", "24 June 2005"): the year of a later past "June 24" that would otherwise
     /// fall after the DCT.
     month_years: std::collections::HashMap<u32, i32>,
+    /// Whether the mention being resolved follows "in" ("In November 1973"): a month
+    /// and year so told sets the time of the narrative, not a name's attribute.
+    after_in: bool,
+    /// The month and year last told with "in" ("In November 1973, ..."): the year of
+    /// a past month-day of that month right after it ("On Nov. 17, ...").
+    month_in: Option<(i32, u32)>,
     /// The last day date given outside a report clause: what "hours later" follows.
     prev_event_day: Option<NaiveDate>,
     /// The value and anchor of the date inside the last event-anchored expression.
@@ -797,6 +806,7 @@ impl Resolver {
                 match p {
                     Point::Month(y, m) => {
                         self.month_years.insert(m, y);
+                        self.month_in = self.after_in.then_some((y, m));
                     }
                     Point::Day(d) => {
                         self.month_years.insert(d.month(), d.year());
@@ -844,8 +854,13 @@ impl Resolver {
                 // "in June 2029 ... June 24, 2029 ... the June 20 robbery": a month-day
                 // right after a date of the same month with its year is in that year
                 // (a day: "the August 1988 cease-fire ... the invasion on Aug. 2" is 1990)
+                // (or a month told with "in": "In November 1973, ... On Nov. 17, police
+                // raided the hall")
                 let prev_same_month = match self.prev {
                     Some(Point::Day(p)) if p.month() == m => Some(p.year()),
+                    Some(Point::Month(py, pm)) if pm == m && self.month_in == Some((py, pm)) => {
+                        Some(py)
+                    }
                     _ => None,
                 };
                 if anchor == "dct"

@@ -1606,3 +1606,13 @@ fn an_infinitive_governing_a_weekday_looks_ahead() {
         "2023-06-05",
     );
 }
+
+#[test]
+fn a_month_day_after_a_month_told_with_in_keeps_its_year() {
+    let t = "In November 1973, the band played in Portvale. On Nov. 17, the police raided \
+             the hall.";
+    check(t, d(2008, 12, 10), "Nov. 17", "1973-11-17");
+    // a month and year as an attribute sets no narrative time
+    let t = "The November 1973 tour was cancelled. On Nov. 17, the police raided the hall.";
+    check(t, d(2008, 12, 10), "Nov. 17", "2008-11-17");
+}
