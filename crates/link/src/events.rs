@@ -350,7 +350,38 @@ fn since_baseline(sent: &str, ds: usize, trig: usize) -> bool {
         _ => return false,
     };
     let from = at + "since ".len();
-    if (at..ds).contains(&trig) {
+    // the trigger inside the phrase is the happening the phrase names, unless a
+    // superlative before "since" makes it the baseline of another one ("the worst
+    // violence since riots in 2008")
+    let superlative = text::words(low.get(..at).unwrap_or(""))
+        .iter()
+        .rev()
+        .take(6)
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "first"
+                    | "worst"
+                    | "best"
+                    | "most"
+                    | "biggest"
+                    | "largest"
+                    | "deadliest"
+                    | "bloodiest"
+                    | "costliest"
+                    | "highest"
+                    | "lowest"
+                    | "heaviest"
+                    | "strongest"
+                    | "greatest"
+                    | "fiercest"
+                    | "longest"
+                    | "sharpest"
+                    | "steepest"
+                    | "busiest"
+            )
+        });
+    if (at..ds).contains(&trig) && !superlative {
         return false;
     }
     let tail = before.get(from..).unwrap_or("");
@@ -3888,6 +3919,20 @@ mod tests {
                 "2029",
                 "violence",
                 true,
+            ),
+            // the only trigger inside the phrase: a baseline after a superlative, else
+            // the happening the phrase names
+            (
+                "The worst violence in Norby since riots in 2029 hit the port.",
+                "2029",
+                "riots",
+                true,
+            ),
+            (
+                "Norby has been calm since riots in 2029.",
+                "2029",
+                "riots",
+                false,
             ),
             (
                 "The protest was the biggest since the premier took office last October.",

@@ -1223,6 +1223,20 @@ impl<'a> G<'a> {
         }
         // years and decades
         if let Some(y) = self.year(i, false) {
+            // "the 1930's": a decade
+            if self.any(i + 1, &["'", "\u{2019}"])
+                && self.glued(i + 1)
+                && self.is(i + 2, "s")
+                && self.glued(i + 2)
+            {
+                let v = if y % 100 == 0 && y != 2000 {
+                    format!("{:02}", y / 100)
+                } else {
+                    decade_value(y / 10)
+                };
+                out.push(self.mk(i, i + 3, TimeType::DATE, Sem::Lit(v)));
+                return;
+            }
             out.push(self.mk(i, i + 1, TimeType::DATE, Sem::Abs(Point::Year(y))));
         }
         if let Some(t) = self.t.get(i)

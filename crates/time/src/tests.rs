@@ -1616,3 +1616,16 @@ fn a_month_day_after_a_month_told_with_in_keeps_its_year() {
     let t = "The November 1973 tour was cancelled. On Nov. 17, the police raided the hall.";
     check(t, d(2008, 12, 10), "Nov. 17", "2008-11-17");
 }
+
+#[test]
+fn a_decade_with_an_apostrophe_is_a_decade() {
+    let dct = d(2008, 12, 10);
+    check(
+        "It was founded in the 1930's by Luciano.",
+        dct,
+        "1930's",
+        "193",
+    );
+    check("The 1960\u{2019}s were wild.", dct, "1960\u{2019}s", "196");
+    check("It was founded in 1930 by Luciano.", dct, "1930", "1930");
+}
