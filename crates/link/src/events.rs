@@ -2240,14 +2240,40 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 .collect();
             // The mention nearest the trigger, preferring one not attached to a
             // reporting verb.
-            let best = cands.iter().min_by_key(|(m, rep)| {
-                let dist = if m.end <= trig {
+            let dist = |m: &corroborate_model::TimeMention| {
+                if m.end <= trig {
                     trig - m.end
                 } else {
                     m.start.saturating_sub(trig)
-                };
-                (*rep, dist)
-            });
+                }
+            };
+            let best = cands
+                .iter()
+                .min_by_key(|(m, rep)| (*rep, dist(m)))
+                // an unresolved date nearer the trigger, in its own clause, is the
+                // happening's own time ("sentenced Saturday ... for the crimes he
+                // committed on March 11, 2005" on a page with no date): the far one
+                // tells another happening
+                .filter(|(b, rep)| {
+                    *rep || !doc.times.iter().any(|u| {
+                        // (a day: a weekday on a page with no date, not "coach of
+                        // the year")
+                        u.value.starts_with("XXXX-XX-XX")
+                            && matches!(u.kind, TimeType::DATE | TimeType::TIME)
+                            && s.contains(&Span::new(u.start, u.end))
+                            && dist(u) < dist(b)
+                            && {
+                                let (a, z) = if u.end <= trig {
+                                    (u.end, trig)
+                                } else {
+                                    (trig, u.start)
+                                };
+                                let (a, z) = (a.saturating_sub(s.start), z.saturating_sub(s.start));
+                                !sent.get(a..z).unwrap_or(",").contains([',', ';', ':'])
+                                    && !report_verb_between(sent, a, z)
+                            }
+                    })
+                });
             // a negated happening is none, whatever its date: "the violence on Monday
             // did not constitute a riot", "no bomb exploded"
             // (within the trigger's own clause: not "Police would not say how it
@@ -4982,6 +5008,30 @@ mod tests {
         let tl = timeline_of(&docs);
         assert_eq!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
         assert_ne!(event_of(&tl, "d"), event_of(&tl, "a"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn an_unresolved_day_by_the_trigger_keeps_a_far_date_off_the_happening() {
+        use corroborate_model::EntityType;
+        let docs = [crate::fixtures::Doc::new(
+            "a",
+            None,
+            "t",
+            "A judge sentenced Tom Ruse on Saturday for the killings he committed on \
+             March 11, 2029.",
+        )
+        .ent("Tom Ruse", EntityType::PER)
+        .time("on Saturday", "XXXX-XX-XX")
+        .time("March 11, 2029", "2029-03-11")
+        .done()];
+        let tl = timeline_of(&docs);
+        assert!(
+            tl.events
+                .iter()
+                .all(|e| e.date.as_ref().is_none_or(|d| d.value != "2029-03-11")),
+            "{:?}",
+            tl.events
+        );
     }
 
     #[test]
