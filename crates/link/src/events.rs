@@ -2586,7 +2586,15 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         _ => true,
                     }
                 });
+                // (a weekday beside a member's trigger is the group's own day)
+                let weekday_fits = date_weekday(&first.date).is_none_or(|wd| {
+                    members.iter().all(|&(di, s, _)| {
+                        let named = trigger_weekdays(docs, di, s);
+                        named.is_empty() || named.contains(&wd)
+                    })
+                });
                 in_time
+                    && weekday_fits
                     && shared >= JOIN_SHARED
                     && (shared * 2 >= core.len() || shared * 2 >= words.len())
             })
@@ -3042,6 +3050,8 @@ fn join_undated(
     struct G {
         family: String,
         day: Option<i64>,
+        /// The weekday of a day-precision date (index in `text::WEEKDAYS`).
+        weekday: Option<usize>,
         docs: BTreeSet<usize>,
         words: BTreeMap<String, BTreeSet<usize>>,
     }
@@ -3064,9 +3074,11 @@ fn join_undated(
             let day = first.and_then(|f| {
                 text::day_number(&f.date).or_else(|| text::day_number(&format!("{}-01", f.date)))
             });
+            let weekday = first.and_then(|f| date_weekday(&f.date));
             G {
                 family,
                 day,
+                weekday,
                 docs: gdocs,
                 words,
             }
@@ -3093,10 +3105,15 @@ fn join_undated(
             .filter(|p| !p.open_ended)
             .and_then(|p| p.until.as_deref().or(p.day()))
             .and_then(text::day_number);
+        let weekdays = trigger_weekdays(docs, di, s);
         let mut scored: Vec<(usize, usize)> = gs
             .iter()
             .enumerate()
             .filter(|(_, g)| g.family == fam && g.docs.iter().any(|&d| d != di))
+            .filter(|(_, g)| match g.weekday {
+                Some(wd) => weekdays.is_empty() || weekdays.contains(&wd),
+                None => true,
+            })
             .filter(|(_, g)| match (published, g.day) {
                 (Some(p), Some(d)) => d <= p,
                 _ => true,
@@ -3161,6 +3178,40 @@ fn join_undated(
         }
     }
     left
+}
+
+/// The weekdays (indices in `text::WEEKDAYS`) an undated sentence names within three
+/// words of its trigger ("Cheeks was fired Saturday"): it tells no happening of another
+/// weekday. (A weekday further off may date another part of the sentence: "went on
+/// trial Wednesday for killing a mother".)
+fn trigger_weekdays(docs: &[&Annotations], doc: usize, s: Span) -> Vec<usize> {
+    docs.get(doc)
+        .map(|d| {
+            let sent = s.slice(&d.source.text);
+            let trig = trigger_class(sent).map_or(0, |(_, at)| at);
+            let spans = text::word_spans(sent);
+            let k = spans.iter().position(|&(a, _)| a >= trig).unwrap_or(0);
+            spans
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| j.abs_diff(k) <= 3)
+                .filter_map(|(_, &(a, b))| sent.get(a..b))
+                .filter_map(|w| {
+                    text::WEEKDAYS
+                        .iter()
+                        .position(|x| x.eq_ignore_ascii_case(w))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The weekday (index in `text::WEEKDAYS`) of a day-precision date.
+fn date_weekday(date: &str) -> Option<usize> {
+    chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d")
+        .ok()
+        .filter(|_| date.len() == 10)
+        .map(|d| chrono::Datelike::weekday(&d).num_days_from_monday() as usize)
 }
 
 /// Whether an undated sentence with `words` content words, `shared` of them in an
@@ -5032,6 +5083,32 @@ mod tests {
             "{:?}",
             tl.events
         );
+    }
+
+    #[test]
+    fn a_weekday_beside_the_trigger_keeps_an_undated_sentence_off_another_day() {
+        use corroborate_model::EntityType;
+        let named = |id: &str| {
+            one_page(
+                id,
+                "2029-05-24",
+                "Tom Ruse was named head coach of the Portvale Pirates on May 23.",
+                ("Tom Ruse", EntityType::PER),
+                ("May 23", "2029-05-23"),
+            )
+        };
+        let fired = |id: &str| {
+            undated_page(
+                id,
+                "Tom Ruse was fired Saturday as head coach of the Portvale Pirates.",
+                &[("Tom Ruse", EntityType::PER)],
+            )
+        };
+        let docs = [named("a"), named("b"), fired("c"), fired("d")];
+        let tl = timeline_of(&docs);
+        // May 23, 2029 is a Wednesday: the firing of a Saturday is another happening
+        assert_ne!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
+        assert_eq!(event_of(&tl, "c"), event_of(&tl, "d"), "{:?}", tl.events);
     }
 
     #[test]
