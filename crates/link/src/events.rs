@@ -318,16 +318,42 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
         _ => {
             let words = text::words(before);
             let near: Vec<&str> = words.iter().rev().take(6).map(String::as_str).collect();
-            near.windows(2).any(|w| {
-                matches!(
-                    (w[1], w[0]),
-                    ("in", "contrast")
-                        | ("similar", "to")
-                        | ("compared", "with")
-                        | ("compared", "to")
-                        | ("reminiscent", "of")
-                )
-            }) || near.contains(&"unlike")
+            // the start of a span counted off: "less than two years after that day in
+            // October", "three weeks before the 2029 vote"
+            let counted_from = near
+                .iter()
+                .take(4)
+                .position(|w| matches!(*w, "after" | "before"))
+                .is_some_and(|k| {
+                    // a count of units, not "the day after his arrest" (nor hours: "a
+                    // few hours after the shooting on Monday" is that day)
+                    let back: Vec<&str> = words
+                        .iter()
+                        .rev()
+                        .skip(k + 1)
+                        .take(4)
+                        .map(String::as_str)
+                        .collect();
+                    back.iter().enumerate().any(|(j, w)| {
+                        matches!(*w, "years" | "months" | "weeks" | "days" | "decades")
+                            || (matches!(*w, "year" | "month" | "week" | "day" | "decade")
+                                && back
+                                    .get(j + 1)
+                                    .is_some_and(|a| matches!(*a, "a" | "an" | "one")))
+                    })
+                });
+            counted_from
+                || near.windows(2).any(|w| {
+                    matches!(
+                        (w[1], w[0]),
+                        ("in", "contrast")
+                            | ("similar", "to")
+                            | ("compared", "with")
+                            | ("compared", "to")
+                            | ("reminiscent", "of")
+                    )
+                })
+                || near.contains(&"unlike")
         }
     }
 }
@@ -4064,6 +4090,15 @@ mod tests {
         ));
         assert!(!bounds_or_compares("the bomb went off on", "2023-06-03"));
         assert!(!bounds_or_compares("", "2023-06-03"));
+        // the start of a span counted off dates nothing of the sentence
+        assert!(bounds_or_compares(
+            "Varga resigned less than two years after that day in",
+            "2029-10"
+        ));
+        assert!(!bounds_or_compares(
+            "Varga resigned the day after his arrest in",
+            "2029-10"
+        ));
     }
 
     #[test]
