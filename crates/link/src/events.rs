@@ -2841,8 +2841,10 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     .and_then(|p| p.day())
                     .and_then(text::day_number)
             })
-            .collect::<Option<Vec<i64>>>()
-            .and_then(|days| days.into_iter().max());
+            // (pages whose day is unknown or only inferred say nothing either way: an
+            // inferred day may come from this very date)
+            .flatten()
+            .max();
         let role = match (text::day_number(&first.date), main_day, latest_pub) {
             (Some(d), _, Some(p)) if d > p => "scheduled",
             (Some(d), Some(m), _) if d < m - 60 => "background",
@@ -5144,6 +5146,32 @@ mod tests {
         // May 23, 2029 is a Wednesday: the firing of a Saturday is another happening
         assert_ne!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
         assert_eq!(event_of(&tl, "c"), event_of(&tl, "d"), "{:?}", tl.events);
+    }
+
+    #[test]
+    fn a_page_with_no_date_does_not_hide_a_schedule() {
+        use corroborate_model::EntityType;
+        let text = "Portvale will hold its election on November 22, 2029.";
+        let docs = [
+            one_page(
+                "a",
+                "2029-04-10",
+                text,
+                ("Portvale", EntityType::LOC),
+                ("on November 22, 2029", "2029-11-22"),
+            ),
+            crate::fixtures::Doc::new("b", None, "t", text)
+                .ent("Portvale", EntityType::LOC)
+                .time("on November 22, 2029", "2029-11-22")
+                .done(),
+        ];
+        let tl = timeline_of(&docs);
+        let ev = event_of(&tl, "a").and_then(|i| tl.events.get(i));
+        assert_eq!(
+            ev.and_then(|e| e.role.as_deref()),
+            Some("scheduled"),
+            "{ev:?}"
+        );
     }
 
     #[test]
