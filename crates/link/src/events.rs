@@ -2828,11 +2828,13 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         evidence.dedup();
         // ahead of every source that tells it: a plan or a schedule ("the vigil on
         // Friday" in pages of Monday), not a happening yet
+        // (pages whose day is unknown or only inferred say nothing either way: an
+        // inferred day may come from this very date)
         let latest_pub = g
             .iter()
             .filter_map(|&x| raws.get(x))
             .filter_map(|r| docs.get(r.doc))
-            .map(|d| {
+            .filter_map(|d| {
                 // an inferred date says too little of when a page was written
                 d.source
                     .published
@@ -2841,9 +2843,6 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                     .and_then(|p| p.day())
                     .and_then(text::day_number)
             })
-            // (pages whose day is unknown or only inferred say nothing either way: an
-            // inferred day may come from this very date)
-            .flatten()
             .max();
         let role = match (text::day_number(&first.date), main_day, latest_pub) {
             (Some(d), _, Some(p)) if d > p => "scheduled",
