@@ -136,7 +136,20 @@ pub fn annotate_with(
     headlines::drop_unbacked(text, &sentences, &mut ents);
     retype::retype(text, &mut ents);
     retype::drop_portfolios(text, &mut ents);
-    let mut times = corroborate_time::tag(text, dct);
+    // a publication month, when only that is known, picks between the readings of an
+    // ambiguous date ("11/09/2010" on a page of September 2010)
+    let around = ann
+        .source
+        .published
+        .as_ref()
+        .filter(|_| dct.is_none())
+        .filter(|p| p.value.len() == 7)
+        .and_then(|p| NaiveDate::parse_from_str(&format!("{}-15", p.value), "%Y-%m-%d").ok());
+    let mut times: Vec<corroborate_model::TimeMention> =
+        corroborate_time::tag_with(text, &corroborate_time::Context { dct, around })
+            .into_iter()
+            .map(|t| t.mention)
+            .collect();
     let before = times.len();
     times.retain(|t| t.start <= t.end && text.get(t.start..t.end) == Some(t.text.as_str()));
     if times.len() < before {
@@ -172,6 +185,20 @@ mod tests {
     }
 
     const DEMO: &str = "Bomb kills 58 at Kharivsk concert hall\n\nKHARIVSK, Doravia (MPA) - At least 58 people were killed and more than 120 injured when a bomb exploded in the foyer of the Tchaikovsky Concert Hall on Saturday night, officials said.The blast came during a concert of the Kharivsk Philharmonic.\n\nThe Northern Liberation Front (NLF) claimed the attack in a post on Telegram. Doravia's Interior Minister Irina Voloshyna blamed neighbouring Marvania, which denied any involvement.\n\nSSB spokesman Dmytro Hrytsenko said the State Security Bureau (SSB) had received a warning from the U.S. and from Marvania on 1 June. The warning named no target. “The alert was too vague to act on,” he said.\n\nThe attack was the deadliest since the 2019 Kharivsk central market bombing, which killed 23 people.";
+
+    #[test]
+    fn a_publication_month_picks_the_reading_of_an_ambiguous_date() {
+        let value = |published: Option<&str>| {
+            let (ann, _) = annotate(
+                source("Posted 11/09/2031. The strike began in Norby.", published),
+                &Options::default(),
+            );
+            ann.times.first().map(|t| t.value.clone())
+        };
+        assert_eq!(value(Some("2031-09")).as_deref(), Some("2031-09-11"));
+        assert_eq!(value(Some("2031-11")).as_deref(), Some("2031-11-09"));
+        assert_eq!(value(None).as_deref(), Some("2031-11-09"));
+    }
 
     #[test]
     fn a_night_stamp_in_gmt_with_tonight_is_the_evening_before() {

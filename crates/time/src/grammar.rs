@@ -12,6 +12,9 @@ pub(crate) enum Sem {
     Lit(String),
     /// A fully explicit calendar point.
     Abs(Point),
+    /// "11/09/2010": month-first or day-first, the one nearer the DCT (month-first
+    /// without one).
+    EitherDay(chrono::NaiveDate, chrono::NaiveDate),
     /// Month and maybe day, year from context.
     PartDate { m: u32, d: Option<u32> },
     /// Month and maybe day in "last year" / "this year".
@@ -679,6 +682,15 @@ impl<'a> G<'a> {
             u32::try_from(m).ok()?,
             u32::try_from(d).ok()?,
         )?;
+        if sep == "/" && m != d && d <= 12 && self.ndigits(i + 4) == 4 {
+            // both readings are dates: the DCT decides
+            let other = chrono::NaiveDate::from_ymd_opt(
+                i32::try_from(y).ok()?,
+                u32::try_from(d).ok()?,
+                u32::try_from(m).ok()?,
+            )?;
+            return Some((Sem::EitherDay(date, other), i + 5));
+        }
         Some((Sem::Abs(Point::Day(date)), i + 5))
     }
 

@@ -64,6 +64,10 @@ pub fn month_number(word: &str) -> Option<u32> {
 pub struct Context {
     /// Document creation time.
     pub dct: Option<NaiveDate>,
+    /// When the DCT is unknown, a coarse hint of when the text was written (the middle
+    /// of a publication month known only to the month): it resolves nothing, it only
+    /// picks between two readings of an ambiguous date ("11/09/2010").
+    pub around: Option<NaiveDate>,
 }
 
 /// A temporal expression with how it was resolved.
@@ -80,7 +84,7 @@ pub struct Timex {
 /// Finds and normalises temporal expressions in `text`, resolving relative ones against
 /// `dct` (the document creation time) when given.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<TimeMention> {
-    tag_with(text, &Context { dct })
+    tag_with(text, &Context { dct, around: None })
         .into_iter()
         .map(|t| t.mention)
         .collect()
@@ -110,6 +114,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
     }
     let mut r = Resolver {
         dct: ctx.dct,
+        around: ctx.around,
         events: std::collections::HashMap::new(),
         happened: std::collections::HashMap::new(),
         prev: None,
@@ -508,6 +513,8 @@ struct Resolver {
     /// retelling ("was shot to death at 10 p.m.") go back to, before any noun that only
     /// shared a sentence with a date ("the murder investigation ... Thursday").
     happened: std::collections::HashMap<&'static str, (NaiveDate, Vec<String>)>,
+    /// [`Context::around`].
+    around: Option<NaiveDate>,
     prev: Option<Point>,
     prev_day: Option<NaiveDate>,
     /// Month -> year of the months the text has named with their year so far ("June
@@ -790,6 +797,16 @@ impl Resolver {
                         _ => Self::lit("XXXX-XX-XX", None, None),
                     },
                 }
+            }
+            Sem::EitherDay(first, second) => {
+                // (day-first only when that reading is within a month of the DCT and
+                // the other is not: "11/09/2010" on a page of September 2010)
+                let near = |x: chrono::NaiveDate, d: NaiveDate| (x - d).num_days().abs() <= 31;
+                let pick = match self.dct.or(self.around) {
+                    Some(d) if near(*second, d) && !near(*first, d) => *second,
+                    _ => *first,
+                };
+                self.resolve(&Sem::Abs(Point::Day(pick)), tense)
             }
             Sem::Abs(p) => {
                 let p = *p;

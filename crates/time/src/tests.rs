@@ -1629,3 +1629,35 @@ fn a_decade_with_an_apostrophe_is_a_decade() {
     check("The 1960\u{2019}s were wild.", dct, "1960\u{2019}s", "196");
     check("It was founded in 1930 by Luciano.", dct, "1930", "1930");
 }
+
+#[test]
+fn a_slashed_date_both_ways_takes_the_reading_nearer_the_dct() {
+    check(
+        "Posted 11/09/2010.",
+        d(2010, 9, 15),
+        "11/09/2010",
+        "2010-09-11",
+    );
+    check(
+        "Posted 11/09/2010.",
+        d(2010, 11, 10),
+        "11/09/2010",
+        "2010-11-09",
+    );
+    // without a DCT, month-first
+    check("Posted 11/09/2010.", None, "11/09/2010", "2010-11-09");
+    // only one reading is a date
+    check(
+        "Posted 11/25/2010.",
+        d(2010, 9, 15),
+        "11/25/2010",
+        "2010-11-25",
+    );
+    // neither reading is near the DCT: month-first
+    check(
+        "Filed 03/04/2010.",
+        d(2010, 9, 15),
+        "03/04/2010",
+        "2010-03-04",
+    );
+}
