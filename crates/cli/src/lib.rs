@@ -57,32 +57,6 @@ pub fn parse_dct(s: &str) -> Option<DateValue> {
     DateValue::parse(s, DateBasis::Given)
 }
 
-/// A page's date read month-first ("11/09/2010" as 2010-11-09) that the URL contradicts
-/// (".../2010/09/...") while day-first agrees: the day-first reading.
-fn day_first_if_url_says(page: DateValue, url: Option<&DateValue>) -> DateValue {
-    let Some(url) = url else {
-        return page;
-    };
-    let v = page.value.as_str();
-    let (Some(y), Some(m), Some(d)) = (v.get(..4), v.get(5..7), v.get(8..10)) else {
-        return page;
-    };
-    let swapped = format!("{y}-{d}-{m}{}", v.get(10..).unwrap_or(""));
-    let month = |x: &str| x.get(..7).map(str::to_string);
-    if url.value.len() >= 7
-        && month(v) != month(&url.value)
-        && month(&swapped) == month(&url.value)
-        && d.parse::<u32>().is_ok_and(|x| (1..=12).contains(&x))
-    {
-        DateValue {
-            value: swapped,
-            ..page
-        }
-    } else {
-        page
-    }
-}
-
 /// Cleans one raw document into a [`Source`]: main text, what was removed, flags,
 /// metadata merged from the container, the page, the URL and the run's `--dct`, the
 /// language, and a stable id.
@@ -106,11 +80,7 @@ pub fn prepare_with_problems(doc: &RawDoc, config: &Config) -> (Source, Vec<Prob
         .meta
         .published
         .clone()
-        .or_else(|| {
-            meta.published
-                .clone()
-                .map(|p| day_first_if_url_says(p, url_date.as_ref()))
-        })
+        .or_else(|| meta.published.clone())
         .or(url_date)
         .or_else(|| config.dct.clone());
     let outlet = doc
@@ -524,29 +494,6 @@ mod tests {
         doc.meta.published = DateValue::parse("2023-06-04", DateBasis::Metadata);
         let s = prepare(&doc, &cfg);
         assert_eq!(s.published.map(|d| d.basis), Some(DateBasis::Metadata));
-    }
-
-    #[test]
-    fn a_month_first_date_line_the_url_contradicts_is_read_day_first() {
-        let url = DateValue::parse("2010-09", DateBasis::Url);
-        let page = || DateValue::new("2010-11-09", DateBasis::Metadata);
-        assert_eq!(
-            day_first_if_url_says(page(), url.as_ref()).value,
-            "2010-09-11"
-        );
-        // the URL agrees, or says nothing: kept
-        let same = DateValue::parse("2010-11-09", DateBasis::Url);
-        assert_eq!(
-            day_first_if_url_says(page(), same.as_ref()).value,
-            "2010-11-09"
-        );
-        assert_eq!(day_first_if_url_says(page(), None).value, "2010-11-09");
-        // no day-first reading matches either: kept
-        let other = DateValue::parse("2010-03", DateBasis::Url);
-        assert_eq!(
-            day_first_if_url_says(page(), other.as_ref()).value,
-            "2010-11-09"
-        );
     }
 
     #[test]

@@ -2288,6 +2288,13 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                             && matches!(u.kind, TimeType::DATE | TimeType::TIME)
                             && s.contains(&Span::new(u.start, u.end))
                             && dist(u) < dist(b)
+                            // (not a date that restates it: "on Saturday (March 10,
+                            // 2029)", "late Saturday, on March 10")
+                            && !(u.end <= b.start
+                                && t.get(u.end..b.start).is_some_and(|gap| {
+                                    text::words(gap).iter().all(|w| w == "on")
+                                        && gap.len() <= 6
+                                }))
                             && {
                                 let (a, z) = if u.end <= trig {
                                     (u.end, trig)
@@ -2457,17 +2464,20 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 if family(f.class) != r.joins || f.date.len() != 10 {
                     return None;
                 }
-                // outside the attack family, the report must name someone (for a
-                // person's life or act) or something the happening's sentences name
+                // outside the attack family, the report must tell the same happening
+                // (a firing is no hiring, a death no hospital stay) and name someone
+                // (for a person's life or act) or something its sentences name
                 if r.joins != "attack" {
                     let people = matches!(r.joins, "life" | "action");
                     let theirs = persons(table, r);
+                    let kind = happening_of(docs, r);
                     let shared = g.iter().filter_map(|&x| raws.get(x)).any(|x| {
-                        if people {
-                            !theirs.is_disjoint(&persons(table, x))
-                        } else {
-                            !x.entities.is_disjoint(&r.entities)
-                        }
+                        happening_of(docs, x) == kind
+                            && if people {
+                                !theirs.is_disjoint(&persons(table, x))
+                            } else {
+                                !x.entities.is_disjoint(&r.entities)
+                            }
                     });
                     if !shared {
                         return None;
@@ -2828,22 +2838,31 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
         evidence.dedup();
         // ahead of every source that tells it: a plan or a schedule ("the vigil on
         // Friday" in pages of Monday), not a happening yet
-        // (pages whose day is unknown or only inferred say nothing either way: an
-        // inferred day may come from this very date)
+        // (a page whose day is unknown or only inferred says nothing either way when it
+        // tells the date as a plan, "a previously announced November 2013 release date":
+        // an inferred day may come from this very date; one that tells it otherwise may
+        // be from after it, so nothing is scheduled)
+        let mut unknown_past = false;
         let latest_pub = g
             .iter()
             .filter_map(|&x| raws.get(x))
-            .filter_map(|r| docs.get(r.doc))
-            .filter_map(|d| {
+            .filter_map(|r| {
+                let d = docs.get(r.doc)?;
                 // an inferred date says too little of when a page was written
-                d.source
+                let day = d
+                    .source
                     .published
                     .as_ref()
                     .filter(|p| p.basis != DateBasis::Inferred)
                     .and_then(|p| p.day())
-                    .and_then(text::day_number)
+                    .and_then(text::day_number);
+                if day.is_none() && !told_as_plan(r.sentence.slice(&d.source.text)) {
+                    unknown_past = true;
+                }
+                day
             })
-            .max();
+            .max()
+            .filter(|_| !unknown_past);
         let role = match (text::day_number(&first.date), main_day, latest_pub) {
             (Some(d), _, Some(p)) if d > p => "scheduled",
             (Some(d), Some(m), _) if d < m - 60 => "background",
@@ -3207,6 +3226,43 @@ fn join_undated(
     left
 }
 
+/// Whether a sentence tells its date as a plan: "will be held", "is scheduled for",
+/// "has a release date of".
+fn told_as_plan(sentence: &str) -> bool {
+    let w = text::words(sentence);
+    w.iter().enumerate().any(|(i, x)| {
+        let next = w.get(i + 1).map_or("", String::as_str);
+        matches!(
+            x.as_str(),
+            "will" | "scheduled" | "slated" | "upcoming" | "planned" | "ll"
+        ) || (matches!(x.as_str(), "expected" | "due" | "set" | "plans") && next == "to")
+            || (x == "release" && next == "date")
+    })
+}
+
+/// What a sentence tells, finer than its class: its trigger word's stem, with a few
+/// words of one happening taken together (a death: "died", "dead", "found"; a dismissal:
+/// "fired", "ousted", "sacked"; a hiring: "named", "hired", "appointed").
+fn happening_of(docs: &[&Annotations], r: &Raw) -> Option<String> {
+    let d = docs.get(r.doc)?;
+    let sent = r.sentence.slice(&d.source.text);
+    let (_, at) = trigger_class(sent)?;
+    let word: String = sent
+        .get(at..)?
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let kind = match word.as_str() {
+        "died" | "dies" | "dead" | "death" | "found" | "drowned" | "overdosed" | "fell"
+        | "fallen" => "death".to_string(),
+        "fired" | "ousted" | "sacked" | "dismissed" => "dismissal".to_string(),
+        "named" | "hired" | "appointed" | "nominated" => "hiring".to_string(),
+        w => text::stem(w),
+    };
+    Some(kind)
+}
+
 /// The weekdays (indices in `text::WEEKDAYS`) an undated sentence names within three
 /// words of its trigger ("Cheeks was fired Saturday"): it tells no happening of another
 /// weekday. (A weekday further off may date another part of the sentence: "went on
@@ -3218,10 +3274,24 @@ fn trigger_weekdays(docs: &[&Annotations], doc: usize, s: Span) -> Vec<usize> {
             let trig = trigger_class(sent).map_or(0, |(_, at)| at);
             let spans = text::word_spans(sent);
             let k = spans.iter().position(|&(a, _)| a >= trig).unwrap_or(0);
+            let word = |j: usize| {
+                spans
+                    .get(j)
+                    .and_then(|&(a, b)| sent.get(a..b))
+                    .map(str::to_lowercase)
+                    .unwrap_or_default()
+            };
             spans
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| j.abs_diff(k) <= 3)
+                // not the report's day: "officials said Saturday", "said on Saturday"
+                .filter(|(j, _)| {
+                    !(1..=2).any(|back| {
+                        j.checked_sub(back)
+                            .is_some_and(|p| REPORT_VERBS.contains(&word(p).as_str()))
+                    })
+                })
                 .filter_map(|(_, &(a, b))| sent.get(a..b))
                 .filter_map(|w| {
                     text::WEEKDAYS
@@ -5171,6 +5241,104 @@ mod tests {
             Some("scheduled"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn review_cases_of_reports_weekdays_and_schedules() {
+        use corroborate_model::EntityType;
+        let ruse = ("Tom Ruse", EntityType::PER);
+        // a firing reported on Saturday is no evidence of the hiring of Monday
+        let named = |id: &str| {
+            one_page(
+                id,
+                "2029-03-06",
+                "Tom Ruse was named head coach of the Portvale Pirates on Monday.",
+                ruse,
+                ("on Monday", "2029-03-05"),
+            )
+        };
+        let fired = one_page(
+            "c",
+            "2029-03-10",
+            "Tom Ruse was fired as head coach, the club said on Saturday.",
+            ruse,
+            ("on Saturday", "2029-03-10"),
+        );
+        let tl = timeline_of(&[named("a"), named("b"), fired]);
+        assert_ne!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
+
+        // the report's weekday is no weekday of the happening
+        let fired_thursday = |id: &str| {
+            one_page(
+                id,
+                "2029-03-09",
+                "Tom Ruse was fired as head coach of the Portvale Pirates on Thursday.",
+                ruse,
+                ("on Thursday", "2029-03-08"),
+            )
+        };
+        let said = |id: &str| {
+            undated_page(
+                id,
+                "Tom Ruse was fired, officials said Saturday, as head coach of the Portvale \
+                 Pirates.",
+                &[ruse],
+            )
+        };
+        let tl = timeline_of(&[
+            fired_thursday("a"),
+            fired_thursday("b"),
+            said("c"),
+            said("d"),
+        ]);
+        assert_eq!(event_of(&tl, "c"), event_of(&tl, "a"), "{:?}", tl.events);
+
+        // a date that restates an unresolved weekday dates the sentence
+        let docs = [crate::fixtures::Doc::new(
+            "a",
+            None,
+            "t",
+            "Police arrested Tom Ruse in Portvale on Saturday (March 10, 2029).",
+        )
+        .ent("Tom Ruse", EntityType::PER)
+        .time("on Saturday", "XXXX-XX-XX")
+        .time("March 10, 2029", "2029-03-10")
+        .done()];
+        let tl = timeline_of(&docs);
+        let ev = event_of(&tl, "a").and_then(|i| tl.events.get(i));
+        assert_eq!(
+            ev.and_then(|e| e.date.as_ref()).map(|d| d.value.as_str()),
+            Some("2029-03-10"),
+            "{ev:?}"
+        );
+
+        // pages with no date that tell the vote as done: it is no plan
+        let text = "Portvale will hold its election on November 22, 2029.";
+        let held = |id: &str| {
+            crate::fixtures::Doc::new(
+                id,
+                None,
+                "t",
+                "Portvale held its election on November 22, 2029, and Ada Brenn won.",
+            )
+            .ent("Portvale", EntityType::LOC)
+            .time("on November 22, 2029", "2029-11-22")
+            .done()
+        };
+        let docs = [
+            one_page(
+                "a",
+                "2029-04-10",
+                text,
+                ("Portvale", EntityType::LOC),
+                ("on November 22, 2029", "2029-11-22"),
+            ),
+            held("b"),
+            held("c"),
+        ];
+        let tl = timeline_of(&docs);
+        let ev = event_of(&tl, "a").and_then(|i| tl.events.get(i));
+        assert_eq!(ev.and_then(|e| e.role.as_deref()), Some("main"), "{ev:?}");
     }
 
     #[test]

@@ -84,13 +84,15 @@ fn main() {
     let mut rows = String::new();
     for (name, text, dct) in &docs {
         for m in corroborate_time::tag(text, *dct) {
+            // TimeML's reading, as eval_tempeval scores it
+            let (kind, value) = m.timeml();
             rows.push_str(&format!(
                 "{}\t{}\t{}\t{}\t{}\n",
                 name,
                 char_at(text, m.start),
                 char_at(text, m.end),
-                type_name(m.kind),
-                m.value
+                type_name(kind),
+                value
             ));
         }
     }

@@ -12,8 +12,8 @@ pub(crate) enum Sem {
     Lit(String),
     /// A fully explicit calendar point.
     Abs(Point),
-    /// "11/09/2010": month-first or day-first, the one nearer the DCT (month-first
-    /// without one).
+    /// "11/09/2010": month-first or day-first, as `pick_reading` (in lib.rs) decides
+    /// from the DCT; turned into `Abs` before resolution.
     EitherDay(chrono::NaiveDate, chrono::NaiveDate),
     /// Month and maybe day, year from context.
     PartDate { m: u32, d: Option<u32> },
@@ -931,7 +931,9 @@ impl<'a> G<'a> {
             .or_else(|| self.month_date(i))
             .or_else(|| self.day_month(i))?;
         match s {
-            Sem::Abs(Point::Day(_)) | Sem::PartDate { d: Some(_), .. } => Some((s, None, j)),
+            Sem::Abs(Point::Day(_)) | Sem::EitherDay(..) | Sem::PartDate { d: Some(_), .. } => {
+                Some((s, None, j))
+            }
             _ => None,
         }
     }
@@ -1235,8 +1237,11 @@ impl<'a> G<'a> {
         }
         // years and decades
         if let Some(y) = self.year(i, false) {
-            // "the 1930's": a decade
-            if self.any(i + 1, &["'", "\u{2019}"])
+            // "the 1930's": a decade (not "2029's flood")
+            if y % 10 == 0
+                && i.checked_sub(1)
+                    .is_some_and(|p| self.any(p, &["the", "early", "mid", "late", "-"]))
+                && self.any(i + 1, &["'", "\u{2019}"])
                 && self.glued(i + 1)
                 && self.is(i + 2, "s")
                 && self.glued(i + 2)
@@ -1963,16 +1968,21 @@ impl<'a> G<'a> {
     fn weekdays(&self, i: usize, out: &mut Vec<M>) {
         // a named day is no weekday of the calendar: "next month's Patch Tuesday",
         // "on Super Tuesday", "Black Friday sales", "Bloody Sunday"
-        if i.checked_sub(1).is_some_and(|p| {
-            self.cap(p)
-                && self.any(
-                    p,
-                    &[
-                        "patch", "super", "black", "cyber", "bloody", "giving", "fat", "shrove",
-                        "ash", "holy", "maundy", "palm", "good", "easter", "whit",
-                    ],
-                )
-        }) {
+        let named = |w: &str| -> &[&str] {
+            match w {
+                "patch" | "super" | "fat" | "shrove" | "giving" => &["tuesday"],
+                "black" | "good" => &["friday"],
+                "cyber" => &["monday"],
+                "bloody" | "palm" => &["sunday"],
+                "ash" => &["wednesday"],
+                "holy" | "maundy" => &["thursday"],
+                "easter" | "whit" => &["sunday", "monday"],
+                _ => &[],
+            }
+        };
+        if i.checked_sub(1)
+            .is_some_and(|p| self.cap(p) && self.cap(i) && named(self.w(p)).contains(&self.w(i)))
+        {
             return;
         }
         let mut j = i;
@@ -2030,7 +2040,7 @@ impl<'a> G<'a> {
             && let Some((s, e)) = self.month_date(k).or_else(|| self.day_month(k))
             && matches!(
                 s,
-                Sem::PartDate { d: Some(_), .. } | Sem::Abs(Point::Day(_))
+                Sem::PartDate { d: Some(_), .. } | Sem::Abs(Point::Day(_)) | Sem::EitherDay(..)
             )
         {
             let mut m = self.mk(i, e, TimeType::DATE, s);
@@ -2095,7 +2105,7 @@ impl<'a> G<'a> {
         if let Some((c, k2)) = self.clock_after(k)
             && matches!(
                 m.sem,
-                Sem::PartDate { d: Some(_), .. } | Sem::Abs(Point::Day(_))
+                Sem::PartDate { d: Some(_), .. } | Sem::Abs(Point::Day(_)) | Sem::EitherDay(..)
             )
         {
             m.clock = Some(c);
@@ -3326,11 +3336,42 @@ pub(crate) fn tense_near(t: &[Tok], s: usize, e: usize) -> Tense {
     const WINDOW: usize = 30;
     let mut left: Option<(usize, Tense)> = None;
     // "advances to play Saturday": an infinitive governing the date looks ahead unless
-    // a past verb governs it ("went to Norby to meet him Tuesday")
-    let infinitive = s >= 2
+    // a past verb governs it ("went to Norby to meet him Tuesday"); only after a head
+    // that takes one ("taken to hospital Monday", "spread to homes Monday" are places)
+    let infinitive = s >= 3
         && t.get(s - 2).is_some_and(|x| x.low == "to")
         && t.get(s - 1)
-            .is_some_and(|x| x.kind == Kind::Word && !x.cap && !x.low.ends_with("ed"));
+            .is_some_and(|x| x.kind == Kind::Word && !x.cap && !x.low.ends_with("ed"))
+        && t.get(s - 3).is_some_and(|x| {
+            matches!(
+                x.low.as_str(),
+                "advances"
+                    | "advance"
+                    | "due"
+                    | "expected"
+                    | "plans"
+                    | "plan"
+                    | "scheduled"
+                    | "slated"
+                    | "set"
+                    | "agrees"
+                    | "vows"
+                    | "promises"
+                    | "hopes"
+                    | "wants"
+                    | "going"
+                    | "aims"
+                    | "intends"
+                    | "prepares"
+                    | "poised"
+                    | "likely"
+                    | "ready"
+                    | "seeks"
+                    | "returns"
+                    | "heads"
+                    | "travels"
+            )
+        });
     let mut k = s;
     let mut d = 0;
     while k > 0 && d < WINDOW {

@@ -81,6 +81,21 @@ pub struct Timex {
     pub relative: Option<Relative>,
 }
 
+/// Of the two readings of a slashed date ("11/09/2010": month-first, day-first), the one
+/// within a month of `anchor` (the DCT, or the publication month), the nearer if both
+/// are; month-first otherwise.
+fn pick_reading(first: NaiveDate, second: NaiveDate, anchor: Option<NaiveDate>) -> NaiveDate {
+    let Some(d) = anchor else {
+        return first;
+    };
+    let gap = |x: NaiveDate| (x - d).num_days().abs();
+    if gap(second) <= 31 && gap(second) < gap(first) {
+        second
+    } else {
+        first
+    }
+}
+
 /// Finds and normalises temporal expressions in `text`, resolving relative ones against
 /// `dct` (the document creation time) when given.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<TimeMention> {
@@ -136,7 +151,12 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
     // the index in `out`, end token and clock of the bare clock times that a day named
     // later in their sentence may still date
     let mut pending_clock: Vec<(usize, usize, (u32, u32))> = Vec::new();
-    for m in matches {
+    for mut m in matches {
+        // an ambiguous slashed date is the reading the DCT (or publication month) picks,
+        // before anything looks at it as a date
+        if let Sem::EitherDay(a, b) = m.sem {
+            m.sem = Sem::Abs(Point::Day(pick_reading(a, b, ctx.dct.or(ctx.around))));
+        }
         let (Some(first), Some(last)) = (toks.get(m.start), toks.get(m.end - 1)) else {
             continue;
         };
@@ -202,7 +222,15 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
             }
             _ => None,
         };
-        r.after_in = m.start > 0 && toks.get(m.start - 1).is_some_and(|t| t.low == "in");
+        // (a clause-initial "In": "In November 1973, ...", not "who was born in
+        // November 1973")
+        r.after_in = m.start > 0
+            && toks.get(m.start - 1).is_some_and(|t| t.low == "in")
+            && (m.start == 1
+                || toks.get(m.start - 1).is_some_and(|t| t.cap || t.nl)
+                || toks
+                    .get(m.start - 2)
+                    .is_some_and(|t| t.kind == lex::Kind::Punct));
         let mut res = r.resolve(&m.sem, tense);
         // "the September 11 attacks", "since 9/11": the day of 2001, background that
         // takes no focus from the story's own dates
@@ -799,13 +827,7 @@ impl Resolver {
                 }
             }
             Sem::EitherDay(first, second) => {
-                // (day-first only when that reading is within a month of the DCT and
-                // the other is not: "11/09/2010" on a page of September 2010)
-                let near = |x: chrono::NaiveDate, d: NaiveDate| (x - d).num_days().abs() <= 31;
-                let pick = match self.dct.or(self.around) {
-                    Some(d) if near(*second, d) && !near(*first, d) => *second,
-                    _ => *first,
-                };
+                let pick = pick_reading(*first, *second, self.dct.or(self.around));
                 self.resolve(&Sem::Abs(Point::Day(pick)), tense)
             }
             Sem::Abs(p) => {
@@ -1198,11 +1220,15 @@ impl Resolver {
                     // "last February" said in March is the February a year before: the
                     // month just past would be "last month"
                     -1 => {
-                        if *m + 1 < d.month() {
+                        // the last such month before the DCT's, a year further back
+                        // when that is the month just past (December said in January)
+                        let last = if *m < d.month() {
                             d.year()
                         } else {
                             d.year() - 1
-                        }
+                        };
+                        let back = (d.month() + 12 - *m) % 12;
+                        if back == 1 { last - 1 } else { last }
                     }
                     1 => {
                         if *m > d.month() {

@@ -240,6 +240,20 @@ fn weekday_follows_tense() {
     // the month just past would be "last month": "last May" said in June is a year back
     check("The dam failed last May.", dct, "last May", "2022-05");
     check("The dam failed last April.", dct, "last April", "2023-04");
+    check("The dam failed last June.", dct, "last June", "2022-06");
+    // across the turn of the year too
+    check(
+        "The dam failed last December.",
+        d(2031, 1, 10),
+        "last December",
+        "2029-12",
+    );
+    check(
+        "The dam failed last November.",
+        d(2031, 1, 10),
+        "last November",
+        "2030-11",
+    );
     // without a DCT the value stays underspecified
     check(
         "The militia claimed the attack on Sunday.",
@@ -1605,6 +1619,19 @@ fn an_infinitive_governing_a_weekday_looks_ahead() {
         "Monday",
         "2023-06-05",
     );
+    // "to" before a place is no infinitive
+    check(
+        "Ada Brenn, taken to hospital Monday, is stable.",
+        dct,
+        "Monday",
+        "2023-06-05",
+    );
+    check(
+        "A fire spread to homes Monday.",
+        dct,
+        "Monday",
+        "2023-06-05",
+    );
 }
 
 #[test]
@@ -1612,8 +1639,11 @@ fn a_month_day_after_a_month_told_with_in_keeps_its_year() {
     let t = "In November 1973, the band played in Portvale. On Nov. 17, the police raided \
              the hall.";
     check(t, d(2008, 12, 10), "Nov. 17", "1973-11-17");
-    // a month and year as an attribute sets no narrative time
+    // a month and year as an attribute sets no narrative time, nor one inside a clause
     let t = "The November 1973 tour was cancelled. On Nov. 17, the police raided the hall.";
+    check(t, d(2008, 12, 10), "Nov. 17", "2008-11-17");
+    let t = "Ada Brenn, who was born in November 1973, leads the union. On Nov. 17, the \
+             police raided the hall.";
     check(t, d(2008, 12, 10), "Nov. 17", "2008-11-17");
 }
 
@@ -1628,6 +1658,8 @@ fn a_decade_with_an_apostrophe_is_a_decade() {
     );
     check("The 1960\u{2019}s were wild.", dct, "1960\u{2019}s", "196");
     check("It was founded in 1930 by Luciano.", dct, "1930", "1930");
+    // a year's possession is no decade
+    check("Norby approved 2030's budget.", dct, "2030", "2030");
 }
 
 #[test]
@@ -1659,5 +1691,21 @@ fn a_slashed_date_both_ways_takes_the_reading_nearer_the_dct() {
         d(2010, 9, 15),
         "03/04/2010",
         "2010-03-04",
+    );
+    // both near: the nearer
+    check(
+        "Posted 05/06/2010.",
+        d(2010, 6, 5),
+        "05/06/2010",
+        "2010-06-05",
+    );
+    // the reading anchors an event noun like any date
+    let t = "The bombing in Norby on 11/09/2010 killed four. Two days after the bombing, \
+             police arrested Tom Ruse.";
+    check(
+        t,
+        d(2010, 9, 15),
+        "Two days after the bombing",
+        "2010-09-13",
     );
 }
