@@ -149,6 +149,13 @@ fn ceil(t: &str, mut i: usize) -> usize {
     i
 }
 
+/// The text around `[start, end)` on one line, for the error listing.
+fn context(text: &str, start: usize, end: usize) -> String {
+    text.get(floor(text, start.saturating_sub(80))..ceil(text, end + 60))
+        .unwrap_or("")
+        .replace('\n', " ")
+}
+
 fn prf(tp: f64, sys: f64, gold: f64) -> (f64, f64, f64) {
     let p = if sys > 0.0 { tp / sys } else { 0.0 };
     let r = if gold > 0.0 { tp / gold } else { 0.0 };
@@ -220,14 +227,7 @@ fn main() {
                     if g.value == m_value {
                         value_ok += 1;
                         if show_errors {
-                            let ctx = doc
-                                .text
-                                .get(
-                                    floor(&doc.text, m.start.saturating_sub(80))
-                                        ..ceil(&doc.text, m.end + 60),
-                                )
-                                .unwrap_or("")
-                                .replace('\n', " ");
+                            let ctx = context(&doc.text, m.start, m.end);
                             println!(
                                 "OK\t{}\t{:?}\tgold {} {}\tsys {} {}\t{}",
                                 doc.name,
@@ -240,14 +240,7 @@ fn main() {
                             );
                         }
                     } else if show_errors {
-                        let ctx = doc
-                            .text
-                            .get(
-                                floor(&doc.text, m.start.saturating_sub(80))
-                                    ..ceil(&doc.text, m.end + 60),
-                            )
-                            .unwrap_or("")
-                            .replace('\n', " ");
+                        let ctx = context(&doc.text, m.start, m.end);
                         println!(
                             "VALUE\t{}\t{:?}\tgold {} {}\tsys {} {}\t{:?}\t{}",
                             doc.name,
@@ -263,14 +256,7 @@ fn main() {
                 }
                 None => {
                     if show_errors {
-                        let ctx = doc
-                            .text
-                            .get(
-                                floor(&doc.text, m.start.saturating_sub(80))
-                                    ..ceil(&doc.text, m.end + 60),
-                            )
-                            .unwrap_or("")
-                            .replace('\n', " ");
+                        let ctx = context(&doc.text, m.start, m.end);
                         println!(
                             "FP\t{}\t{:?}\t{} {}\t{}",
                             doc.name,
@@ -286,14 +272,7 @@ fn main() {
         if show_errors {
             for (k, g) in doc.gold.iter().enumerate() {
                 if !used.get(k).copied().unwrap_or(true) {
-                    let ctx = doc
-                        .text
-                        .get(
-                            floor(&doc.text, g.start.saturating_sub(80))
-                                ..ceil(&doc.text, g.end + 60),
-                        )
-                        .unwrap_or("")
-                        .replace('\n', " ");
+                    let ctx = context(&doc.text, g.start, g.end);
                     println!(
                         "FN\t{}\t{:?}\t{} {}\t{:?}\t{}",
                         doc.name,

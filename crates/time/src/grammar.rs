@@ -135,6 +135,16 @@ fn counted(unit: Unit, n: Option<f64>) -> Option<String> {
     }
 }
 
+/// The value of "the 1990s" named by its first year: the decade's first three digits
+/// (`199`), or a century's two for a round hundred ("the 1900s": `19`; not 2000).
+fn decade_of_year(y: i32) -> String {
+    if y % 100 == 0 && y != 2000 {
+        format!("{:02}", y / 100)
+    } else {
+        decade_value(y / 10)
+    }
+}
+
 /// A named decade ("the 1990s"): the first three digits (`199`).
 fn decade_value(d: i32) -> String {
     format!("{d:03}")
@@ -1246,12 +1256,7 @@ impl<'a> G<'a> {
                 && self.is(i + 2, "s")
                 && self.glued(i + 2)
             {
-                let v = if y % 100 == 0 && y != 2000 {
-                    format!("{:02}", y / 100)
-                } else {
-                    decade_value(y / 10)
-                };
-                out.push(self.mk(i, i + 3, TimeType::DATE, Sem::Lit(v)));
+                out.push(self.mk(i, i + 3, TimeType::DATE, Sem::Lit(decade_of_year(y))));
                 return;
             }
             out.push(self.mk(i, i + 1, TimeType::DATE, Sem::Abs(Point::Year(y))));
@@ -1264,12 +1269,7 @@ impl<'a> G<'a> {
                 .filter(|d| d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()))
             && let Ok(y) = d.parse::<i32>()
         {
-            let v = if y % 100 == 0 && y != 2000 {
-                format!("{:02}", y / 100)
-            } else {
-                decade_value(y / 10)
-            };
-            out.push(self.mk(i, i + 1, TimeType::DATE, Sem::Lit(v)));
+            out.push(self.mk(i, i + 1, TimeType::DATE, Sem::Lit(decade_of_year(y))));
         }
         // number + unit
         let Some((n, j)) = self.number(i, true) else {
@@ -2631,12 +2631,7 @@ impl<'a> G<'a> {
                 } else {
                     v
                 };
-                let val = if y % 100 == 0 && y != 2000 {
-                    format!("{:02}", y / 100)
-                } else {
-                    decade_value(y / 10)
-                };
-                out.push(self.mk(i, j + 1, TimeType::DATE, Sem::Lit(val)));
+                out.push(self.mk(i, j + 1, TimeType::DATE, Sem::Lit(decade_of_year(y))));
                 return;
             }
             if let Some(o) = lex::ordinal(&t.low)
