@@ -369,17 +369,47 @@ fn bounds_or_compares(before: &str, value: &str) -> bool {
 /// arrest's day).
 fn since_baseline(sent: &str, ds: usize, trig: usize) -> bool {
     let before = sent.get(..ds).unwrap_or("");
-    let low = before.to_ascii_lowercase();
-    let at = match (low.rfind(" since "), low.starts_with("since ")) {
-        (Some(a), _) => a + 1,
-        (None, true) => 0,
-        _ => return false,
+    let Some(at) = since_at(before) else {
+        return false;
     };
     let from = at + "since ".len();
     // the trigger inside the phrase is the happening the phrase names, unless a
     // superlative before "since" makes it the baseline of another one ("the worst
     // violence since riots in 2008")
-    let superlative = text::words(low.get(..at).unwrap_or(""))
+    let superlative = superlative_before(before, at);
+    if (at..ds).contains(&trig) && !superlative {
+        return false;
+    }
+    let tail = before.get(from..).unwrap_or("");
+    let words = text::words(tail);
+    if words.is_empty() || words.len() > 12 || tail.contains([',', ';']) {
+        return false;
+    }
+    // "since 2029 broke out": the phrase was that date
+    if words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    !words.iter().any(|w| finite_aux(w))
+}
+
+/// Where the last "since" before a date starts (byte offset in `before`, the text up to
+/// the date).
+fn since_at(before: &str) -> Option<usize> {
+    let low = before.to_ascii_lowercase();
+    match (low.rfind(" since "), low.starts_with("since ")) {
+        (Some(a), _) => Some(a + 1),
+        (None, true) => Some(0),
+        _ => None,
+    }
+}
+
+/// Whether a superlative or "first" comes within six words before `at` ("the worst
+/// violence since", "the first coach since").
+fn superlative_before(text: &str, at: usize) -> bool {
+    text::words(text.get(..at).unwrap_or(""))
         .iter()
         .rev()
         .take(6)
@@ -406,23 +436,7 @@ fn since_baseline(sent: &str, ds: usize, trig: usize) -> bool {
                     | "steepest"
                     | "busiest"
             )
-        });
-    if (at..ds).contains(&trig) && !superlative {
-        return false;
-    }
-    let tail = before.get(from..).unwrap_or("");
-    let words = text::words(tail);
-    if words.is_empty() || words.len() > 12 || tail.contains([',', ';']) {
-        return false;
-    }
-    // "since 2029 broke out": the phrase was that date
-    if words
-        .first()
-        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-    {
-        return false;
-    }
-    !words.iter().any(|w| finite_aux(w))
+        })
 }
 
 /// A finite auxiliary: the main verb of a clause a side clause runs up to.
@@ -2211,13 +2225,22 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                         m.start.saturating_sub(s.start),
                         m.end.saturating_sub(s.start),
                     );
-                    match attributive_class(sent, ds, de) {
-                        Some(n) => family(n) == family(class),
-                        None => {
-                            !since_baseline(sent, ds, trig_at)
-                                || names_happening(sent.get(de..).unwrap_or(""), class)
+                    // the only trigger inside a "since" phrase after a superlative
+                    // names the baseline, not the sentence's happening ("the first
+                    // coach since the 1970 merger to take his team ...")
+                    let superlative_phrase = sent.get(..ds).and_then(since_at).is_some_and(|at| {
+                        trig_at > at
+                            && !sent.get(at..trig_at).unwrap_or(",").contains([',', ';'])
+                            && superlative_before(sent, at)
+                    });
+                    !superlative_phrase
+                        && match attributive_class(sent, ds, de) {
+                            Some(n) => family(n) == family(class),
+                            None => {
+                                !since_baseline(sent, ds, trig_at)
+                                    || names_happening(sent.get(de..).unwrap_or(""), class)
+                            }
                         }
-                    }
                 })
                 .map(|m| {
                     let (a, b) = (
@@ -2282,12 +2305,26 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 // tells another happening
                 .filter(|(b, rep)| {
                     *rep || !doc.times.iter().any(|u| {
-                        // (a day: a weekday on a page with no date, not "coach of
-                        // the year")
-                        u.value.starts_with("XXXX-XX-XX")
+                        // (a day or a month: a weekday or "in January" on a page with
+                        // no date, not "coach of the year" nor "last week")
+                        u.value.starts_with("XXXX-")
+                            && !u.value.starts_with("XXXX-W")
                             && matches!(u.kind, TimeType::DATE | TimeType::TIME)
                             && s.contains(&Span::new(u.start, u.end))
-                            && dist(u) < dist(b)
+                            // (nearer, or right after the trigger: "will be
+                            // announced in January")
+                            && (dist(u) < dist(b)
+                                || (u.start >= trig
+                                    && t.get(trig..u.start).is_some_and(|gap| {
+                                        let w = text::words(gap);
+                                        w.len() <= 3
+                                            && w.iter().skip(1).all(|x| {
+                                                matches!(
+                                                    x.as_str(),
+                                                    "in" | "on" | "at" | "early" | "late"
+                                                )
+                                            })
+                                    })))
                             // (not a date that restates it: "on Saturday (March 10,
                             // 2029)", "late Saturday, on March 10")
                             && !(u.end <= b.start
@@ -2296,10 +2333,16 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                                         && gap.len() <= 6
                                 }))
                             && {
+                                // (after the trigger word itself: "will be announced
+                                // in January")
+                                let trig_end = t
+                                    .get(trig..)
+                                    .and_then(|r| r.find(|c: char| !c.is_alphanumeric()))
+                                    .map_or(trig, |n| trig + n);
                                 let (a, z) = if u.end <= trig {
                                     (u.end, trig)
                                 } else {
-                                    (trig, u.start)
+                                    (trig_end, u.start)
                                 };
                                 let (a, z) = (a.saturating_sub(s.start), z.saturating_sub(s.start));
                                 !sent.get(a..z).unwrap_or(",").contains([',', ';', ':'])
@@ -5339,6 +5382,39 @@ mod tests {
         let tl = timeline_of(&docs);
         let ev = event_of(&tl, "a").and_then(|i| tl.events.get(i));
         assert_eq!(ev.and_then(|e| e.role.as_deref()), Some("main"), "{ev:?}");
+    }
+
+    #[test]
+    fn baselines_and_unresolved_months_date_nothing() {
+        use corroborate_model::EntityType;
+        let no_date = |tl: &Timeline, v: &str| {
+            tl.events
+                .iter()
+                .all(|e| e.date.as_ref().is_none_or(|d| d.value != v))
+        };
+        // the only trigger inside a "since" phrase after a superlative
+        let docs = [one_page(
+            "a",
+            "2031-01-04",
+            "Tom Ruse became the first coach since the 2019 merger to win the cup twice.",
+            ("Tom Ruse", EntityType::PER),
+            ("2019", "2019"),
+        )];
+        let tl = timeline_of(&docs);
+        assert!(no_date(&tl, "2019"), "{:?}", tl.events);
+        // an unresolved month right after the trigger is the happening's time
+        let docs = [crate::fixtures::Doc::new(
+            "a",
+            None,
+            "t",
+            "Portvale awards for the films of 2030 will be announced in January.",
+        )
+        .ent("Portvale", EntityType::LOC)
+        .time("2030", "2030")
+        .time("January", "XXXX-01")
+        .done()];
+        let tl = timeline_of(&docs);
+        assert!(no_date(&tl, "2030"), "{:?}", tl.events);
     }
 
     #[test]
