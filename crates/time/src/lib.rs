@@ -900,6 +900,11 @@ impl Resolver {
                     Some(Point::Month(py, pm)) if pm == m && self.month_in == Some((py, pm)) => {
                         Some(py)
                     }
+                    // (a bare year between does not end the flashback: "In November
+                    // 1973, ... since 1967 ... On Nov. 17")
+                    Some(Point::Year(_)) => {
+                        self.month_in.filter(|&(_, pm)| pm == m).map(|(py, _)| py)
+                    }
                     _ => None,
                 };
                 if anchor == "dct"

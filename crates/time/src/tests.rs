@@ -1639,6 +1639,9 @@ fn a_month_day_after_a_month_told_with_in_keeps_its_year() {
     let t = "In November 1973, the band played in Portvale. On Nov. 17, the police raided \
              the hall.";
     check(t, d(2008, 12, 10), "Nov. 17", "1973-11-17");
+    let t = "In November 1973, students held the hall, closed since 1967. On Nov. 17, the \
+             police raided it.";
+    check(t, d(2008, 12, 10), "Nov. 17", "1973-11-17");
     // a month and year as an attribute sets no narrative time, nor one inside a clause
     let t = "The November 1973 tour was cancelled. On Nov. 17, the police raided the hall.";
     check(t, d(2008, 12, 10), "Nov. 17", "2008-11-17");
