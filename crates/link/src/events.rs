@@ -2498,6 +2498,15 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
     let direct = groups.len();
     for (ri, r) in raws.iter().enumerate().filter(|(_, r)| r.report) {
         let day = text::day_number(&r.date);
+        // outside the attack family, the report must tell the same happening (a firing
+        // is no hiring, a death no hospital stay) and name someone (for a person's life
+        // or act) or something its sentences name
+        let (kind, theirs) = if r.joins == "attack" {
+            (None, BTreeSet::new())
+        } else {
+            (happening_of(docs, r), persons(table, r))
+        };
+        let people = matches!(r.joins, "life" | "action");
         let target = groups
             .iter()
             .take(direct)
@@ -2507,33 +2516,29 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 if family(f.class) != r.joins || f.date.len() != 10 {
                     return None;
                 }
-                // outside the attack family, the report must tell the same happening
-                // (a firing is no hiring, a death no hospital stay) and name someone
-                // (for a person's life or act) or something its sentences name
-                if r.joins != "attack" {
-                    let people = matches!(r.joins, "life" | "action");
-                    let theirs = persons(table, r);
-                    let kind = happening_of(docs, r);
-                    let shared = g.iter().filter_map(|&x| raws.get(x)).any(|x| {
+                let d = text::day_number(&f.date)?;
+                let rd = day?;
+                if !(d <= rd && rd - d <= 7) {
+                    return None;
+                }
+                if r.joins != "attack"
+                    && !g.iter().filter_map(|&x| raws.get(x)).any(|x| {
                         happening_of(docs, x) == kind
                             && if people {
                                 !theirs.is_disjoint(&persons(table, x))
                             } else {
                                 !x.entities.is_disjoint(&r.entities)
                             }
-                    });
-                    if !shared {
-                        return None;
-                    }
+                    })
+                {
+                    return None;
                 }
-                let d = text::day_number(&f.date)?;
-                let rd = day?;
                 let sources: BTreeSet<usize> = g
                     .iter()
                     .filter_map(|&x| raws.get(x))
                     .map(|x| x.doc)
                     .collect();
-                (d <= rd && rd - d <= 7).then_some((sources.len(), d, gi))
+                Some((sources.len(), d, gi))
             })
             .max_by_key(|&(n, d, gi)| (n, d, std::cmp::Reverse(gi)))
             .map(|(_, _, gi)| gi);
@@ -2634,6 +2639,10 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 .collect()
         };
         let fam = members.first().map(|m| family(m.2)).unwrap_or("");
+        let member_weekdays: Vec<Vec<usize>> = members
+            .iter()
+            .map(|&(di, s, _)| trigger_weekdays(docs, di, s))
+            .collect();
         let into: Vec<usize> = (0..dated_groups)
             .filter(|&gi| {
                 let Some(g) = groups.get(gi) else {
@@ -2667,10 +2676,9 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                 });
                 // (a weekday beside a member's trigger is the group's own day)
                 let weekday_fits = date_weekday(&first.date).is_none_or(|wd| {
-                    members.iter().all(|&(di, s, _)| {
-                        let named = trigger_weekdays(docs, di, s);
-                        named.is_empty() || named.contains(&wd)
-                    })
+                    member_weekdays
+                        .iter()
+                        .all(|named| named.is_empty() || named.contains(&wd))
                 });
                 in_time
                     && weekday_fits
@@ -3269,18 +3277,18 @@ fn join_undated(
     left
 }
 
-/// Whether a sentence tells its date as a plan: "will be held", "is scheduled for",
-/// "has a release date of".
+/// Whether a sentence tells its date as a plan: a word of intent ([`plan_between`]: "will
+/// be held", "is scheduled for"), or "planned", "expected to", "set to", "a release date".
 fn told_as_plan(sentence: &str) -> bool {
-    let w = text::words(sentence);
-    w.iter().enumerate().any(|(i, x)| {
-        let next = w.get(i + 1).map_or("", String::as_str);
-        matches!(
-            x.as_str(),
-            "will" | "scheduled" | "slated" | "upcoming" | "planned" | "ll"
-        ) || (matches!(x.as_str(), "expected" | "due" | "set" | "plans") && next == "to")
-            || (x == "release" && next == "date")
-    })
+    plan_between(sentence, 0, sentence.len()) || {
+        let w = text::words(sentence);
+        w.iter().enumerate().any(|(i, x)| {
+            let next = w.get(i + 1).map_or("", String::as_str);
+            x == "planned"
+                || (matches!(x.as_str(), "expected" | "set" | "plans") && next == "to")
+                || (x == "release" && next == "date")
+        })
+    }
 }
 
 /// What a sentence tells, finer than its class: its trigger word's stem, with a few

@@ -265,25 +265,8 @@ pub fn stem(word: &str) -> String {
 /// A count written as digits or a word ("12", "twelve", "dozens", "hundred").
 pub(crate) fn is_number_word(w: &str) -> bool {
     (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
-        || matches!(
-            w,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "dozen"
-                | "dozens"
-                | "hundred"
-                | "hundreds"
-        )
+        || corroborate_time::number_word(w).is_some_and(|n| n > 0)
+        || matches!(w, "dozens" | "hundred" | "hundreds")
 }
 
 /// Word tokens with byte offsets (original text, not folded).

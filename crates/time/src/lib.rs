@@ -59,6 +59,12 @@ pub fn month_number(word: &str) -> Option<u32> {
     lex::month(word)
 }
 
+/// The value of a number word below twenty, a tens word or "dozen" ("eleven" -> 11), for
+/// the other stages' word lists (one place knows the number words).
+pub fn number_word(word: &str) -> Option<i64> {
+    lex::small_number(word)
+}
+
 /// What a tagging run knows besides the text.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -129,7 +135,6 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
     }
     let mut r = Resolver {
         dct: ctx.dct,
-        around: ctx.around,
         events: std::collections::HashMap::new(),
         happened: std::collections::HashMap::new(),
         prev: None,
@@ -429,22 +434,11 @@ fn year_to_date(ts: &[lex::Tok]) -> bool {
     };
     w(0) == "the"
         && ts.len() == k + 2
-        && matches!(
-            (w(k), w(k + 1)),
-            (
-                "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "eleven",
-                "months"
-            ) | ("two" | "three", "quarters")
-        )
+        && match w(k + 1) {
+            "months" => lex::small_number(w(k)).is_some_and(|n| (2..=11).contains(&n)),
+            "quarters" => matches!(w(k), "two" | "three"),
+            _ => false,
+        }
 }
 
 /// Extra cost of a later date when no tense cue decides (see [`pick_year`]).
@@ -541,8 +535,6 @@ struct Resolver {
     /// retelling ("was shot to death at 10 p.m.") go back to, before any noun that only
     /// shared a sentence with a date ("the murder investigation ... Thursday").
     happened: std::collections::HashMap<&'static str, (NaiveDate, Vec<String>)>,
-    /// [`Context::around`].
-    around: Option<NaiveDate>,
     prev: Option<Point>,
     prev_day: Option<NaiveDate>,
     /// Month -> year of the months the text has named with their year so far ("June
@@ -826,10 +818,8 @@ impl Resolver {
                     },
                 }
             }
-            Sem::EitherDay(first, second) => {
-                let pick = pick_reading(*first, *second, self.dct.or(self.around));
-                self.resolve(&Sem::Abs(Point::Day(pick)), tense)
-            }
+            // (`tag_with` has turned it into the reading the DCT picks already)
+            Sem::EitherDay(first, _) => self.resolve(&Sem::Abs(Point::Day(*first)), tense),
             Sem::Abs(p) => {
                 let p = *p;
                 let focus = match self.period_of_year {
@@ -849,6 +839,7 @@ impl Resolver {
                     }
                     Point::Day(d) => {
                         self.month_years.insert(d.month(), d.year());
+                        self.month_in = None;
                     }
                     _ => {}
                 }
@@ -895,14 +886,15 @@ impl Resolver {
                 // (a day: "the August 1988 cease-fire ... the invasion on Aug. 2" is 1990)
                 // (or a month told with "in": "In November 1973, ... On Nov. 17, police
                 // raided the hall")
+                // (a bare year between does not end the flashback: "In November 1973,
+                // ... since 1967 ... On Nov. 17"; any other month or day told since
+                // has reset `month_in`)
+                if self.month_in.is_some_and(|(_, pm)| pm != m) {
+                    self.month_in = None;
+                }
                 let prev_same_month = match self.prev {
                     Some(Point::Day(p)) if p.month() == m => Some(p.year()),
-                    Some(Point::Month(py, pm)) if pm == m && self.month_in == Some((py, pm)) => {
-                        Some(py)
-                    }
-                    // (a bare year between does not end the flashback: "In November
-                    // 1973, ... since 1967 ... On Nov. 17")
-                    Some(Point::Year(_)) => {
+                    Some(Point::Month(..) | Point::Year(_)) => {
                         self.month_in.filter(|&(_, pm)| pm == m).map(|(py, _)| py)
                     }
                     _ => None,
@@ -1222,11 +1214,10 @@ impl Resolver {
                     return Self::lit(format!("XXXX-{m:02}"), None, None);
                 };
                 let year = match rel {
-                    // "last February" said in March is the February a year before: the
-                    // month just past would be "last month"
+                    // the last such month before the DCT's, a year further back when
+                    // that is the month just past, which would be "last month" ("last
+                    // February" said in March, "last December" said in January)
                     -1 => {
-                        // the last such month before the DCT's, a year further back
-                        // when that is the month just past (December said in January)
                         let last = if *m < d.month() {
                             d.year()
                         } else {
