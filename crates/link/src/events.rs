@@ -207,6 +207,17 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             // only "fell to their deaths" (see `trigger_in`)
             "fell",
             "fallen",
+            // only "passed away" (see `trigger_in`)
+            "passed",
+            "succumbed",
+            // a death told as a state or a noun: "is presumed dead", "her death"
+            // (not "dead end", "death penalty"; see `trigger_in`)
+            "dead",
+            "death",
+            // only "fall to his death" (see `trigger_in`)
+            "fall",
+            "falls",
+            "falling",
         ],
     ),
     (
@@ -1302,6 +1313,60 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
             }
             // an illness: "a heart attack"
             "attack" | "attacks" => matches!(prev, "heart" | "panic" | "asthma" | "anxiety"),
+            // a death, not "a dead end", "the death penalty", "death threats"
+            "dead" => {
+                matches!(
+                    next,
+                    "end"
+                        | "ends"
+                        | "heat"
+                        | "set"
+                        | "last"
+                        | "weight"
+                        | "wood"
+                        | "zone"
+                        | "ball"
+                        | "air"
+                        | "even"
+                        | "center"
+                        | "centre"
+                        | "serious"
+                        | "wrong"
+                        | "right"
+                        | "on"
+                        | "silence"
+                        | "calm"
+                        | "battery"
+                ) || matches!(prev, "brain" | "braindead")
+            }
+            "death" => {
+                matches!(
+                    next,
+                    "penalty"
+                        | "row"
+                        | "toll"
+                        | "tolls"
+                        | "threat"
+                        | "threats"
+                        | "sentence"
+                        | "sentences"
+                        | "squad"
+                        | "squads"
+                        | "certificate"
+                        | "wish"
+                        | "knell"
+                        | "metal"
+                        | "trap"
+                        | "traps"
+                        | "rate"
+                        | "rates"
+                        | "benefit"
+                        | "benefits"
+                        | "spiral"
+                        | "blow"
+                        | "grip"
+                ) || matches!(prev, "near" | "sudden" | "brain")
+            }
             // not "an aid convoy came under fire near Norby"
             "fire" => prev == "under" && matches!(next, "" | "over" | "from" | "for" | "after"),
             // not "shares declined to 40 pence"
@@ -1484,6 +1549,12 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                         && (w != "fired" || shots_fired(*i) == (*class == "attack"))
                         && (!matches!(w.as_str(), "fell" | "fallen")
                             || fell_to_death(*i) == (*class == "life"))
+                        && (!matches!(w.as_str(), "fall" | "falls" | "falling")
+                            || fell_to_death(*i))
+                        // "passed away" is a death; "passed the bill" an act
+                        && (w != "passed"
+                            || (words.get(*i + 1).is_some_and(|n| n.0 == "away"))
+                                == (*class == "life"))
                         && (!outside || (!in_clause(*at) && !dated_noun(*i)))
                 })
                 .map(|(_, x)| x)
@@ -2107,6 +2178,25 @@ const REPORT_VERBS: &[&str] = &[
 ];
 
 /// Whether a reporting verb lies in `sentence[a..b]` (byte offsets in the sentence).
+/// Whether the time word at byte `at` of `sentence` belongs to an earlier happening
+/// that an "after"/"following" phrase after the trigger (at `trig`) tells: "has died
+/// after suffering a heart attack earlier this month", "died Thursday after lingering
+/// in a coma for a week". Such a time is not the trigger's own, so it does not make
+/// the sentence another occasion. (Not "died last year after a long illness": there
+/// the time comes before "after".)
+fn later_happening_time(sentence: &str, trig: usize, at: usize) -> bool {
+    at > trig
+        && sentence.get(trig..at).is_some_and(|gap| {
+            let words = text::words(gap);
+            // (the happening's own clause: no full stop of a second sentence between)
+            words
+                .iter()
+                .skip(1)
+                .any(|w| matches!(w.as_str(), "after" | "following"))
+                && !gap.contains([';', ':'])
+        })
+}
+
 fn report_verb_between(sentence: &str, a: usize, b: usize) -> bool {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     text::word_spans(sentence)
@@ -2408,14 +2498,23 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                                 .rev()
                                 .take(4)
                                 .any(|w| HEDGES.contains(&w.as_str()));
-                            // (a bare weekday may well be the event's own day)
+                            // (a bare weekday may well be the event's own day; a time
+                            // after the trigger behind "after"/"following" dates the
+                            // earlier happening: "has died after suffering a heart
+                            // attack earlier this month")
                             let own_time = doc.times.iter().any(|m| {
-                                s.contains(&Span::new(m.start, m.end)) && {
-                                    let low = m.text.to_lowercase();
-                                    ["year", "month", "week", "ago", "last", "next", "decade"]
-                                        .iter()
-                                        .any(|w| low.contains(w))
-                                }
+                                s.contains(&Span::new(m.start, m.end))
+                                    && !later_happening_time(
+                                        sent,
+                                        trig_at,
+                                        m.start.saturating_sub(s.start),
+                                    )
+                                    && {
+                                        let low = m.text.to_lowercase();
+                                        ["year", "month", "week", "ago", "last", "next", "decade"]
+                                            .iter()
+                                            .any(|w| low.contains(w))
+                                    }
                             });
                             if !report_verb_between(sent, 0, trig_at) && !hedged && !own_time {
                                 undated.push((di, s, class));
@@ -3306,7 +3405,7 @@ fn happening_of(docs: &[&Annotations], r: &Raw) -> Option<String> {
         .to_lowercase();
     let kind = match word.as_str() {
         "died" | "dies" | "dead" | "death" | "found" | "drowned" | "overdosed" | "fell"
-        | "fallen" => "death".to_string(),
+        | "passed" | "succumbed" | "fallen" => "death".to_string(),
         "fired" | "ousted" | "sacked" | "dismissed" => "dismissal".to_string(),
         "named" | "hired" | "appointed" | "nominated" => "hiring".to_string(),
         w => text::stem(w),
@@ -4046,6 +4145,26 @@ mod tests {
     }
 
     #[test]
+    fn a_time_behind_after_dates_the_earlier_happening() {
+        let at = |s: &str, w: &str| s.find(w).unwrap_or(0);
+        let s = "Ada Brenn has died after suffering a heart attack earlier this month.";
+        assert!(later_happening_time(
+            s,
+            at(s, "died"),
+            at(s, "earlier this")
+        ));
+        // the time before "after" is the death's own
+        let s = "Ada Brenn died last year after a long illness.";
+        assert!(!later_happening_time(s, at(s, "died"), at(s, "last year")));
+        // a time before the trigger is never another happening's
+        let s = "Last week, after the vote, Ada Brenn resigned.";
+        assert!(!later_happening_time(s, at(s, "resigned"), 0));
+        // nor one past a semicolon
+        let s = "Ada Brenn died after a fall; her son had died last year.";
+        assert!(!later_happening_time(s, at(s, "died"), at(s, "last year")));
+    }
+
+    #[test]
     fn datelines_are_stripped() {
         assert_eq!(
             strip_dateline("PARIS, France (AFP) — A bomb exploded."),
@@ -4605,6 +4724,30 @@ mod tests {
                 Some("life"),
             ),
             ("Norby shares fell 4% on Monday.", Some("economy")),
+            ("A climber fell to his death near Norby.", Some("life")),
+            (
+                "Ada Brenn watched her brother fall to his death.",
+                Some("life"),
+            ),
+            ("Norby shares could fall to 40 pence.", None),
+            // a death told by a state, a noun or "passed away"; not "passed the bill"
+            (
+                "Ada Brenn passed away in Portvale on Thursday.",
+                Some("life"),
+            ),
+            (
+                "The Norby council passed the budget on Thursday.",
+                Some("action"),
+            ),
+            ("Tom Ruse succumbed to his injuries.", Some("life")),
+            (
+                "A Portvale climber is presumed dead after a fall.",
+                Some("life"),
+            ),
+            ("Her death was confirmed by her agent.", Some("life")),
+            ("Tom Ruse faces the death penalty.", None),
+            ("The talks hit a dead end.", None),
+            ("Olek Varga received death threats.", None),
             // an appeal's hoped-for arrest is none
             (
                 "A bomb killed two officers, police said, offering a reward for \
