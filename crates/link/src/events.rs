@@ -2250,6 +2250,45 @@ fn later_happening_time(sentence: &str, trig: usize, at: usize) -> bool {
         })
 }
 
+/// Whether the word at byte `at` of `sentence` is a verb in the past ("died",
+/// "arrested", "shot"): what a report verb before it reports is then a happening, not a
+/// statement about one ("said the warning had been too vague", "said the quake measured
+/// 5.9").
+fn past_verb_at(sentence: &str, at: usize) -> bool {
+    let word: String = sentence
+        .get(at..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (word.len() >= 4 && word.ends_with("ed"))
+        || matches!(
+            word.as_str(),
+            "shot"
+                | "struck"
+                | "slain"
+                | "stole"
+                | "stolen"
+                | "fell"
+                | "fallen"
+                | "won"
+                | "sold"
+                | "bought"
+                | "beat"
+                | "hit"
+                | "began"
+                | "held"
+                | "met"
+                | "flew"
+                | "lost"
+                | "rose"
+                | "risen"
+                | "gave"
+                | "overdosed"
+        )
+}
+
 fn report_verb_between(sentence: &str, a: usize, b: usize) -> bool {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     text::word_spans(sentence)
@@ -2569,7 +2608,11 @@ pub fn timeline(docs: &[&Annotations], table: &EntityTable, prefix: &str) -> Tim
                                             .any(|w| low.contains(w))
                                     }
                             });
-                            if !report_verb_between(sent, 0, trig_at) && !hedged && !own_time {
+                            // (a report that it happened is one: "Police said two men
+                            // died", "the navy said it arrested 23 pirates")
+                            let statement = report_verb_between(sent, 0, trig_at)
+                                && !past_verb_at(sent, trig_at);
+                            if !statement && !hedged && !own_time {
                                 undated.push((di, s, class));
                             }
                             continue;
@@ -4215,6 +4258,22 @@ mod tests {
         // nor one past a semicolon
         let s = "Ada Brenn died after a fall; her son had died last year.";
         assert!(!later_happening_time(s, at(s, "died"), at(s, "last year")));
+    }
+
+    #[test]
+    fn a_report_of_a_past_verb_reports_a_happening() {
+        let at = |s: &str, w: &str| s.find(w).unwrap_or(0);
+        let s = "Police said two men died in the Norby fire.";
+        assert!(past_verb_at(s, at(s, "died")));
+        let s = "The navy said it arrested 23 pirates.";
+        assert!(past_verb_at(s, at(s, "arrested")));
+        let s = "Witnesses said Tom Ruse shot the guard.";
+        assert!(past_verb_at(s, at(s, "shot")));
+        // a statement about a happening's noun is none
+        let s = "The bureau said the warning had been too vague.";
+        assert!(!past_verb_at(s, at(s, "warning")));
+        let s = "The institute said the quake measured 5.9.";
+        assert!(!past_verb_at(s, at(s, "quake")));
     }
 
     #[test]
