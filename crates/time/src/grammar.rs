@@ -41,6 +41,9 @@ pub(crate) enum Sem {
         /// The event's noun ("blast", "concert"), when named.
         noun: Option<String>,
     },
+    /// "in the weeks before the shooting": the month of an event, named by its noun or
+    /// by the kind of happening its verb tells; unknown when the text does not date it.
+    AroundEvent { noun: String },
     /// An ordinal quarter with maybe a year; `yoff` a year offset from the DCT.
     Quarter {
         q: u32,
@@ -83,6 +86,8 @@ pub(crate) enum Holiday {
     Thanksgiving,
     /// US Election Day: the Tuesday after the first Monday of November.
     ElectionDay,
+    /// A day this many days from Easter Sunday (Western): 0 Easter, -2 Good Friday.
+    Easter(i64),
 }
 
 /// A match: tokens `[start, end)`.
@@ -552,7 +557,15 @@ impl<'a> G<'a> {
                         "this", "by", "before", "after", "during", "through", "from", "to", "-",
                     ],
                 );
-            if !before && self.day(j).is_none() && self.year(j, true).is_none() {
+            // "the March accession", "the May elections": a month before the noun it
+            // dates (not "the March for Life", "the May of her youth")
+            let attributive = i > 0
+                && self.is(i - 1, "the")
+                && self.kind(j) == Some(Kind::Word)
+                && !self.cap(j)
+                && !is_function_word(self.w(j))
+                && lex::unit(self.w(j)).is_none();
+            if !before && !attributive && self.day(j).is_none() && self.year(j, true).is_none() {
                 return None;
             }
         }
@@ -1001,6 +1014,15 @@ impl<'a> G<'a> {
         self.word_rules(i, out);
         self.second_day(i, out);
         self.drop_non_times(i, out);
+        // "he hopes to one day lead", "Portvale will one day be": an indefinite future,
+        // not a stretch of one day
+        if self.one_day_ahead(i) {
+            for m in out.iter_mut().filter(|m| m.end == i + 2) {
+                m.kind = TimeType::DATE;
+                m.sem = Sem::Lit("FUTURE_REF".into());
+                m.duration = None;
+            }
+        }
         // "the quarter ended Sept. 30": the quarter of that date
         for m in out.iter_mut() {
             if matches!(m.sem, Sem::TheQuarter { .. }) && self.any(m.end, &["ended", "ending"]) {
@@ -1010,6 +1032,30 @@ impl<'a> G<'a> {
                 }
             }
         }
+    }
+
+    /// Whether "one day" at `i` means some day in the future: after a modal or "to"
+    /// ("will one day be", "hopes to one day lead"), or between a subject pronoun and a
+    /// verb ("he one day follow").
+    fn one_day_ahead(&self, i: usize) -> bool {
+        if !(self.is(i, "one") && self.is(i + 1, "day")) {
+            return false;
+        }
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let modal = self.any(
+            p,
+            &[
+                "will", "would", "could", "can", "may", "might", "shall", "should", "must", "to",
+            ],
+        );
+        let subject = self.any(p, &["he", "she", "they", "we", "i", "you"])
+            && self.kind(i + 2) == Some(Kind::Word)
+            && !self.cap(i + 2)
+            && !is_function_word(self.w(i + 2))
+            && lex::unit(self.w(i + 2)).is_none();
+        modal || subject
     }
 
     /// The second day of "April 24 and 25", "June 3-4": a date in the month just named.
@@ -1141,11 +1187,114 @@ impl<'a> G<'a> {
                 && first == "a"
                 && matches!(last, "year" | "week" | "day" | "month"))
                 || (m.end == m.start + 1 && first == "annually");
-            if rate && self.after_quantity(m.start) {
+            if rate && (self.after_quantity(m.start) || self.after_time_count(m.start)) {
+                return false;
+            }
+            // "24 hours a day", "seven days a week": a frequency, not a stretch of time
+            if m.kind == TimeType::DURATION
+                && m.end >= m.start + 2
+                && lex::unit(last).is_some_and(|(_, plural)| plural)
+                && next == "a"
+                && lex::unit(self.w(m.end + 1)).is_some_and(|(_, plural)| !plural)
+            {
+                return false;
+            }
+            // an amount of money measured in time: "a bonus of six months of base pay"
+            let pay = |k: usize| self.any(k, &["pay", "salary", "wages", "severance", "rent"]);
+            if m.kind == TimeType::DURATION && next == "of" && (pay(m.end + 1) || pay(m.end + 2)) {
+                return false;
+            }
+            // a year in a name or a model: "a venture called Norby 1990", "her 1987
+            // Chevrolet"
+            if m.end == m.start + 1 && self.name_year(m.start) {
                 return false;
             }
             true
         });
+    }
+
+    /// Whether a count of time units ends just before token `i`: "24 hours" in "24 hours
+    /// a day".
+    fn after_time_count(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        lex::unit(self.w(p)).is_some_and(|(_, plural)| plural)
+            && p > 0
+            && (self.kind(p - 1) == Some(Kind::Num) || lex::small_number(self.w(p - 1)).is_some())
+    }
+
+    /// Whether the four-digit year at `i` is part of a name or a model designation: right
+    /// after a capitalised word inside a sentence ("called Norby 1990", not "In 1990",
+    /// "May 1990", "Christmas 1990"), or right before a car maker ("a 1987 Chevrolet").
+    fn name_year(&self, i: usize) -> bool {
+        if self.kind(i) != Some(Kind::Num) || self.ndigits(i) != 4 {
+            return false;
+        }
+        const MAKERS: &[&str] = &[
+            "chevrolet",
+            "chevy",
+            "ford",
+            "buick",
+            "cadillac",
+            "pontiac",
+            "oldsmobile",
+            "dodge",
+            "chrysler",
+            "plymouth",
+            "toyota",
+            "honda",
+            "nissan",
+            "datsun",
+            "mazda",
+            "subaru",
+            "volkswagen",
+            "volvo",
+            "saab",
+            "bmw",
+            "porsche",
+            "audi",
+            "hyundai",
+        ];
+        if self.cap(i + 1) && self.any(i + 1, MAKERS) {
+            return true;
+        }
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let w = self.w(p);
+        let inside = p > 0
+            && self
+                .t
+                .get(p - 1)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap && !t.nl)
+            && !self.t.get(p).is_some_and(|t| t.nl);
+        self.kind(p) == Some(Kind::Word)
+            && self.cap(p)
+            && inside
+            && !is_function_word(w)
+            && lex::month(w).is_none()
+            && lex::season(w).is_none()
+            && lex::weekday(w).is_none()
+            && !matches!(
+                w,
+                "fiscal"
+                    | "calendar"
+                    | "christmas"
+                    | "easter"
+                    | "thanksgiving"
+                    | "spring"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "since"
+                    | "until"
+                    | "during"
+                    | "through"
+                    | "year"
+                    | "model"
+                    | "class"
+            )
     }
 
     /// Whether a quantity ends just before token `i`: "$2 million", "20%", "358,000",
@@ -1276,6 +1425,15 @@ impl<'a> G<'a> {
             return;
         };
         let is_a = self.any(i, &["a", "an"]);
+        // "eight trading days", "five business days": a count of working days, which
+        // spans more calendar days than it counts, so it is a length and shifts no date
+        if self.any(j, &["trading", "business", "working"])
+            && let Some((Unit::Day, _, k)) = self.unit_at(j + 1)
+            && !self.any(i, &["a", "an"])
+        {
+            out.push(self.mk(i, k, dur_kind(), Sem::Lit(Unit::Day.duration(n))));
+            return;
+        }
         let Some((unit, plural, mut k)) = self.unit_at(j) else {
             // "two to three weeks", "12 to 18 months"
             if (self.is(j, "to") || self.is(j, "or") || (self.is(j, "-") && self.glued(j)))
@@ -1512,7 +1670,8 @@ impl<'a> G<'a> {
                 }
                 match self.w(j) {
                     "future" => out.push(self.mk(i, j + 1, TimeType::DATE, lit("FUTURE_REF"))),
-                    "past" if j == i + 1 => {
+                    // (not "the past three summers", "the past few seasons": a stretch)
+                    "past" if j == i + 1 && self.number(j + 1, false).is_none() => {
                         out.push(self.mk(i, j + 1, TimeType::DATE, lit("PAST_REF")))
                     }
                     "present" if j == i + 1 => {
@@ -1522,6 +1681,55 @@ impl<'a> G<'a> {
                 }
             }
             _ => {}
+        }
+        // "twice as high this year as last": the unit of "this year" is understood
+        if w == "last"
+            && i >= 4
+            && self.any(i - 1, &["as", "than"])
+            && self.t.get(i + 1).is_none_or(|t| t.kind == Kind::Punct)
+            && let Some(unit) = (i.saturating_sub(6)..i - 1).find_map(|k| {
+                (self.is(k, "this") && !self.is(k + 2, "'"))
+                    .then(|| lex::unit(self.w(k + 1)))
+                    .flatten()
+                    .filter(|(u, plural)| {
+                        !plural
+                            && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter)
+                    })
+                    .map(|(u, _)| u)
+            })
+        {
+            out.push(self.mk(i, i + 1, TimeType::DATE, Sem::Dct { n: -1, unit }));
+        }
+        // "at a later date": some time ahead
+        if w == "a" && self.is(i + 1, "later") && self.any(i + 2, &["date", "time", "stage"]) {
+            out.push(self.mk(i, i + 3, TimeType::DATE, lit("FUTURE_REF")));
+        }
+        // "sell programs in past years": some time before now, as "recent years"
+        if w == "past"
+            && !(i > 0 && self.any(i - 1, &["the", "this", "these", "its", "their"]))
+            && self.any(i + 1, &["years", "decades"])
+        {
+            out.push(self.mk(i, i + 2, TimeType::DATE, lit("PAST_REF")));
+        }
+        // "sales in the latest fiscal year": the last year over
+        if w == "the"
+            && self.any(i + 1, &["latest", "last"])
+            && self.is(i + 2, "fiscal")
+            && self.is(i + 3, "year")
+            && !self.any(i + 4, &["'", "ended", "ending", "ends", "to"])
+        {
+            let sem = Sem::Dct {
+                n: -1,
+                unit: Unit::Year,
+            };
+            out.push(self.mk(i, i + 4, TimeType::DATE, sem));
+        }
+        // "for a while", "after a long while": an unsaid length of time
+        if w == "a" && i > 0 && self.any(i - 1, &["for", "after", "quite", "in"]) {
+            let j = if self.is(i + 1, "long") { i + 2 } else { i + 1 };
+            if self.is(j, "while") {
+                out.push(self.mk(i, j + 1, dur_kind(), lit("PXX")));
+            }
         }
         // sets
         match w {
@@ -1555,6 +1763,9 @@ impl<'a> G<'a> {
                     out.push(self.mk(i, j + 1, TimeType::SET, Sem::Lit(format!("XXXX-XX-XX{p}"))));
                 } else if let Some(s) = lex::season(self.w(j)) {
                     out.push(self.mk(i, j + 1, TimeType::SET, Sem::Lit(format!("XXXX-{s}"))));
+                } else if let Some(mo) = lex::month(self.w(j)).filter(|_| self.cap(j)) {
+                    // "each July", "every March": that month of every year
+                    out.push(self.mk(i, j + 1, TimeType::SET, Sem::Lit(format!("XXXX-{mo:02}"))));
                 }
             }
             _ => {}
@@ -1787,6 +1998,31 @@ impl<'a> G<'a> {
                 ("thanksgiving", "day", _, _) => (Some(Holiday::Thanksgiving), 2),
                 ("thanksgiving", _, _, _) => (Some(Holiday::Thanksgiving), 1),
                 ("election", "day", _, _) => (Some(Holiday::ElectionDay), 2),
+                ("good", "friday", _, _) if self.cap(i + 1) => (Some(Holiday::Easter(-2)), 2),
+                ("palm", "sunday", _, _) if self.cap(i + 1) => (Some(Holiday::Easter(-7)), 2),
+                ("easter", "sunday", _, _) => (Some(Holiday::Easter(0)), 2),
+                ("easter", "monday", _, _) => (Some(Holiday::Easter(1)), 2),
+                ("easter", "week", _, _) => {
+                    // "as Easter week began": the week that ends on Easter Sunday
+                    out.push(self.mk(
+                        i,
+                        i + 2,
+                        TimeType::DATE,
+                        Sem::Event {
+                            n: 0,
+                            unit: Unit::Week,
+                            inner: Some(Box::new(Sem::Holiday(Holiday::Easter(0)))),
+                            noun: None,
+                        },
+                    ));
+                    (None, 0)
+                }
+                // not "Easter Island", "Easter eggs", "the Easter Rising"
+                ("easter", next, _, _)
+                    if !matches!(next, "island" | "egg" | "eggs" | "bunny" | "rising") =>
+                {
+                    (Some(Holiday::Easter(0)), 1)
+                }
                 _ => (None, 0),
             };
             if let Some(h) = h {
@@ -2035,8 +2271,8 @@ impl<'a> G<'a> {
         if self.is(k, ",") {
             k += 1;
         }
-        if dir.is_none()
-            && !this
+        // (also "this coming Sunday, March 8": the date restates the weekday)
+        if !prev_rel
             && let Some((s, e)) = self.month_date(k).or_else(|| self.day_month(k))
             && matches!(
                 s,
@@ -2050,6 +2286,31 @@ impl<'a> G<'a> {
             }
             out.push(m);
             return;
+        }
+        // "on Friday nights", "on Monday and Tuesday nights": every such day, a set
+        if dir.is_none() && !this && !prev_rel {
+            let plural_pod = |k: usize| match self.w(k) {
+                "mornings" => Some("TMO"),
+                "afternoons" => Some("TAF"),
+                "evenings" => Some("TEV"),
+                "nights" => Some("TNI"),
+                _ => None,
+            };
+            let (pod, e) = match plural_pod(end) {
+                Some(p) => (Some(p), end + 1),
+                None if self.any(end, &["and", "or"])
+                    && lex::weekday(self.w(end + 1)).is_some()
+                    && self.cap(end + 1) =>
+                {
+                    (plural_pod(end + 2), end)
+                }
+                None => (None, end),
+            };
+            if let Some(p) = pod {
+                let v = format!("XXXX-WXX-{wd}{p}");
+                out.push(self.mk(i, e, TimeType::SET, Sem::Lit(v)));
+                return;
+            }
         }
         let sem = if prev_rel {
             Sem::PrevWeekday {
@@ -2230,6 +2491,20 @@ impl<'a> G<'a> {
             out.push(self.mk(i, k, TimeType::DATE, Sem::YearAgoQuarter { quarter }));
             return;
         }
+        // "the last half of 1989", "the first two quarters of 1990": a half year
+        let half = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+            ("last", "half", _) => Some((2, j + 2)),
+            ("first", "two", "quarters") => Some((1, j + 3)),
+            ("last", "two", "quarters") => Some((2, j + 3)),
+            _ => None,
+        };
+        if let Some((h, end)) = half
+            && self.is(end, "of")
+            && let Some(y) = self.year(end + 1, true)
+        {
+            out.push(self.mk(i, end + 2, TimeType::DATE, Sem::Half { h, y: Some(y) }));
+            return;
+        }
         let q = match self.w(j) {
             "first" | "1st" => Some(1),
             "second" | "2nd" => Some(2),
@@ -2273,6 +2548,15 @@ impl<'a> G<'a> {
             }
             None => {
                 if self.w(j) == "quarter" {
+                    // "for the quarter a year ago": the quarter in focus, a year back
+                    if self.is(j + 1, "a")
+                        && self.is(j + 2, "year")
+                        && self.any(j + 3, &["ago", "earlier"])
+                    {
+                        let sem = Sem::YearAgoQuarter { quarter: true };
+                        out.push(self.mk(i, j + 4, TimeType::DATE, sem));
+                        return;
+                    }
                     // "last year's quarter": the quarter in focus, a year back
                     let sem = if yoff == Some(-1) {
                         Sem::YearAgoQuarter { quarter: true }
@@ -2347,6 +2631,61 @@ impl<'a> G<'a> {
             _ => return,
         };
         let mut end = j2 + 1;
+        // "the week of March 6": the week holding that day
+        if unit == Unit::Week
+            && n.is_none()
+            && !that
+            && self.is(end, "of")
+            && let Some((inner, e3)) = self.any_date(end + 1)
+            && matches!(
+                inner,
+                Sem::PartDate { d: Some(_), .. } | Sem::Abs(Point::Day(_)) | Sem::EitherDay(..)
+            )
+        {
+            out.push(self.mk(
+                i,
+                e3,
+                TimeType::DATE,
+                Sem::Event {
+                    n: 0,
+                    unit,
+                    inner: Some(Box::new(inner)),
+                    noun: None,
+                },
+            ));
+            return;
+        }
+        // "later in the day before returning home": "the day" of the idiom, then a
+        // clause, not the day before
+        if n.is_none() && i >= 2 && self.is(i - 1, "in") && self.any(i - 2, &["later", "earlier"]) {
+            return;
+        }
+        // "Dealers placed orders in the morning": that part of the day just told
+        if n.is_none()
+            && pod.is_some()
+            && i > 0
+            && self.is(i - 1, "in")
+            && !self.any(end, &["of", "before", "after", "earlier", "later"])
+            // not "in the morning raid"
+            && !(self.kind(end) == Some(Kind::Word)
+                && !self.cap(end)
+                && !is_function_word(self.w(end))
+                && !self.any(end, &["to", "when", "while", "as", "until"]))
+        {
+            let mut m = self.mk(
+                i,
+                end,
+                TimeType::TIME,
+                Sem::Prev {
+                    n: 0,
+                    unit,
+                    keep: false,
+                },
+            );
+            m.pod = pod;
+            out.push(m);
+            return;
+        }
         if n.is_none() {
             // "the day before", "the night after the concert", "the day before the June 3 blast"
             let sign = match self.w(end) {
@@ -2484,6 +2823,21 @@ impl<'a> G<'a> {
             if lead {
                 j += 1;
             }
+            // "over the years", "through the decades", "in the years that followed":
+            // some stretch of them
+            let stretch = i > 0
+                && (self.any(i - 1, &["over", "through", "throughout"])
+                    && !self.any(j + 1, &["of", "before", "after", "since", "-"])
+                    || self.is(i - 1, "in")
+                        && self.is(j + 1, "that")
+                        && self.any(j + 2, &["followed", "follow", "passed"]));
+            if !lead
+                && stretch
+                && let Some((unit, true)) = lex::unit(self.w(j))
+            {
+                out.push(self.mk(i, j + 1, dur_kind(), Sem::Lit(unit.duration(None))));
+                return;
+            }
             let (n, k) = match self.number(j, false) {
                 Some((n, k)) => (n, k),
                 None if lead => (None, j),
@@ -2502,6 +2856,10 @@ impl<'a> G<'a> {
                 return;
             }
             if n.is_none() && !plural {
+                return;
+            }
+            // "the early hours of Thursday": a part of that day, not a stretch of hours
+            if n.is_none() && self.is(i + 1, "early") && self.is(e, "of") {
                 return;
             }
             let mut e = e;
@@ -2545,6 +2903,11 @@ impl<'a> G<'a> {
         // bare plurals after duration prepositions: "for years", "in decades"
         if let Some((unit, true)) = lex::unit(w) {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if let Some(noun) = self.stretch_around_event(i, unit) {
+                // "in the weeks before the shooting": the time of the event, to its month
+                out.push(self.mk(i, i + 1, TimeType::DATE, Sem::AroundEvent { noun }));
+                return;
+            }
             if matches!(
                 prev,
                 "for"
@@ -2557,6 +2920,13 @@ impl<'a> G<'a> {
                     | "lasted"
                     | "after"
             ) && !self.is(i + 1, "of")
+                // "the first gain in years", "ready in days"
+                || (prev == "in"
+                    && !self.cap(i)
+                    && self.kind(i + 1) != Some(Kind::Num)
+                    && !self.any(i + 1, &["of", "past", "gone", "to", "-", "'"])
+                    && i >= 2
+                    && self.kind(i - 2) == Some(Kind::Word))
             {
                 out.push(self.mk(i, i + 1, dur_kind(), Sem::Lit(unit.duration(None))));
             }
@@ -2576,6 +2946,31 @@ impl<'a> G<'a> {
                 out.push(self.mk(i, i + 2, TimeType::DATE, Sem::Lit("PAST_REF".into())));
             }
         }
+    }
+
+    /// "in the days before the slaying", "in the weeks after Norby was shot": the unit at
+    /// `i` (days or weeks) names the time around a happening, whose noun (or the kind of
+    /// happening its verb tells) is returned.
+    fn stretch_around_event(&self, i: usize, unit: Unit) -> Option<String> {
+        if !matches!(unit, Unit::Day | Unit::Week)
+            || i < 2
+            || !self.is(i - 1, "the")
+            || !self.is(i - 2, "in")
+            || !self.any(i + 1, &["before", "after", "following", "preceding"])
+        {
+            return None;
+        }
+        let e = i + 2;
+        if self.any(e, &["the", "his", "her", "their", "its"])
+            && let Some(nk) = self.event_noun(e + 1)
+        {
+            return Some(self.noun_text(nk));
+        }
+        // a clause: "before Norby was killed"
+        (e..e + 4)
+            .take_while(|&k| !is_boundary(self.t, k) && !self.is(k, ","))
+            .find_map(|k| happening_verb(self.t, k)[0])
+            .map(str::to_string)
     }
 
     fn decades(&self, i: usize, out: &mut Vec<M>) {
@@ -2664,6 +3059,9 @@ pub(crate) fn is_event_noun(w: &str) -> bool {
         "murder",
         "killing",
         "killings",
+        "slaying",
+        "slayings",
+        "assassination",
         "crash",
         "earthquake",
         "quake",

@@ -307,8 +307,9 @@ impl Unit {
             Unit::Century => (100.0, "Y"),
         };
         let amount = match n {
+            // "decades": some years, as TimeBank writes it (`PXY`); "centuries" keep
+            // their size (`PXXXY`)
             None => match self {
-                Unit::Decade => "XX".to_string(),
                 Unit::Century => "XXX".to_string(),
                 _ => "X".to_string(),
             },
@@ -495,6 +496,9 @@ pub(crate) fn is_trigger(w: &str) -> bool {
             | "one"
             | "spring"
             | "christmas"
+            | "easter"
+            | "palm"
+            | "good"
             | "new"
             | "independence"
             | "halloween"
