@@ -3408,6 +3408,17 @@ pub(crate) fn is_deadline(t: &[Tok], s: usize, month_only: bool) -> bool {
     match p.low.as_str() {
         "effective" => true,
         "by" | "until" | "till" => month_only,
+        // "loans through January": a term running on; not "sales this year through
+        // August", "from May through August" (a stretch already told)
+        "through" | "thru" => {
+            month_only
+                && s.checked_sub(2).and_then(|k| t.get(k)).is_some_and(|q| {
+                    q.kind == Kind::Word
+                        && lex::unit(&q.low).is_none()
+                        && lex::month(&q.low).is_none()
+                        && !is_function_word(&q.low)
+                })
+        }
         _ => false,
     }
 }

@@ -244,6 +244,22 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                     .get(m.start - 2)
                     .is_some_and(|t| t.kind == lex::Kind::Punct));
         let mut res = r.resolve(&m.sem, tense);
+        // "strong redemptions that day": with no day told before, "that day" is any
+        // day (a generic case), no time of the text
+        if first.low == "that"
+            && m.end == m.start + 2
+            && matches!(
+                m.sem,
+                Sem::Prev {
+                    n: 0,
+                    unit: Unit::Day,
+                    ..
+                }
+            )
+            && res.value.starts_with("XXXX")
+        {
+            continue;
+        }
         // "the September 11 attacks", "since 9/11": the day of 2001, background that
         // takes no focus from the story's own dates
         let attacks_name = span_text == "9/11"

@@ -2118,3 +2118,36 @@ fn later_dates_past_years_and_the_latest_fiscal_year() {
         "PXY",
     );
 }
+
+#[test]
+fn a_generic_that_day_is_no_time() {
+    let dct = d(2029, 10, 30);
+    let text = "You get a bad headline, and Norby funds see heavy redemptions that day.";
+    assert!(val(text, dct, "that day").is_none(), "{:?}", tv(text, dct));
+    // with a day told before, it is that day
+    check(
+        "The Portvale fire began on Oct. 12. Earlier that day, Ada Brenn left.",
+        dct,
+        "that day",
+        "2029-10-12",
+    );
+}
+
+#[test]
+fn a_term_through_a_month_runs_on() {
+    let dct = d(2029, 10, 30);
+    // "loans through January": the January ahead
+    check(
+        "Norby Bank has extended Portvale up to $90 million in loans through January.",
+        dct,
+        "January",
+        "2030-01",
+    );
+    // "this year through August": the stretch already told
+    check(
+        "Sales of the fund changed little this year through August.",
+        dct,
+        "August",
+        "2029-08",
+    );
+}
