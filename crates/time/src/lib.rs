@@ -244,6 +244,39 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                     .get(m.start - 2)
                     .is_some_and(|t| t.kind == lex::Kind::Punct));
         let mut res = r.resolve(&m.sem, tense);
+        // "This quarter's loss includes ..." in a results report: the quarter reported
+        // on (over, in focus), not the one under way at publication
+        if matches!(
+            m.sem,
+            Sem::Dct {
+                n: 0,
+                unit: Unit::Quarter
+            }
+        ) && first.low == "this"
+            && toks.get(m.end).is_some_and(|t| t.low == "'")
+            && toks.get(m.end + 1).is_some_and(|t| t.low == "s")
+            && toks.get(m.end + 2).is_some_and(|t| {
+                matches!(
+                    t.low.as_str(),
+                    "loss"
+                        | "profit"
+                        | "earnings"
+                        | "results"
+                        | "net"
+                        | "income"
+                        | "sales"
+                        | "revenue"
+                        | "revenues"
+                        | "charge"
+                        | "charges"
+                )
+            })
+            && let Some(q) = r.focus_q
+        {
+            res.value = q.to_string();
+            res.anchor = Some("previous");
+            r.note(q);
+        }
         // "strong redemptions that day": with no day told before, "that day" is any
         // day (a generic case), no time of the text
         if first.low == "that"
@@ -1207,10 +1240,15 @@ impl Resolver {
             }
             Sem::QuarterOf(inner) => {
                 let r = self.resolve(inner, tense);
+                // (a quarter that ended on a day spans the three months before it: the
+                // calendar quarter holding most of them, "ended July 31" the second)
+                let mid = |d: NaiveDate| d.checked_sub_days(chrono::Days::new(45)).unwrap_or(d);
                 match parse_point(&r.value).and_then(|p| p.first_day()) {
-                    Some(d) => {
-                        self.done(Point::of(d, Unit::Quarter), r.anchor.unwrap_or("dct"), None)
-                    }
+                    Some(d) => self.done(
+                        Point::of(mid(d), Unit::Quarter),
+                        r.anchor.unwrap_or("dct"),
+                        None,
+                    ),
                     None => Self::lit("XXXX-QX", None, None),
                 }
             }

@@ -2151,3 +2151,40 @@ fn a_term_through_a_month_runs_on() {
         "2029-08",
     );
 }
+
+#[test]
+fn a_quarter_ended_on_a_day_is_the_calendar_quarter_of_most_of_it() {
+    let dct = d(2029, 10, 30);
+    check(
+        "Norby Corp. earned $3 million in the quarter ended July 31.",
+        dct,
+        "the quarter",
+        "2029-Q2",
+    );
+    check(
+        "Norby Corp. earned $3 million in the quarter ended Sept. 30.",
+        dct,
+        "the quarter",
+        "2029-Q3",
+    );
+}
+
+#[test]
+fn this_quarters_results_are_the_quarter_reported() {
+    // published in the fourth quarter, about the third
+    let dct = d(2029, 11, 1);
+    check(
+        "Portvale Corp. posted a loss for the third quarter. This quarter's loss includes \
+         a charge of $4 million.",
+        dct,
+        "This quarter",
+        "2029-Q3",
+    );
+    // without a quarter reported, the quarter under way
+    check(
+        "This quarter's sales look strong, Ada Brenn said.",
+        dct,
+        "This quarter",
+        "2029-Q4",
+    );
+}
