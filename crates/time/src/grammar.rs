@@ -255,6 +255,12 @@ impl<'a> G<'a> {
                 v *= 100;
                 j += 1;
             }
+            // "two thousand years": a count, when a unit follows (else "two thousand"
+            // may be the year)
+            if self.is(j, "thousand") && lex::unit(self.w(j + 1)).is_some() {
+                v *= 1000;
+                j += 1;
+            }
             if w == "dozen" {
                 return None;
             }
@@ -1350,9 +1356,26 @@ impl<'a> G<'a> {
         if self.is(j, "on") {
             j += 1;
         }
+        let mut nested = None;
         if let Some((s, _p, k2)) = self.day_expr(j) {
             sem = s;
             end = k2;
+        } else if j == end
+            && (self.kind(j) == Some(Kind::Num) || lex::small_number(self.w(j)).is_some())
+        {
+            // "at 6 a.m. ten days before the shooting": one time, the clock on the day
+            // the count from the event gives
+            let mut after = Vec::new();
+            self.numeric_rules(j, &mut after);
+            if let Some(m) = after
+                .into_iter()
+                .filter(|m| m.start == j && matches!(m.sem, Sem::Event { .. }))
+                .max_by_key(|m| m.end)
+            {
+                sem = m.sem;
+                end = m.end;
+                nested = m.nested;
+            }
         }
         M {
             start: i,
@@ -1361,7 +1384,7 @@ impl<'a> G<'a> {
             sem,
             pod: None,
             clock: Some(clock),
-            nested: None,
+            nested,
             duration: None,
         }
     }
@@ -2628,6 +2651,8 @@ impl<'a> G<'a> {
             "month" => (Unit::Month, None),
             "year" => (Unit::Year, None),
             "weekend" => (Unit::Weekend, None),
+            // "Results for that quarter": the quarter just told
+            "quarter" if that => (Unit::Quarter, None),
             _ => return,
         };
         let mut end = j2 + 1;
@@ -3335,7 +3360,13 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         | "ate" | "forgot" | "hid" | "slid" | "bit" | "lit" | "sank" | "sang" | "rang"
         | "shrank" | "drank" | "swam" | "overcame" | "forgave" | "laid" | "understood"
         | "withdrew" | "spun" | "hung" | "stuck" | "strung" | "swung" | "dug" | "ground"
-        | "bound" | "heard" | "shook" | "mistook" | "arrived" | "died" => {}
+        | "bound" | "heard" | "shook" | "mistook" | "arrived" | "died" => {
+            // a past form that is also a noun, after a determiner: "on the ground", "a
+            // cut in rates", "the set"
+            if is_determiner(prev(1)) {
+                return Tense::None;
+            }
+        }
         _ => {
             if !(w.len() >= 5 && w.ends_with("ed") && tok.kind == Kind::Word) {
                 return Tense::None;
@@ -3396,6 +3427,19 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         return Tense::Reported;
     }
     Tense::Past
+}
+
+/// Whether the date starting at token `s` is the day a period ended: "the quarter ended
+/// Oct. 31", "the fiscal year ended Sept. 30", "the nine months ended June 30".
+pub(crate) fn period_ended_on(t: &[Tok], s: usize) -> bool {
+    s >= 2
+        && t.get(s - 1).is_some_and(|x| x.low == "ended")
+        && t.get(s - 2).is_some_and(|x| {
+            matches!(
+                x.low.as_str(),
+                "quarter" | "period" | "year" | "months" | "weeks" | "half" | "term"
+            )
+        })
 }
 
 /// Whether the date starting at token `s` is a term set ahead: "effective Feb. 1", and

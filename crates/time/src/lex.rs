@@ -307,12 +307,16 @@ impl Unit {
             Unit::Century => (100.0, "Y"),
         };
         let amount = match n {
-            // "decades": some years, as TimeBank writes it (`PXY`); "centuries" keep
-            // their size (`PXXXY`)
-            None => match self {
-                Unit::Century => "XXX".to_string(),
-                _ => "X".to_string(),
-            },
+            // "decades": some years, as TimeBank writes it (`PXY`); "centuries": some
+            // centuries, with TimeBank's century unit (`PXC`, as `P1E` is a decade and
+            // `P2L` two millennia)
+            None => "X".to_string(),
+            // "two thousand years": millennia, TimeBank's `L` (`P2L`)
+            Some(v)
+                if self == Unit::Year && v >= 1000.0 && (v % 1000.0).abs() < 1e-9 && v < 1e9 =>
+            {
+                return format!("P{}L", (v / 1000.0).round() as i64);
+            }
             Some(v) => {
                 let x = v * mult;
                 if (x - x.round()).abs() < 1e-9 {
@@ -327,7 +331,8 @@ impl Unit {
         };
         let letter = match (n, self) {
             (None, Unit::Quarter) => "Q",
-            (None, Unit::Decade | Unit::Century) => "Y",
+            (None, Unit::Decade) => "Y",
+            (None, Unit::Century) => "C",
             _ => letter,
         };
         if self.is_clock() {

@@ -41,6 +41,13 @@
 //! week; "for a while", "over the years", "in years" are unsaid lengths; "eight trading
 //! days" is a length only (trading days shift no calendar date); "the last half of
 //! 1989" is `1989-H2`; Easter and the days around it follow the Gregorian computus.
+//! Round 5: "centuries" is `PXC` and "two thousand years" `P2L` (TimeBank's century and
+//! millennium units, as `P1E` is a decade); a past form after a determiner is a noun ("on
+//! the ground" is no past tense); "the second quarter ended Oct. 31" written on Oct. 27
+//! ended a year before, and a year-ago quarter it stands in apposition to is that
+//! quarter; a comparison after "the first quarter ended Sept. 30" goes back to the
+//! quarter, not the day; "that quarter" is the quarter just told; "at 6 a.m. ten days
+//! before the shooting" is one time.
 //!
 //! # Architecture invariants
 //! - Pure: text in, spans out; offsets are byte offsets into the given text.
@@ -156,6 +163,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         period_before: false,
         focus_q: None,
         done: false,
+        ended: false,
     };
     let mut out: Vec<Timex> = Vec::with_capacity(matches.len());
     // the end token and day value of the last mention that named a day
@@ -163,6 +171,13 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
     // the index in `out`, end token and clock of the bare clock times that a day named
     // later in their sentence may still date
     let mut pending_clock: Vec<(usize, usize, (u32, u32))> = Vec::new();
+    // the index in `out` and end token of the last quarter named without a year ("the
+    // second quarter"), which a following "ended Oct. 31" dates
+    // (and the index of a year-ago quarter it stands in apposition to: "the year-ago
+    // quarter, the second quarter ended Oct. 31")
+    let mut open_quarter: Option<(usize, usize, Option<usize>)> = None;
+    // the index in `out` and end token of the last year-ago quarter
+    let mut year_ago_quarter: Option<(usize, usize)> = None;
     for mut m in matches {
         // an ambiguous slashed date is the reading the DCT (or publication month) picks,
         // before anything looks at it as a date
@@ -223,6 +238,7 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         }
         r.comparison = grammar::is_comparison(&toks, m.start, m.end);
         r.done = tense == Tense::Past && grammar::past_verb_governs(&toks, m.start, m.end);
+        r.ended = tense != Tense::Future && grammar::period_ended_on(&toks, m.start);
         r.period_before = m.start > 0 && toks.get(m.start - 1).is_some_and(|t| t.low == "period");
         r.period_of_year = match toks.get(m.end).map(|t| t.low.as_str()) {
             Some(w @ ("quarter" | "period"))
@@ -244,6 +260,32 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
                     .get(m.start - 2)
                     .is_some_and(|t| t.kind == lex::Kind::Punct));
         let mut res = r.resolve(&m.sem, tense);
+        // "the second quarter ended Oct. 31": the quarter is the one that ended on
+        // that day, in that day's year
+        // (the day only tells which quarter: the quarter stays the period a later "a
+        // year ago" compares with)
+        if r.ended
+            && let Some((idx, end, head)) = open_quarter.take()
+            && end + 1 == m.start
+            && let Some(Point::Day(day)) = parse_point(&res.value)
+            && let Some(t) = out.get_mut(idx)
+            && let Some(Point::Quarter(y, q)) = parse_point(&t.mention.value)
+        {
+            let mut quarter = Point::Quarter(y, q);
+            if y == day.year() + 1 {
+                quarter = Point::Quarter(day.year(), q);
+                t.mention.value = quarter.to_string();
+                t.mention.anchor = Some("previous".to_string());
+                // the year-ago quarter the appositive restates is that quarter
+                if let Some(t) = head.and_then(|h| out.get_mut(h))
+                    && parse_point(&t.mention.value)
+                        .is_some_and(|p| matches!(p, Point::Quarter(hy, _) if hy == day.year()))
+                {
+                    t.mention.value = quarter.to_string();
+                }
+            }
+            r.note(quarter);
+        }
         // "This quarter's loss includes ..." in a results report: the quarter reported
         // on (over, in focus), not the one under way at publication
         if matches!(
@@ -436,6 +478,20 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         {
             *suffix = sfx;
         }
+        let head = year_ago_quarter
+            .filter(|&(_, end)| end + 1 == m.start && toks.get(end).is_some_and(|t| t.low == ","))
+            .map(|(h, _)| h);
+        open_quarter = matches!(
+            m.sem,
+            Sem::Quarter {
+                y: None,
+                yoff: None,
+                ..
+            }
+        )
+        .then_some((out.len(), m.end, head));
+        year_ago_quarter =
+            matches!(m.sem, Sem::YearAgoQuarter { quarter: true }).then_some((out.len(), m.end));
         out.push(Timex {
             mention: TimeMention {
                 start: s,
@@ -645,6 +701,9 @@ struct Resolver {
     /// A past verb of the happening governs the mention ("fired on June 8"): a later
     /// date is all but ruled out, not just dearer.
     done: bool,
+    /// The mention is the day a period ended ("the quarter ended Oct. 31"): over by the
+    /// DCT, so never a later date.
+    ended: bool,
 }
 
 fn unknown_of(unit: Unit) -> &'static str {
@@ -1027,6 +1086,11 @@ impl Resolver {
                     && named < dct.year()
                 {
                     y = named;
+                }
+                // "the second quarter ended Oct. 31", written Oct. 27: the quarter is
+                // over, so it ended a year before
+                if self.ended && anchor == "dct" && mk(y).is_some_and(|c| c > dct) {
+                    y -= 1;
                 }
                 let p = match (d, mk(y)) {
                     (Some(_), Some(date)) => Point::Day(date),

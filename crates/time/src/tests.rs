@@ -386,7 +386,13 @@ fn happenings_are_taken_only_from_verbs_that_govern_their_date() {
     let t = "Ada Brenn was killed on June 3. Divers searched the river on August 8. \
              A car was seen at 6 a.m. and again at 9 p.m. ten days before the murder.";
     check(t, dct, "6 a.m.", "2023-05-24T06:00");
-    check(t, dct, "9 p.m.", "2023-05-24T21:00");
+    // (the clock time right before the count is one time with it)
+    check(
+        t,
+        dct,
+        "9 p.m. ten days before the murder",
+        "2023-05-24T21:00",
+    );
 }
 
 #[test]
@@ -1901,7 +1907,7 @@ fn some_decades_are_some_years() {
         "Portvale was ruled from Norby for centuries.",
         dct,
         "centuries",
-        "PXXXY",
+        "PXC",
     );
 }
 
@@ -2186,5 +2192,109 @@ fn this_quarters_results_are_the_quarter_reported() {
         dct,
         "This quarter",
         "2029-Q4",
+    );
+}
+
+#[test]
+fn millennia_and_centuries_take_timebank_units() {
+    let dct = d(1998, 1, 21);
+    check(
+        "Glassmakers in Norby have kept their secrets for more than two thousand years.",
+        dct,
+        "more than two thousand years",
+        "P2L",
+    );
+    check(
+        "The abbey of Portvale stood on the hill for three thousand years.",
+        dct,
+        "three thousand years",
+        "P3L",
+    );
+    // "two thousand" alone, with no unit after it, is still the year
+    check(
+        "Ada Brenn expects to retire in two thousand and five.",
+        dct,
+        "two thousand and five",
+        "2005",
+    );
+    check(
+        "The old mosque of Portvale dominated the skyline for centuries.",
+        dct,
+        "centuries",
+        "PXC",
+    );
+}
+
+#[test]
+fn a_past_form_after_a_determiner_is_a_noun() {
+    // "on the ground" holds no past tense: the schedule looks ahead
+    let dct = d(1998, 8, 17);
+    check(
+        "Ada Brenn is scheduled to spend five hours on the ground in Portvale, her first stop Tuesday morning.",
+        dct,
+        "Tuesday morning",
+        "1998-08-18",
+    );
+    // the verb itself still looks back
+    check(
+        "Ada Brenn ground the coffee beans in Portvale on Tuesday morning.",
+        dct,
+        "Tuesday morning",
+        "1998-08-11",
+    );
+}
+
+#[test]
+fn a_period_that_ended_is_over() {
+    // written on Oct. 27: the quarter that "ended Oct. 31" is last year's
+    let dct = d(1989, 10, 27);
+    let t = "Norby Corp. changed its fiscal year. In the comparable year-ago quarter, the second quarter ended Oct. 31, Norby had a loss of $2 million.";
+    check(t, dct, "Oct. 31", "1988-10-31");
+    check(t, dct, "the second quarter", "1988-Q2");
+    // the appositive names the year-ago quarter
+    check(t, dct, "the comparable year-ago quarter", "1988-Q2");
+    // "that quarter" is the quarter just told
+    let t2 = format!("{t} Results for that quarter included a write-down.");
+    check(&t2, dct, "that quarter", "1988-Q2");
+    // a period that ended before the DCT keeps the DCT's year
+    let t = "Portvale Inc. earned $3 million in the quarter ended Sept. 30.";
+    check(t, dct, "Sept. 30", "1989-09-30");
+    // a day after the DCT that no period ended on stays ahead
+    let t = "Portvale Inc. will pay the dividend Oct. 31.";
+    check(t, dct, "Oct. 31", "1989-10-31");
+}
+
+#[test]
+fn a_comparison_after_a_quarter_that_ended_goes_back_to_the_quarter() {
+    let dct = d(1989, 10, 26);
+    let t = "Norby Textile posted net income of $4 million for the fiscal-first quarter ended Sept. 30. The company had a net loss of $2 million a year ago. Sales were $348 million compared with $307 million a year earlier.";
+    check(t, dct, "Sept. 30", "1989-09-30");
+    check(t, dct, "a year ago", "1988-Q1");
+    check(t, dct, "a year earlier", "1988-Q1");
+}
+
+#[test]
+fn a_clock_time_right_before_a_count_from_an_event_is_one_time() {
+    let dct = d(1999, 4, 19);
+    let t = "Ada Brenn was shot to death on Oct. 23. A jogger saw a car near the house at 6 a.m. ten days before the shooting.";
+    check(
+        t,
+        dct,
+        "6 a.m. ten days before the shooting",
+        "1998-10-13T06:00",
+    );
+    // the event's own date inside stays a mention of its own
+    let t = "A jogger saw the car at 7 p.m. two days after the June 3 blast in Portvale.";
+    let all = tv(t, d(2023, 6, 10));
+    assert!(
+        all.iter()
+            .any(|(x, _, v)| x == "7 p.m. two days after the June 3 blast"
+                && v == "2023-06-05T19:00"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|(x, _, v)| x == "June 3" && v == "2023-06-03"),
+        "{all:?}"
     );
 }
