@@ -34,6 +34,63 @@ use corroborate_model::{Annotations, DateBasis, DateValue, Event, Span, TimeType
 use crate::entities::EntityTable;
 use crate::text;
 
+/// The present-tense verbs among the triggers, which headlines use for past
+/// happenings ("Gunman kills 1") and which can also be plural nouns ("recent hosts").
+const PRESENT_TENSE: &[&str] = &[
+    "captures",
+    "nabs",
+    "sues",
+    "convicts",
+    "indicts",
+    "acquits",
+    "elects",
+    "resigns",
+    "appoints",
+    "acquires",
+    "merges",
+    "launches",
+    "unveils",
+    "buys",
+    "sells",
+    "kills",
+    "shoots",
+    "stabs",
+    "crashes",
+    "escapes",
+    "marries",
+    "rises",
+    "climbs",
+    "plunges",
+    "slumps",
+    "surges",
+    "tumbles",
+    "declines",
+    "soars",
+    "loses",
+    "agrees",
+    "wins",
+    "introduces",
+    "approves",
+    "lowers",
+    "nominates",
+    "hires",
+    "ousts",
+    "begins",
+    "postpones",
+    "cancels",
+    "suspends",
+    "halts",
+    "resumes",
+    "completes",
+    "upholds",
+    "overturns",
+    "replaces",
+    "defeats",
+    "clinches",
+    "retains",
+    "hosts",
+];
+
 /// Trigger classes in priority order, with their trigger words (folded, lowercase).
 pub const TRIGGERS: &[(&str, &[&str])] = &[
     ("claim", &["claimed", "claims", "claim", "responsibility"]),
@@ -1074,6 +1131,61 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                 .contains([',', ';', ':'])
         };
         let joined = i.checked_sub(1).is_some_and(clause_free);
+        // a headline's present-tense verb, not the plural noun it can also be: "recent
+        // hosts", "the Colts' wins"; "hosts, are", "wins have come"
+        if PRESENT_TENSE.contains(&word) {
+            let after = spans
+                .get(i)
+                .and_then(|&(_, e)| sentence.get(e..))
+                .unwrap_or("")
+                .trim_start();
+            let noun_before = matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "these"
+                    | "those"
+                    | "recent"
+                    | "former"
+                    | "past"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "both"
+                    | "other"
+                    | "new"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "several"
+            ) || prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty();
+            let noun_after = after.starts_with([',', ';', ':', '.'])
+                || matches!(
+                    next,
+                    "are" | "were" | "have" | "had" | "and" | "or" | "of" | "who"
+                );
+            if noun_before || noun_after {
+                return true;
+            }
+        }
+        // a death only waited for: "until he died", "till his death"
+        if matches!(word, "died" | "dies" | "death" | "dead")
+            && (1..=3).any(|back| {
+                i.checked_sub(back)
+                    .is_some_and(|k| matches!(w(k), "until" | "till" | "unless"))
+            })
+        {
+            return true;
+        }
         // an older happening the sentence only refers to: "on probation for a previous
         // DUI arrest", "his prior conviction"
         if (1..=2).any(|back| {
@@ -4840,6 +4952,12 @@ mod tests {
             ("Gunman kills two at Norby office", Some("attack")),
             ("Portvale defeats Norby 65-53 in cup final", Some("action")),
             ("Norby Navy captures 26 pirates", Some("arrest")),
+            // a plural noun is no headline verb; a death waited for is none
+            (
+                "Ada Brenn and Tom Ruse, recent hosts, are both famous.",
+                None,
+            ),
+            ("He kept the secret until he died.", None),
             ("A climber fell to his death near Norby.", Some("life")),
             (
                 "Ada Brenn watched her brother fall to his death.",
