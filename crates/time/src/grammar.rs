@@ -2933,6 +2933,26 @@ impl<'a> G<'a> {
                 out.push(self.mk(i, i + 1, TimeType::DATE, Sem::AroundEvent { noun }));
                 return;
             }
+            // "hours after the crash", "minutes before the blast": the day of that
+            // event, as "hours later" is the day of the event just told
+            if unit.is_clock()
+                && self.any(i + 1, &["after", "before"])
+                && self.any(i + 2, &["the", "a", "an", "its", "their", "his", "her"])
+                && let Some(nk) = self.event_noun(i + 3)
+            {
+                out.push(self.mk(
+                    i,
+                    nk + 1,
+                    TimeType::DATE,
+                    Sem::Event {
+                        n: 0,
+                        unit: Unit::Day,
+                        inner: None,
+                        noun: Some(self.noun_text(nk)),
+                    },
+                ));
+                return;
+            }
             if matches!(
                 prev,
                 "for"

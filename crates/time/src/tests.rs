@@ -2298,3 +2298,17 @@ fn a_clock_time_right_before_a_count_from_an_event_is_one_time() {
         "{all:?}"
     );
 }
+
+#[test]
+fn hours_after_an_event_are_its_day() {
+    let dct = d(2029, 9, 16);
+    let text = "A bomb exploded in Norby on Friday. Hours after the blast, police arrived.";
+    check(text, dct, "Hours after the blast", "2029-09-14");
+    // a clause is no event noun: left alone
+    let text = "He arrived 72 hours after his son was found.";
+    assert!(
+        val(text, dct, "72 hours after his son").is_none(),
+        "{:?}",
+        tv(text, dct)
+    );
+}
