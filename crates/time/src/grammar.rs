@@ -772,7 +772,33 @@ impl<'a> G<'a> {
     /// A clock time at `i`: returns ((h, m), next).
     fn clock(&self, i: usize) -> Option<((u32, u32), usize)> {
         let w = self.w(i);
+        // "midnight rules", "high noon", "a midday meal": a noun's attribute or an idiom,
+        // no time; "at noon", "midnight Friday", "noon today" are times
+        let attribute = || {
+            self.kind(i + 1) == Some(Kind::Word)
+                && !self.cap(i + 1)
+                && !is_function_word(self.w(i + 1))
+                && lex::unit(self.w(i + 1)).is_none()
+                && lex::weekday(self.w(i + 1)).is_none()
+                && lex::part_of_day(self.w(i + 1)).is_none()
+                && !self.any(
+                    i + 1,
+                    &[
+                        "today",
+                        "tomorrow",
+                        "yesterday",
+                        "tonight",
+                        "local",
+                        "est",
+                        "gmt",
+                    ],
+                )
+                && !(i > 0 && self.any(i - 1, &["at", "by", "until", "till", "before", "after"]))
+        };
         match w {
+            "noon" | "midday" | "midnight" if attribute() || (i > 0 && self.is(i - 1, "high")) => {
+                return None;
+            }
             "noon" | "midday" => return Some(((12, 0), i + 1)),
             "midnight" => return Some(((24, 0), i + 1)),
             _ => {}

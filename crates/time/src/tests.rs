@@ -2312,3 +2312,24 @@ fn hours_after_an_event_are_its_day() {
         tv(text, dct)
     );
 }
+
+#[test]
+fn midnight_before_a_noun_is_no_time() {
+    let dct = d(2029, 3, 5);
+    let text = "Ada Brenn overturns Tom Ruse's midnight rules.";
+    assert!(tv(text, dct).is_empty(), "{:?}", tv(text, dct));
+    let text = "For Norby, high noon comes today.";
+    assert!(val(text, dct, "noon").is_none(), "{:?}", tv(text, dct));
+    check(
+        "The deadline expires at midnight Friday.",
+        dct,
+        "midnight Friday",
+        "2029-03-09T24:00",
+    );
+    check(
+        "Talks broke off at noon Thursday.",
+        dct,
+        "noon Thursday",
+        "2029-03-01T12:00",
+    );
+}
