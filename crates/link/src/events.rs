@@ -34,62 +34,77 @@ use corroborate_model::{Annotations, DateBasis, DateValue, Event, Span, TimeType
 use crate::entities::EntityTable;
 use crate::text;
 
-/// The present-tense verbs among the triggers, which headlines use for past
-/// happenings ("Gunman kills 1") and which can also be plural nouns ("recent hosts").
-const PRESENT_TENSE: &[&str] = &[
-    "captures",
-    "nabs",
-    "sues",
-    "convicts",
-    "indicts",
-    "acquits",
-    "elects",
-    "resigns",
-    "appoints",
-    "acquires",
-    "merges",
-    "launches",
-    "unveils",
-    "buys",
-    "sells",
-    "kills",
-    "shoots",
-    "stabs",
-    "crashes",
-    "escapes",
-    "marries",
-    "rises",
-    "climbs",
-    "plunges",
-    "slumps",
-    "surges",
-    "tumbles",
-    "declines",
-    "soars",
-    "loses",
-    "agrees",
-    "wins",
-    "introduces",
-    "approves",
-    "lowers",
-    "nominates",
-    "hires",
-    "ousts",
-    "begins",
-    "postpones",
-    "cancels",
-    "suspends",
-    "halts",
-    "resumes",
-    "completes",
-    "upholds",
-    "overturns",
-    "replaces",
-    "defeats",
-    "clinches",
-    "retains",
-    "hosts",
+/// Present-tense forms of trigger verbs, by class: headlines tell past happenings in the
+/// present tense ("Gunman kills 1"). They count only as verbs: the same words are
+/// plural nouns too ("recent hosts", see `trigger_in`).
+const HEADLINE_VERBS: &[(&str, &[&str])] = &[
+    ("arrest", &["captures", "nabs"]),
+    ("legal", &["sues", "convicts", "indicts", "acquits"]),
+    ("politics", &["elects", "resigns", "appoints"]),
+    (
+        "business",
+        &["acquires", "merges", "launches", "unveils", "buys", "sells"],
+    ),
+    ("attack", &["kills", "shoots", "stabs", "crashes"]),
+    ("life", &["escapes", "marries"]),
+    (
+        "economy",
+        &[
+            "rises",
+            "climbs",
+            "plunges",
+            "slumps",
+            "surges",
+            "tumbles",
+            "declines",
+            "soars",
+            "loses",
+            "agrees",
+            "wins",
+            "introduces",
+            "approves",
+            "lowers",
+        ],
+    ),
+    (
+        "action",
+        &[
+            "nominates",
+            "hires",
+            "ousts",
+            "begins",
+            "postpones",
+            "cancels",
+            "suspends",
+            "halts",
+            "resumes",
+            "completes",
+            "upholds",
+            "overturns",
+            "replaces",
+            "defeats",
+            "clinches",
+            "retains",
+            "hosts",
+        ],
+    ),
 ];
+
+/// The headline verbs of a trigger class.
+fn headline_verbs(class: &str) -> &'static [&'static str] {
+    HEADLINE_VERBS
+        .iter()
+        .find(|(c, _)| *c == class)
+        .map_or(&[], |(_, ws)| *ws)
+}
+
+/// Whether `w` is a trigger word of any class.
+fn is_trigger_word(w: &str) -> bool {
+    TRIGGERS
+        .iter()
+        .chain(HEADLINE_VERBS)
+        .any(|(_, ws)| ws.contains(&w))
+}
 
 /// Trigger classes in priority order, with their trigger words (folded, lowercase).
 pub const TRIGGERS: &[(&str, &[&str])] = &[
@@ -117,8 +132,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "arrests",
             "arrest",
             "detained",
-            "captures",
-            "nabs",
             "detains",
             "captured",
             "apprehended",
@@ -141,10 +154,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
         "legal",
         &[
             "sentenced",
-            "sues",
-            "convicts",
-            "indicts",
-            "acquits",
             "convicted",
             "charged",
             "indicted",
@@ -162,14 +171,11 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
         &[
             "election",
             "elected",
-            "elects",
             "elections",
             "vote",
             "voted",
             "referendum",
             "resigned",
-            "resigns",
-            "appoints",
             "resignation",
             "appointed",
             "sworn",
@@ -181,12 +187,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "bankruptcy",
             "bankrupt",
             "acquired",
-            "acquires",
-            "merges",
-            "launches",
-            "unveils",
-            "buys",
-            "sells",
             "acquisition",
             "merger",
             "merged",
@@ -224,10 +224,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "attacks",
             "attacked",
             "killed",
-            "kills",
-            "shoots",
-            "stabs",
-            "crashes",
             "killing",
             "detonated",
             "shooting",
@@ -274,8 +270,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
             "hospitalised",
             "rescued",
             "escaped",
-            "escapes",
-            "marries",
             "kidnapped",
             "abducted",
             "married",
@@ -303,20 +297,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
         "economy",
         &[
             "rose",
-            "rises",
-            "climbs",
-            "plunges",
-            "slumps",
-            "surges",
-            "tumbles",
-            "declines",
-            "soars",
-            "loses",
-            "agrees",
-            "wins",
-            "introduces",
-            "approves",
-            "lowers",
             "fell",
             "dropped",
             "gained",
@@ -358,23 +338,6 @@ pub const TRIGGERS: &[(&str, &[&str])] = &[
         "action",
         &[
             "named",
-            "nominates",
-            "hires",
-            "ousts",
-            "begins",
-            "postpones",
-            "cancels",
-            "suspends",
-            "halts",
-            "resumes",
-            "completes",
-            "upholds",
-            "overturns",
-            "replaces",
-            "defeats",
-            "clinches",
-            "retains",
-            "hosts",
             "nominated",
             "hired",
             "fired",
@@ -580,6 +543,7 @@ fn names_happening(after: &str, class: &str) -> bool {
         .any(|w| {
             TRIGGERS
                 .iter()
+                .chain(HEADLINE_VERBS)
                 .any(|(c, ws)| family(c) == fam && ws.contains(&w.as_str()))
                 || HAPPENING_NOUNS
                     .iter()
@@ -734,10 +698,7 @@ fn subordinate_in(
         .unwrap_or_default();
     // the antecedent names a happening ("The fire, which broke out on Tuesday,
     // destroyed ..."): the clause dates it
-    if TRIGGERS
-        .iter()
-        .any(|(_, ws)| ws.contains(&antecedent.as_str()))
-    {
+    if is_trigger_word(&antecedent) {
         return false;
     }
     if (ws..end).contains(&trig) {
@@ -1105,10 +1066,7 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
         })
         .collect();
     // most sentences hold no trigger word at all: no clause analysis for them
-    if !words
-        .iter()
-        .any(|(w, _)| TRIGGERS.iter().any(|(_, ts)| ts.contains(&w.as_str())))
-    {
+    if !words.iter().any(|(w, _)| is_trigger_word(w)) {
         return None;
     }
     // idioms and adjectives that look like triggers: "under fire over ..." (criticised),
@@ -1133,7 +1091,7 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
         let joined = i.checked_sub(1).is_some_and(clause_free);
         // a headline's present-tense verb, not the plural noun it can also be: "recent
         // hosts", "the Colts' wins"; "hosts, are", "wins have come"
-        if PRESENT_TENSE.contains(&word) {
+        if HEADLINE_VERBS.iter().any(|(_, ws)| ws.contains(&word)) {
             let after = spans
                 .get(i)
                 .and_then(|&(_, e)| sentence.get(e..))
@@ -1709,7 +1667,7 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                 .iter()
                 .enumerate()
                 .find(|(i, (w, at))| {
-                    triggers.contains(&w.as_str())
+                    (triggers.contains(&w.as_str()) || headline_verbs(class).contains(&w.as_str()))
                         && !idiom(*i)
                         && (w != "fired" || shots_fired(*i) == (*class == "attack"))
                         && (!matches!(w.as_str(), "fell" | "fallen")
