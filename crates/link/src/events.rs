@@ -1135,13 +1135,38 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                 return true;
             }
         }
-        // a death only waited for: "until he died", "till his death"
+        // a death only waited for: "until he died", "till his death" (not a dated one,
+        // "until his death in 2020")
         if matches!(word, "died" | "dies" | "death" | "dead")
             && (1..=3).any(|back| {
                 i.checked_sub(back)
                     .is_some_and(|k| matches!(w(k), "until" | "till" | "unless"))
             })
+            && !(i + 1..i + 5).any(|k| w(k).chars().any(|c| c.is_ascii_digit()))
         {
+            return true;
+        }
+        // a figure of speech: "bored to death", "scared to death"
+        if word == "death"
+            && prev == "to"
+            && matches!(
+                i.checked_sub(2).map_or("", w),
+                "bored" | "scared" | "worried" | "sick" | "tired" | "frightened" | "terrified"
+            )
+        {
+            return true;
+        }
+        // a fall that may come: "he could fall to his death"
+        let may_come = |k: usize| {
+            matches!(w(k), "fall" | "falls" | "falling")
+                && k.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        w(p),
+                        "could" | "would" | "might" | "may" | "can" | "will" | "to" | "not"
+                    )
+                })
+        };
+        if may_come(i) || (word == "death" && i.checked_sub(3).is_some_and(may_come)) {
             return true;
         }
         // an older happening the sentence only refers to: "on probation for a previous
@@ -1456,7 +1481,6 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
                         | "serious"
                         | "wrong"
                         | "right"
-                        | "on"
                         | "silence"
                         | "calm"
                         | "battery"
@@ -1661,13 +1685,20 @@ fn trigger_in(sentence: &str) -> Option<(&'static str, usize, bool)> {
             && matches!(w(i + 2), "his" | "her" | "their" | "a" | "its")
             && matches!(w(i + 3), "death" | "deaths")
     };
+    // a headline (no closing full stop) tells a past happening in the present tense;
+    // body text so tells habits and schedules ("Malaria kills 200 people each year")
+    let headline = !sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?', ':', ';']);
     for outside in [true, false] {
         for (class, triggers) in TRIGGERS {
             if let Some((_, at)) = words
                 .iter()
                 .enumerate()
                 .find(|(i, (w, at))| {
-                    (triggers.contains(&w.as_str()) || headline_verbs(class).contains(&w.as_str()))
+                    (triggers.contains(&w.as_str())
+                        || (headline && headline_verbs(class).contains(&w.as_str())))
                         && !idiom(*i)
                         && (w != "fired" || shots_fired(*i) == (*class == "attack"))
                         && (!matches!(w.as_str(), "fell" | "fallen")
@@ -4916,6 +4947,13 @@ mod tests {
                 None,
             ),
             ("He kept the secret until he died.", None),
+            ("Ada Brenn ran Norby until her death in 2020.", Some("life")),
+            ("Larsen was pronounced dead on Tuesday.", Some("life")),
+            ("The crowd was bored to death.", None),
+            ("He could fall to his death on that ridge.", None),
+            // in body text the present tense tells habits and schedules
+            ("Malaria kills 200 people in Norby each year.", None),
+            ("The Norby clinic sells vaccines at cost.", None),
             ("A climber fell to his death near Norby.", Some("life")),
             (
                 "Ada Brenn watched her brother fall to his death.",

@@ -772,31 +772,28 @@ impl<'a> G<'a> {
     /// A clock time at `i`: returns ((h, m), next).
     fn clock(&self, i: usize) -> Option<((u32, u32), usize)> {
         let w = self.w(i);
-        // "midnight rules", "high noon", "a midday meal": a noun's attribute or an idiom,
-        // no time; "at noon", "midnight Friday", "noon today" are times
-        let attribute = || {
-            self.kind(i + 1) == Some(Kind::Word)
-                && !self.cap(i + 1)
-                && !is_function_word(self.w(i + 1))
-                && lex::unit(self.w(i + 1)).is_none()
-                && lex::weekday(self.w(i + 1)).is_none()
-                && lex::part_of_day(self.w(i + 1)).is_none()
-                && !self.any(
-                    i + 1,
-                    &[
-                        "today",
-                        "tomorrow",
-                        "yesterday",
-                        "tonight",
-                        "local",
-                        "est",
-                        "gmt",
-                    ],
-                )
-                && !(i > 0 && self.any(i - 1, &["at", "by", "until", "till", "before", "after"]))
+        // "midnight rules", "high noon", "a midday meal": idioms, no time; "at noon",
+        // "midnight Friday", "noon today", "the midnight deadline" are times
+        let attribute = || match w {
+            "midnight" => self.any(
+                i + 1,
+                &[
+                    "rules",
+                    "regulations",
+                    "regulation",
+                    "oil",
+                    "snack",
+                    "sun",
+                    "madness",
+                    "mass",
+                    "express",
+                ],
+            ),
+            "midday" => self.any(i + 1, &["meal", "sun", "heat"]),
+            _ => i > 0 && self.is(i - 1, "high"),
         };
         match w {
-            "noon" | "midday" | "midnight" if attribute() || (i > 0 && self.is(i - 1, "high")) => {
+            "noon" | "midday" | "midnight" if attribute() => {
                 return None;
             }
             "noon" | "midday" => return Some(((12, 0), i + 1)),
@@ -1076,18 +1073,22 @@ impl<'a> G<'a> {
         let Some(p) = i.checked_sub(1) else {
             return false;
         };
+        // (a bare verb after "day": "to one day lead", "he one day follow"; not "limited
+        // to one day", "they one day hired a guide")
+        let verb_next = self.kind(i + 2) == Some(Kind::Word)
+            && !self.cap(i + 2)
+            && !is_function_word(self.w(i + 2))
+            && lex::unit(self.w(i + 2)).is_none()
+            && !self.w(i + 2).ends_with("ed");
         let modal = self.any(
             p,
             &[
-                "will", "would", "could", "can", "may", "might", "shall", "should", "must", "to",
+                "will", "would", "could", "can", "may", "might", "shall", "should", "must",
             ],
         );
-        let subject = self.any(p, &["he", "she", "they", "we", "i", "you"])
-            && self.kind(i + 2) == Some(Kind::Word)
-            && !self.cap(i + 2)
-            && !is_function_word(self.w(i + 2))
-            && lex::unit(self.w(i + 2)).is_none();
-        modal || subject
+        let to = self.is(p, "to") && verb_next;
+        let subject = self.any(p, &["he", "she", "they", "we", "i", "you"]) && verb_next;
+        modal || to || subject
     }
 
     /// The second day of "April 24 and 25", "June 3-4": a date in the month just named.
@@ -1326,7 +1327,32 @@ impl<'a> G<'a> {
                     | "year"
                     | "model"
                     | "class"
+                    | "fy"
+                    | "ramadan"
+                    | "diwali"
+                    | "hanukkah"
+                    | "passover"
+                    | "eid"
+                    | "lent"
+                    | "advent"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
             )
+            // (a place after a preposition, then the year as subject: "in Portvale 2030
+            // was a hard year")
+            && !(p > 0 && self.any(p - 1, &["in", "during", "at", "for", "since", "by", "of"]))
+    }
+
+    /// Whether the word at `i` follows a capitalised word inside a sentence, as part of a
+    /// name ("Coach Tom Easter"; not "During Easter" opening a sentence).
+    fn name_part(&self, i: usize) -> bool {
+        i > 1
+            && self.cap(i - 1)
+            && !self.t.get(i).is_some_and(|t| t.nl)
+            && self.kind(i - 1) == Some(Kind::Word)
+            && self.kind(i - 2) == Some(Kind::Word)
     }
 
     /// Whether a quantity ends just before token `i`: "$2 million", "20%", "358,000",
@@ -2067,8 +2093,11 @@ impl<'a> G<'a> {
                     (None, 0)
                 }
                 // not "Easter Island", "Easter eggs", "the Easter Rising"
+                // (nor a name: "Coach Tom Easter", "Easter Road", "the Easter Seals")
                 ("easter", next, _, _)
-                    if !matches!(next, "island" | "egg" | "eggs" | "bunny" | "rising") =>
+                    if !matches!(next, "island" | "egg" | "eggs" | "bunny" | "rising")
+                        && !self.cap(i + 1)
+                        && !self.name_part(i) =>
                 {
                     (Some(Holiday::Easter(0)), 1)
                 }
@@ -3409,7 +3438,7 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         | "bound" | "heard" | "shook" | "mistook" | "arrived" | "died" => {
             // a past form that is also a noun, after a determiner: "on the ground", "a
             // cut in rates", "the set"
-            if is_determiner(prev(1)) {
+            if is_determiner(prev(1)) && prev(1) != "that" {
                 return Tense::None;
             }
         }
@@ -3507,6 +3536,9 @@ pub(crate) fn is_deadline(t: &[Tok], s: usize, month_only: bool) -> bool {
                         && lex::unit(&q.low).is_none()
                         && lex::month(&q.low).is_none()
                         && !is_function_word(&q.low)
+                        // (not a verb in the past: "prices climbed through January")
+                        && !q.low.ends_with("ed")
+                        && cue(t, s - 2) != Tense::Past
                 })
         }
         _ => false,

@@ -288,13 +288,15 @@ pub fn tag_with(text: &str, ctx: &Context) -> Vec<Timex> {
         }
         // "This quarter's loss includes ..." in a results report: the quarter reported
         // on (over, in focus), not the one under way at publication
+        // (not a forecast: "This quarter's earnings will be hurt by a strike")
         if matches!(
             m.sem,
             Sem::Dct {
                 n: 0,
                 unit: Unit::Quarter
             }
-        ) && first.low == "this"
+        ) && tense != Tense::Future
+            && first.low == "this"
             && toks.get(m.end).is_some_and(|t| t.low == "'")
             && toks.get(m.end + 1).is_some_and(|t| t.low == "s")
             && toks.get(m.end + 2).is_some_and(|t| {

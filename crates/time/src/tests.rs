@@ -2333,3 +2333,51 @@ fn midnight_before_a_noun_is_no_time() {
         "2029-03-01T12:00",
     );
 }
+
+#[test]
+fn review_cases_of_the_tenth_session() {
+    let dct = d(2031, 5, 2);
+    // a past verb before "through" is no deadline
+    check("Prices climbed through January.", dct, "January", "2031-01");
+    // "to one day" needs a verb after it
+    check("Visits are limited to one day.", dct, "one day", "P1D");
+    check("They one day hired a guide.", dct, "one day", "P1D");
+    // a year after a festival or a place after "in" is a year
+    check("Sales fell in FY 2030 at Norby.", dct, "2030", "2030");
+    check(
+        "Ada said that in Portvale 2030 was a hard year.",
+        dct,
+        "2030",
+        "2030",
+    );
+    // "the midnight deadline" is a time; a name is no Easter
+    check(
+        "The midnight deadline passed.",
+        dct,
+        "midnight",
+        "2031-05-02T24:00",
+    );
+    let text = "Coach Tom Easter said the team was ready.";
+    assert!(tv(text, dct).is_empty(), "{:?}", tv(text, dct));
+    check(
+        "During Easter the shops close.",
+        dct,
+        "Easter",
+        "2031-04-13",
+    );
+    // a forecast of "this quarter" is the quarter under way
+    check(
+        "Norby Corp. posted a first-quarter loss. This quarter's earnings will be hurt by \
+         a strike.",
+        dct,
+        "This quarter",
+        "2031-Q2",
+    );
+    // "that" before an irregular past is no determiner of a noun
+    check(
+        "The ferry that sank in August was raised.",
+        dct,
+        "August",
+        "2030-08",
+    );
+}
