@@ -3343,6 +3343,137 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// Irregular past forms of verbs (the tense cues of [`cue`], and what other stages ask
+/// through `corroborate_time::past_form`).
+pub(crate) const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "came",
+    "went",
+    "took",
+    "made",
+    "met",
+    "began",
+    "fell",
+    "rose",
+    "held",
+    "left",
+    "won",
+    "lost",
+    "gave",
+    "got",
+    "saw",
+    "found",
+    "struck",
+    "hit",
+    "shot",
+    "sent",
+    "led",
+    "spoke",
+    "wrote",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "kept",
+    "felt",
+    "thought",
+    "knew",
+    "became",
+    "ran",
+    "stood",
+    "broke",
+    "chose",
+    "drew",
+    "flew",
+    "grew",
+    "threw",
+    "wore",
+    "arose",
+    "fought",
+    "caught",
+    "taught",
+    "sought",
+    "quit",
+    "put",
+    "cut",
+    "set",
+    "let",
+    "tore",
+    "bore",
+    "swore",
+    "dove",
+    "drove",
+    "rode",
+    "stole",
+    "woke",
+    "froze",
+    "blew",
+    "slew",
+    "fled",
+    "bled",
+    "fed",
+    "sped",
+    "shed",
+    "spent",
+    "lent",
+    "bent",
+    "built",
+    "dealt",
+    "meant",
+    "slept",
+    "swept",
+    "wept",
+    "crept",
+    "knelt",
+    "sat",
+    "ate",
+    "forgot",
+    "hid",
+    "slid",
+    "bit",
+    "lit",
+    "sank",
+    "sang",
+    "rang",
+    "shrank",
+    "drank",
+    "swam",
+    "overcame",
+    "forgave",
+    "laid",
+    "understood",
+    "withdrew",
+    "spun",
+    "hung",
+    "stuck",
+    "strung",
+    "swung",
+    "dug",
+    "ground",
+    "bound",
+    "heard",
+    "shook",
+    "mistook",
+    "arrived",
+    "died",
+];
+
+/// A regular past form: "-ed", not "succeed", "proceed", "need" ("agreed" is one).
+pub(crate) fn regular_past(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ed")
+        && (!w.ends_with("eed")
+            || matches!(
+                w,
+                "agreed" | "freed" | "decreed" | "guaranteed" | "disagreed"
+            ))
+}
+
 fn cue(t: &[Tok], k: usize) -> Tense {
     let Some(tok) = t.get(k) else {
         return Tense::None;
@@ -3422,20 +3553,9 @@ fn cue(t: &[Tok], k: usize) -> Tense {
         "to" if matches!(prev(1), "is" | "are") => return Tense::Future,
         "won" if next(1) == "'" && next(2) == "t" => return Tense::Future,
         "going" | "set" | "aims" | "hopes" if next(1) == "to" => return Tense::Future,
-        "said" | "told" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday"
-        | "came" | "went" | "took" | "made" | "met" | "began" | "fell" | "rose" | "held"
-        | "left" | "won" | "lost" | "gave" | "got" | "saw" | "found" | "struck" | "hit"
-        | "shot" | "sent" | "led" | "spoke" | "wrote" | "brought" | "bought" | "sold" | "paid"
-        | "kept" | "felt" | "thought" | "knew" | "became" | "ran" | "stood" | "broke" | "chose"
-        | "drew" | "flew" | "grew" | "threw" | "wore" | "arose" | "fought" | "caught"
-        | "taught" | "sought" | "quit" | "put" | "cut" | "set" | "let" | "earlier" | "tore"
-        | "bore" | "swore" | "dove" | "drove" | "rode" | "stole" | "woke" | "froze" | "blew"
-        | "slew" | "fled" | "bled" | "fed" | "sped" | "shed" | "spent" | "lent" | "bent"
-        | "built" | "dealt" | "meant" | "slept" | "swept" | "wept" | "crept" | "knelt" | "sat"
-        | "ate" | "forgot" | "hid" | "slid" | "bit" | "lit" | "sank" | "sang" | "rang"
-        | "shrank" | "drank" | "swam" | "overcame" | "forgave" | "laid" | "understood"
-        | "withdrew" | "spun" | "hung" | "stuck" | "strung" | "swung" | "dug" | "ground"
-        | "bound" | "heard" | "shook" | "mistook" | "arrived" | "died" => {
+        _ if IRREGULAR_PAST.contains(&w)
+            || matches!(w, "ago" | "last" | "yesterday" | "earlier") =>
+        {
             // a past form that is also a noun, after a determiner: "on the ground", "a
             // cut in rates", "the set"
             if is_determiner(prev(1)) && prev(1) != "that" {
@@ -3443,16 +3563,7 @@ fn cue(t: &[Tok], k: usize) -> Tense {
             }
         }
         _ => {
-            if !(w.len() >= 5 && w.ends_with("ed") && tok.kind == Kind::Word) {
-                return Tense::None;
-            }
-            // "succeed", "proceed", "exceed", "need" are no past tense; "agreed" is
-            if w.ends_with("eed")
-                && !matches!(
-                    w,
-                    "agreed" | "freed" | "decreed" | "guaranteed" | "disagreed"
-                )
-            {
+            if !(regular_past(w) && tok.kind == Kind::Word) {
                 return Tense::None;
             }
         }

@@ -79,6 +79,12 @@ pub fn number_word(word: &str) -> Option<i64> {
     lex::small_number(word)
 }
 
+/// Whether `word` (lowercase) is the past form of a verb ("died", "arrested", "shot",
+/// "fell"), by the tagger's own tense cues (one place knows the irregular verbs).
+pub fn past_form(word: &str) -> bool {
+    grammar::IRREGULAR_PAST.contains(&word) || grammar::regular_past(word)
+}
+
 /// What a tagging run knows besides the text.
 #[derive(Debug, Clone, Default)]
 pub struct Context {

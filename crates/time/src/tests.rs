@@ -2381,3 +2381,13 @@ fn review_cases_of_the_tenth_session() {
         "2030-08",
     );
 }
+
+#[test]
+fn past_forms_for_other_stages() {
+    for w in ["died", "arrested", "shot", "fell", "agreed", "said"] {
+        assert!(past_form(w), "{w}");
+    }
+    for w in ["succeed", "need", "warning", "ago", "dies"] {
+        assert!(!past_form(w), "{w}");
+    }
+}
